@@ -1,0 +1,62 @@
+package dev.cognitocreds.client.setup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where this installation lives: the launcher tells the JVM through the system property
+ * {@code cognito.creds.home} or the environment variable {@code COGNITO_CREDS_HOME}; both name the
+ * folder that holds {@code bin/} and {@code share/}.
+ */
+public record InstallLayout(Path home) {
+
+    static final String PROPERTY = "cognito.creds.home";
+    static final String ENV = "COGNITO_CREDS_HOME";
+
+    public InstallLayout {
+        home = home.toAbsolutePath().normalize();
+    }
+
+    /** The installation this JVM was started from, if the launcher said so. */
+    static Optional<InstallLayout> detect(Map<String, String> env) {
+        String fromProperty = System.getProperty(PROPERTY);
+        String value = fromProperty != null && !fromProperty.isBlank() ? fromProperty : env.get(ENV);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstallLayout(Path.of(value)));
+    }
+
+    static InstallLayout require(Map<String, String> env) {
+        return detect(env).orElseThrow(() -> new SetupException(
+                "cannot tell where cognito-creds is installed: start it through its bin/cognito-creds launcher"
+                        + " (or set " + ENV + " to the folder that holds bin/ and share/)"));
+    }
+
+    Path client() {
+        return home.resolve("bin").resolve("cognito-creds");
+    }
+
+    Path daemon() {
+        return home.resolve("bin").resolve("cognito-credsd");
+    }
+
+    Path systemdUnitTemplate() {
+        return home.resolve("share").resolve("systemd").resolve(SystemdUnit.FILE_NAME);
+    }
+
+    Path launchAgentTemplate() {
+        return home.resolve("share").resolve("launchd").resolve(LaunchAgent.FILE_NAME);
+    }
+
+    static String readTemplate(Path template) {
+        try {
+            return Files.readString(template);
+        } catch (java.io.IOException e) {
+            throw new SetupException("cannot read " + template + " (" + e.getMessage()
+                    + "): the installation looks incomplete, reinstall cognito-creds");
+        }
+    }
+}
