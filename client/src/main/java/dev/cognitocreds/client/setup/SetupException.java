@@ -1,12 +1,19 @@
 package dev.cognitocreds.client.setup;
 
-/** A setup step that cannot go on; the message says what to do about it. */
-class SetupException extends RuntimeException {
+import dev.cognitocreds.client.ClientException;
+import dev.cognitocreds.client.ExitCodes;
+
+/** A setup step that cannot go on; the message says what to do about it and names no secret. */
+class SetupException extends ClientException {
     SetupException(String message) {
-        super(message);
+        super(ExitCodes.ERROR, message);
     }
 
-    SetupException(String message, Throwable cause) {
-        super(message, cause);
+    static SetupException usage(String message) {
+        return new SetupException(ExitCodes.USAGE, message);
+    }
+
+    private SetupException(int exitCode, String message) {
+        super(exitCode, message);
     }
 }

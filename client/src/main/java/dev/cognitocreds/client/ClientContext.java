@@ -1,0 +1,56 @@
+package dev.cognitocreds.client;
+
+import java.io.Console;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command may touch outside the JVM: environment, stdin, the terminal, the clock and the
+ * daemon. Tests build one around a stub daemon; {@link #ofSystem()} is the real one.
+ */
+public final class ClientContext {
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final Console console;
+    private final Clock clock;
+    private final DaemonClient daemon;
+
+    public ClientContext(Map<String, String> env, String osName, InputStream stdin, Console console, Clock clock) {
+        this.env = Map.copyOf(env);
+        this.stdin = stdin;
+        this.console = console;
+        this.clock = clock;
+        this.daemon = new DaemonClient(DaemonPaths.of(env, osName), DaemonStartHint.of(env, osName));
+    }
+
+    public static ClientContext ofSystem() {
+        return new ClientContext(System.getenv(), System.getProperty("os.name", ""), System.in,
+                System.console(), Clock.systemUTC());
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    /** The terminal, or {@code null} when stdin or stdout is not one. */
+    public Console console() {
+        return console;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DaemonClient daemon() {
+        return daemon;
+    }
+
+    public DaemonPaths paths() {
+        return daemon.paths();
+    }
+}

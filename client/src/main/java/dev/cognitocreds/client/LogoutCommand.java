@@ -1,0 +1,26 @@
+package dev.cognitocreds.client;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code logout}: the daemon revokes the refresh token at Cognito and forgets the session. */
+@Command(name = "logout", description = "Sign a profile out: revoke its refresh token and forget the session.")
+final class LogoutCommand extends ClientCommand {
+    @Mixin
+    ProfileOption profile;
+
+    @Option(names = "--everywhere", description = "Also sign out the user's other sessions (global sign-out).")
+    boolean everywhere;
+
+    @Override
+    public Integer call() {
+        String name = profile.resolve(context().env());
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("everywhere", everywhere);
+        context().daemon().post(DaemonClient.profileRoute(name, "logout"), body).orThrow();
+        out().println("Signed out of profile " + name + ".");
+        return ExitCodes.OK;
+    }
+}

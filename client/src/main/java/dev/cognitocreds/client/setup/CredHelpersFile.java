@@ -1,0 +1,103 @@
+package dev.cognitocreds.client.setup;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds {@code "credHelpers": {"<registry>": "ecr-login"}} to a docker {@code config.json} or a
+ * containers {@code auth.json}. Every other key, and the order of keys, is kept as it was.
+ */
+final class CredHelpersFile {
+
+    static final String HELPER = "ecr-login";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private CredHelpersFile() {
+    }
+
+    static FileEdit plan(Path file, EcrRegistry registry) {
+        byte[] before = SafeFileWriter.readIfExists(file);
+        ObjectNode root = parse(file, before);
+        JsonNode existing = root.get("credHelpers");
+        if (existing != null && !existing.isObject()) {
+            throw new SetupException(file + ": \"credHelpers\" is not a JSON object; fix or remove it, then run this again");
+        }
+        ObjectNode helpers = existing == null ? root.putObject("credHelpers") : (ObjectNode) existing;
+        List<String> changes = new ArrayList<>();
+        JsonNode current = helpers.get(registry.host());
+        if (current == null) {
+            changes.add("+ credHelpers." + registry.host() + " = " + HELPER);
+        } else if (!HELPER.equals(current.asText(null))) {
+            changes.add("~ credHelpers." + registry.host() + ": " + current + " -> " + HELPER);
+        }
+        if (changes.isEmpty()) {
+            return new FileEdit(file, before, before, changes);
+        }
+        helpers.put(registry.host(), HELPER);
+        return new FileEdit(file, before, render(root), changes);
+    }
+
+    /** Whether the file sends this registry to the ECR helper; false when absent or unreadable. */
+    static boolean hasHelper(Path file, EcrRegistry registry) {
+        try {
+            JsonNode helper = parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").path(registry.host());
+            return HELPER.equals(helper.asText(null));
+        } catch (SetupException e) {
+            return false;
+        }
+    }
+
+    private static ObjectNode parse(Path file, byte[] content) {
+        if (content == null || new String(content, StandardCharsets.UTF_8).isBlank()) {
+            return JSON.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(content);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new SetupException(file + " is not valid JSON" + where + " (" + e.getOriginalMessage()
+                    + "); it was left unchanged: fix it by hand, then run this again");
+        } catch (IOException e) {
+            throw new SetupException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new SetupException(file + " does not hold a JSON object; it was left unchanged: fix it, then run this again");
+        }
+        return object;
+    }
+
+    /** Docker writes its config with tabs and {@code "key": value}; so do we, to keep diffs small. */
+    private static byte[] render(ObjectNode root) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("\t", "\n"))
+                .withArrayIndenter(new DefaultIndenter("\t", "\n"));
+        try {
+            return (JSON.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that was just parsed cannot be written", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cognitocreds.client.setup;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One planned change to one user file: what it will contain and, for the person, what changes.
+ * Descriptions never hold a secret value.
+ */
+record FileEdit(Path file, byte[] before, byte[] after, List<String> changes) {
+
+    FileEdit {
+        changes = List.copyOf(changes);
+    }
+
+    boolean changesAnything() {
+        return !Arrays.equals(before, after);
+    }
+
+    /** Prints what changes and, unless this is a dry run, writes the file (with a backup). */
+    void apply(boolean dryRun, PrintWriter out) {
+        if (!changesAnything()) {
+            out.println(file + ": already configured, nothing to change");
+            return;
+        }
+        out.println(file + (dryRun ? ": would change (dry run, nothing written)" : ": updated"
+                + (before == null ? " (new file)" : ", previous version kept in " + file.getFileName() + ".bak")));
+        changes.forEach(c -> out.println("  " + c));
+        if (!dryRun) {
+            SafeFileWriter.write(file, after);
+        }
+        out.flush();
+    }
+}
