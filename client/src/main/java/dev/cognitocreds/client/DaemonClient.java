@@ -93,7 +93,7 @@ public final class DaemonClient {
                 byte[] bytes = JSON.writeValueAsBytes(body);
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
-                connection.setFixedLengthStreamingMode(bytes.length);
+                // Not streaming mode: in it, a 401 answer (wrong password) loses its body.
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(bytes);
                 }

@@ -11,15 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sets keys of one profile in an AWS config file by editing lines, so every other profile,
+ * Sets keys of one profile in an AWS config file by editing single lines, so every other profile,
  * comment, blank line, key and line ending stays byte for byte as the person wrote it.
  */
 final class AwsConfigFile {
 
-    private static final Pattern SECTION = Pattern.compile("^\\[\\s*(?:profile\\s+)?([^\\]\\s]+)\\s*\\]\\s*(?:[#;].*)?$");
+    private static final Pattern SECTION = Pattern.compile("^\\[\\s*(profile\\s+)?([^\\]\\s]+)\\s*\\]\\s*(?:[#;].*)?$");
     private static final Pattern PROPERTY = Pattern.compile("^([^\\s=#;\\[][^=]*?)\\s*=.*$");
 
-    private AwsConfigFile() {
+    /** The file's lines, each with its own line terminator (the last one may have none). */
+    private final List<String> raw;
+    private final String newline;
+
+    private AwsConfigFile(String text) {
+        raw = new ArrayList<>();
+        Matcher m = Pattern.compile("[^\n]*\n|[^\n]+$").matcher(text);
+        while (m.find()) {
+            raw.add(m.group());
+        }
+        newline = text.contains("\r\n") ? "\r\n" : "\n";
     }
 
     /** The header line AWS tools expect: {@code [default]} or {@code [profile NAME]}. */
@@ -29,72 +39,102 @@ final class AwsConfigFile {
 
     /**
      * @param settings   key to value, in the order new keys are written
-     * @param secretKeys keys whose values are not printed
+     * @param secretKeys keys whose values are never printed
      */
     static FileEdit plan(Path file, String profile, Map<String, String> settings, Set<String> secretKeys) {
         byte[] before = SafeFileWriter.readIfExists(file);
-        String text = before == null ? "" : new String(before, StandardCharsets.UTF_8);
-        String newline = text.contains("\r\n") ? "\r\n" : "\n";
-        List<String> lines = splitLines(text);
-        validate(file, lines);
-
-        List<String> changes = new ArrayList<>();
-        int[] section = findSection(lines, profile);
-        if (section == null) {
-            if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
-                lines.add("");
-            }
-            lines.add(header(profile));
-            changes.add("+ " + header(profile));
-            settings.forEach((k, v) -> {
-                lines.add(k + " = " + v);
-                changes.add("+ " + k + " = " + shown(k, v, secretKeys));
-            });
-        } else {
-            Map<String, String> missing = new LinkedHashMap<>(settings);
-            int insertAt = section[0] + 1;
-            for (int i = section[0] + 1; i < section[1]; i++) {
-                String key = keyOf(lines.get(i));
-                if (key == null) {
-                    continue;
-                }
-                int end = endOfProperty(lines, i, section[1]);
-                insertAt = end;
-                if (!missing.containsKey(key)) {
-                    continue;
-                }
-                String value = missing.remove(key);
-                String wanted = key + " = " + value;
-                boolean same = end == i + 1 && valueOf(lines.get(i)).equals(value);
-                if (!same) {
-                    String old = String.join(" ", lines.subList(i, end).stream().map(String::trim).toList());
-                    lines.subList(i + 1, end).clear();
-                    lines.set(i, wanted);
-                    section[1] -= end - (i + 1);
-                    insertAt = i + 1;
-                    changes.add("~ " + key + ": " + shownOld(key, old, secretKeys) + " -> " + shown(key, value, secretKeys));
-                }
-            }
-            List<String> added = new ArrayList<>();
-            missing.forEach((k, v) -> {
-                added.add(k + " = " + v);
-                changes.add("+ " + k + " = " + shown(k, v, secretKeys));
-            });
-            lines.addAll(insertAt, added);
-        }
+        AwsConfigFile config = new AwsConfigFile(before == null ? "" : new String(before, StandardCharsets.UTF_8));
+        config.validate(file);
+        List<String> changes = config.set(profile, settings, secretKeys);
         if (changes.isEmpty()) {
             return new FileEdit(file, before, before, changes);
         }
-        List<String> described = new ArrayList<>();
-        changes.forEach(c -> described.add(header(profile) + " " + c));
-        return new FileEdit(file, before, join(lines, newline, text).getBytes(StandardCharsets.UTF_8), described);
+        return new FileEdit(file, before, String.join("", config.raw).getBytes(StandardCharsets.UTF_8),
+                changes.stream().map(c -> header(profile) + " " + c).toList());
     }
 
-    /** Refuses what the AWS SDKs would reject, so we never rewrite a file we misunderstand. */
-    static void validate(Path file, List<String> lines) {
+    /** The value of a key in a profile, as AWS tools would read it (the last section and line win). */
+    static String get(Path file, String profile, String key) {
+        byte[] content = SafeFileWriter.readIfExists(file);
+        if (content == null) {
+            return null;
+        }
+        AwsConfigFile config = new AwsConfigFile(new String(content, StandardCharsets.UTF_8));
+        String value = null;
+        for (int[] section : config.sections(profile)) {
+            for (int i = section[0] + 1; i < section[1]; i++) {
+                if (key.equals(keyOf(config.line(i)))) {
+                    value = valueOf(config.line(i));
+                }
+            }
+        }
+        return value;
+    }
+
+    private List<String> set(String profile, Map<String, String> settings, Set<String> secretKeys) {
+        List<String> changes = new ArrayList<>();
+        List<int[]> sections = sections(profile);
+        if (sections.isEmpty()) {
+            List<String> added = new ArrayList<>();
+            if (!raw.isEmpty() && !line(raw.size() - 1).isBlank()) {
+                added.add("");
+            }
+            added.add(header(profile));
+            settings.forEach((k, v) -> {
+                added.add(k + " = " + v);
+                changes.add("+ " + k + " = " + shown(k, v, secretKeys));
+            });
+            insert(raw.size(), added);
+            return changes;
+        }
+        int[] section = sections.get(sections.size() - 1);
+        Map<String, String> missing = new LinkedHashMap<>(settings);
+        int insertAt = section[0] + 1;
+        for (int i = section[0] + 1; i < section[1]; i++) {
+            String key = keyOf(line(i));
+            if (key == null) {
+                continue;
+            }
+            int end = endOfProperty(i, section[1]);
+            insertAt = end;
+            if (!missing.containsKey(key)) {
+                continue;
+            }
+            String value = missing.remove(key);
+            if (end == i + 1 && valueOf(line(i)).equals(value)) {
+                continue;
+            }
+            changes.add("~ " + key + ": " + shown(key, valueOf(line(i)), secretKeys) + " -> " + shown(key, value, secretKeys));
+            raw.subList(i + 1, end).clear();
+            section[1] -= end - (i + 1);
+            raw.set(i, key + " = " + value + terminator(raw.get(i)));
+            insertAt = i + 1;
+        }
+        List<String> added = new ArrayList<>();
+        missing.forEach((k, v) -> {
+            added.add(k + " = " + v);
+            changes.add("+ " + k + " = " + shown(k, v, secretKeys));
+        });
+        insert(insertAt, added);
+        return changes;
+    }
+
+    private void insert(int at, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (at > 0 && terminator(raw.get(at - 1)).isEmpty()) {
+            raw.set(at - 1, raw.get(at - 1) + newline);
+        }
+        List<String> terminated = lines.stream().map(l -> l + newline).toList();
+        raw.addAll(at, terminated);
+    }
+
+    /** Refuses what the AWS SDKs would reject, so a file we might misread is never rewritten. */
+    private void validate(Path file) {
         boolean afterProperty = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        for (int i = 0; i < raw.size(); i++) {
+            String line = line(i);
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith(";")) {
                 continue;
@@ -116,30 +156,44 @@ final class AwsConfigFile {
     }
 
     private static SetupException unparsable(Path file, int index, String line, String expected) {
-        int column = 1 + (line.length() - line.stripLeading().length());
+        int column = 1 + line.length() - line.stripLeading().length();
         return new SetupException(file + " cannot be parsed at line " + (index + 1) + ", column " + column + ": "
                 + expected + "; the file was left unchanged: fix that line, then run this again");
     }
 
-    /** The [start, end) line range of the last section for the profile (later ones win in AWS tools). */
-    private static int[] findSection(List<String> lines, String profile) {
-        int[] found = null;
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = SECTION.matcher(lines.get(i).strip());
-            if (m.matches() && m.group(1).equals(profile) && isHeaderFor(lines.get(i).strip(), profile)) {
+    /** [header, end) line ranges of every section for the profile, in file order. */
+    private List<int[]> sections(String profile) {
+        List<int[]> found = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Matcher m = SECTION.matcher(line(i).strip());
+            // In the config file only "default" may go without the "profile " prefix.
+            if (m.matches() && m.group(2).equals(profile) && (m.group(1) != null || "default".equals(profile))) {
                 int end = i + 1;
-                while (end < lines.size() && !lines.get(end).strip().startsWith("[")) {
+                while (end < raw.size() && !line(end).strip().startsWith("[")) {
                     end++;
                 }
-                found = new int[] {i, end};
+                found.add(new int[] {i, end});
             }
         }
         return found;
     }
 
-    private static boolean isHeaderFor(String header, String profile) {
-        // In the config file only "default" may go without the "profile " prefix.
-        return header.matches("^\\[\\s*profile\\s.*") || "default".equals(profile);
+    /** A property's value may go on over indented lines that follow it. */
+    private int endOfProperty(int start, int sectionEnd) {
+        int end = start + 1;
+        while (end < sectionEnd && !line(end).isBlank() && Character.isWhitespace(line(end).charAt(0))) {
+            end++;
+        }
+        return end;
+    }
+
+    private String line(int i) {
+        String s = raw.get(i);
+        return s.substring(0, s.length() - terminator(s).length());
+    }
+
+    private static String terminator(String rawLine) {
+        return rawLine.endsWith("\r\n") ? "\r\n" : rawLine.endsWith("\n") ? "\n" : "";
     }
 
     private static String keyOf(String line) {
@@ -154,46 +208,7 @@ final class AwsConfigFile {
         return line.substring(line.indexOf('=') + 1).strip();
     }
 
-    private static int endOfProperty(List<String> lines, int start, int sectionEnd) {
-        int end = start + 1;
-        while (end < sectionEnd && !lines.get(end).isEmpty() && Character.isWhitespace(lines.get(end).charAt(0))
-                && !lines.get(end).isBlank()) {
-            end++;
-        }
-        return end;
-    }
-
     private static String shown(String key, String value, Set<String> secretKeys) {
         return secretKeys.contains(key) ? "(hidden)" : value;
-    }
-
-    private static String shownOld(String key, String oldLine, Set<String> secretKeys) {
-        return secretKeys.contains(key) ? "(hidden)" : valueOf(oldLine);
-    }
-
-    private static List<String> splitLines(String text) {
-        List<String> lines = new ArrayList<>();
-        if (text.isEmpty()) {
-            return lines;
-        }
-        for (String line : text.split("\r?\n", -1)) {
-            lines.add(line);
-        }
-        if (text.endsWith("\n")) {
-            lines.remove(lines.size() - 1);
-        }
-        return lines;
-    }
-
-    private static String join(List<String> lines, String newline, String original) {
-        String body = String.join(newline, lines);
-        // Keep a file that ended without a newline that way only if its last line is untouched.
-        boolean finalNewline = original.isEmpty() || original.endsWith("\n") || !body.endsWith(lastLine(original));
-        return finalNewline ? body + newline : body;
-    }
-
-    private static String lastLine(String text) {
-        int nl = text.lastIndexOf('\n');
-        return nl < 0 ? text : text.substring(nl + 1);
     }
 }

@@ -77,8 +77,9 @@ final class CredHelpersFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SetupException(file + " is not valid JSON" + where + " (" + e.getOriginalMessage()
-                    + "); it was left unchanged: fix it by hand, then run this again");
+            // The parser's own message is left out: it quotes the text around the error, which may be a credential.
+            throw new SetupException(file + " is not valid JSON" + where
+                    + "; it was left unchanged: fix it by hand, then run this again");
         } catch (IOException e) {
             throw new SetupException("cannot read " + file + ": " + e.getMessage());
         }
