@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The offline demo, one command: local-cognito (seeded with a licensed user whose temporary password
+# must be replaced at the first sign-in), the daemon, `cognito-creds login`, then the credentials as
+# `credential_process`, boto3 and the AWS CLI see them. Nothing leaves 127.0.0.1; everything runs in
+# a throwaway home and is stopped and deleted on exit. Safe to re-run.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dist=$repo/packaging/target/cognito-creds
+local_cognito_jar=$repo/local-cognito/target/local-cognito.jar
+profile=demo
+username=licensed-user
+temporary_password='TempPassw0rd!'
+new_password="Demo-$RANDOM$RANDOM-Passw0rd!"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+fail() { printf 'demo: %s\n' "$*" >&2; exit 1; }
+
+# Secrets are shown abbreviated: enough to see they are there and change, not enough to use them.
+abbreviate_json() {
+  python3 -c '
+import json, sys
+secret_keys = {"SecretAccessKey", "SessionToken", "Token"}
+data = json.load(sys.stdin)
+for key, value in data.items():
+    if key in secret_keys and isinstance(value, str) and len(value) > 12:
+        data[key] = value[:4] + "…" + value[-4:] + " (%d chars)" % len(value)
+print(json.dumps(data, indent=2, ensure_ascii=False))'
+}
+
+is_stale() {
+  [ -x "$dist/bin/cognito-creds" ] && [ -x "$dist/bin/cognito-credsd" ] && [ -f "$local_cognito_jar" ] || return 0
+  local newer
+  newer=$(cd "$repo" && find . -path '*/target' -prune -o -path '*/node_modules' -prune -o -path ./.git -prune -o \
+    -type f \( -path '*/src/*' -o -name pom.xml \) -newer "$dist/bin/cognito-creds" -print -quit)
+  [ -n "$newer" ]
+}
+
+step "Build (only when the distribution is missing or older than the sources)"
+if is_stale; then
+  echo "building with ./mvnw -B -q -DskipTests package ..."
+  (cd "$repo" && ./mvnw -B -q -DskipTests package)
+else
+  echo "packaging/target/cognito-creds is up to date"
+fi
+
+step "A throwaway home under ${TMPDIR:-/tmp}: no file of yours is read or written"
+demo_home=$(mktemp -d "${TMPDIR:-/tmp}/cognito-creds-demo.XXXXXX")
+pids=()
+stop_tree() {
+  local pid=$1 child
+  for child in $(pgrep -P "$pid" 2>/dev/null || true); do stop_tree "$child"; done
+  kill "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do stop_tree "$pid"; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$demo_home"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for var in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+export HOME=$demo_home
+export XDG_STATE_HOME=$demo_home/.local/state
+export XDG_RUNTIME_DIR=$demo_home/run
+export AWS_CONFIG_FILE=$demo_home/.aws/config
+export AWS_SHARED_CREDENTIALS_FILE=$demo_home/.aws/credentials
+export AWS_EC2_METADATA_DISABLED=true
+mkdir -p "$demo_home/.aws" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$demo_home" "$XDG_RUNTIME_DIR"
+echo "HOME=$demo_home"
+
+step "local-cognito: a local Cognito user pool + identity pool, demo seed, on 127.0.0.1"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+java -jar "$local_cognito_jar" --port "$port" --demo >"$demo_home/local-cognito.log" 2>&1 &
+local_cognito_pid=$!
+pids+=("$local_cognito_pid")
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$port/_local/health" >/dev/null 2>&1 && break
+  kill -0 "$local_cognito_pid" 2>/dev/null || { cat "$demo_home/local-cognito.log" >&2; fail "local-cognito exited"; }
+  sleep 0.1
+done
+curl -fsS "http://127.0.0.1:$port/_local/health" >/dev/null || fail "local-cognito did not start on port $port"
+echo "listening on http://127.0.0.1:$port"
+
+step "Profile '$profile' in \$AWS_CONFIG_FILE: the publisher's pools, and credential_process"
+cat >"$AWS_CONFIG_FILE" <<INI
+[profile $profile]
+region = us-east-2
+cognito_user_pool_id = us-east-2_DEMOpool1
+cognito_client_id = demo0client0id0000000000aa
+cognito_identity_pool_id = us-east-2:00000000-0000-4000-8000-000000000001
+cognito_endpoint_url = http://127.0.0.1:$port
+credential_process = $dist/bin/cognito-creds credential-process --profile $profile
+INI
+cat "$AWS_CONFIG_FILE"
+
+step "cognito-credsd: the daemon that keeps the refresh token (loopback, a free port)"
+"$dist/bin/cognito-credsd" --port 0 >"$demo_home/cognito-credsd.log" 2>&1 &
+daemon_pid=$!
+pids+=("$daemon_pid")
+endpoint_file=$XDG_RUNTIME_DIR/cognito-creds/endpoint
+for _ in $(seq 1 300); do
+  [ -s "$endpoint_file" ] && break
+  kill -0 "$daemon_pid" 2>/dev/null || { cat "$demo_home/cognito-credsd.log" >&2; fail "cognito-credsd exited"; }
+  sleep 0.1
+done
+[ -s "$endpoint_file" ] || fail "cognito-credsd wrote no endpoint file"
+echo "serving at $(cat "$endpoint_file")"
+
+step "cognito-creds login: SRP sign-in; the temporary password is replaced at the first sign-in"
+echo "(the passwords go on stdin, never on a command line; in a terminal, login asks for them without echo)"
+printf '%s\n%s\n' "$temporary_password" "$new_password" |
+  "$dist/bin/cognito-creds" login --profile "$profile" --username "$username" --password-stdin
+
+step "cognito-creds credential-process --profile $profile: what every AWS SDK gets (answered without a JVM)"
+"$dist/bin/cognito-creds" credential-process --profile "$profile" | abbreviate_json
+
+step "boto3 through the container variables of \`cognito-creds env\`"
+"$dist/bin/cognito-creds" env --profile "$profile"
+(
+  eval "$("$dist/bin/cognito-creds" env --profile "$profile")"
+  AWS_CONFIG_FILE=/dev/null python3 -c '
+import boto3
+credentials = boto3.Session().get_credentials()
+frozen = credentials.get_frozen_credentials()
+print("provider:", credentials.method)
+print("AccessKeyId:", frozen.access_key)
+print("SecretAccessKey:", frozen.secret_key[:4] + "…")'
+)
+
+step "The AWS CLI through credential_process (no request is sent anywhere)"
+aws configure list --profile "$profile"
+
+step "cognito-creds status"
+"$dist/bin/cognito-creds" status
+
+step "Done: stopping local-cognito and the daemon, deleting $demo_home"
