@@ -1,0 +1,101 @@
+package dev.cognitocreds.client.setup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Write a profile's cognito_* keys and its credential_process line into the AWS config file",
+            "(AWS_CONFIG_FILE, default ~/.aws/config), keeping everything else in it as it is.",
+            "Values come from the flags, or from the publisher's onboarding file (--from); flags win."})
+final class ConfigureProfileCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConfigureCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WriteOptions write;
+
+    @Option(names = "--from", paramLabel = "ONBOARDING.json", description = "The publisher's onboarding file.")
+    Path from;
+
+    @Option(names = "--profile", description = "Profile name (default: the onboarding file's \"profile\").")
+    String profile;
+
+    @Option(names = "--region")
+    String region;
+
+    @Option(names = "--user-pool-id")
+    String userPoolId;
+
+    @Option(names = "--client-id")
+    String clientId;
+
+    @Option(names = "--identity-pool-id")
+    String identityPoolId;
+
+    @Option(names = "--role-arn", description = "Role to ask for when the ID token allows several.")
+    String roleArn;
+
+    @Option(names = "--auth-flow", description = "USER_SRP_AUTH (default) or USER_PASSWORD_AUTH.")
+    String authFlow;
+
+    @Option(names = "--endpoint-url", description = "Another Cognito endpoint (a local Cognito, a VPC endpoint).")
+    String endpointUrl;
+
+    @Option(names = "--client-secret-stdin",
+            description = "Read the app client's secret from the first line of standard input (never from an argument).")
+    boolean clientSecretFromStdin;
+
+    @Override
+    public Integer call() {
+        Onboarding o = Onboarding.read(from);
+        ProfileSettings settings = new ProfileSettings(
+                pick(profile, o.profile()), pick(region, o.region()), pick(userPoolId, o.userPoolId()),
+                pick(clientId, o.clientId()), pick(identityPoolId, o.identityPoolId()),
+                clientSecretFromStdin ? readSecret() : o.clientSecret(),
+                pick(roleArn, o.roleArn()), pick(authFlow, o.authFlow()), pick(endpointUrl, o.endpointUrl()));
+        UserEnvironment env = parent.environment;
+        String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
+        FileEdit edit = AwsConfigFile.plan(env.awsConfigFile(), settings.profile(),
+                settings.configKeys(credentialProcess), ProfileSettings.SECRET_KEYS);
+
+        PrintWriter out = spec.commandLine().getOut();
+        edit.apply(write.dryRun, out);
+        out.println("Next: cognito-creds login --profile " + settings.profile());
+        if (o.registry() != null) {
+            out.println("Then: cognito-creds configure docker --registry " + EcrRegistry.parse(o.registry()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String readSecret() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(parent.stdin, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isBlank()) {
+                throw SetupException.usage("--client-secret-stdin: standard input is empty");
+            }
+            return line.strip();
+        } catch (IOException e) {
+            throw new SetupException("cannot read the client secret from standard input: " + e.getMessage());
+        }
+    }
+
+    private static String pick(String flag, String fromFile) {
+        return flag != null ? flag : fromFile;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cognitocreds.client.setup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The person's environment as the setup commands see it; tests pass a temporary home. */
+record UserEnvironment(Map<String, String> env, Path home, String osName) {
+
+    UserEnvironment {
+        env = Map.copyOf(env);
+    }
+
+    static UserEnvironment ofSystem() {
+        Map<String, String> env = System.getenv();
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return new UserEnvironment(env, Path.of(home), System.getProperty("os.name", ""));
+    }
+
+    /** A test's world: only the given variables, HOME pointing at {@code home}. */
+    static UserEnvironment of(Path home, String osName, Map<String, String> vars) {
+        Map<String, String> env = new java.util.HashMap<>(vars);
+        env.put("HOME", home.toString());
+        return new UserEnvironment(env, home, osName);
+    }
+
+    boolean macOs() {
+        return osName.toLowerCase(Locale.ROOT).startsWith("mac");
+    }
+
+    Optional<String> get(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    Path awsConfigFile() {
+        return get("AWS_CONFIG_FILE").map(Path::of).orElse(home.resolve(".aws").resolve("config"));
+    }
+
+    Path dockerConfigFile() {
+        return get("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker")).resolve("config.json");
+    }
+
+    /** Podman reads the runtime file first (when there is a runtime folder), then the persistent one. */
+    List<Path> podmanAuthFiles() {
+        List<Path> files = new ArrayList<>();
+        get("XDG_RUNTIME_DIR").ifPresent(dir -> files.add(Path.of(dir, "containers", "auth.json")));
+        files.add(configHome().resolve("containers").resolve("auth.json"));
+        return files;
+    }
+
+    Path configHome() {
+        return get("XDG_CONFIG_HOME").map(Path::of).orElse(home.resolve(".config"));
+    }
+
+    Path systemdUserUnit() {
+        return configHome().resolve("systemd").resolve("user").resolve(SystemdUnit.FILE_NAME);
+    }
+
+    Path launchAgent() {
+        return home.resolve("Library").resolve("LaunchAgents").resolve(LaunchAgent.FILE_NAME);
+    }
+
+    InstallLayout install() {
+        return InstallLayout.require(env);
+    }
+}
