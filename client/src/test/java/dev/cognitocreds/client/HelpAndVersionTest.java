@@ -1,0 +1,41 @@
+package dev.cognitocreds.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HelpAndVersionTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"login", "logout", "status", "env", "credential-process"})
+    void everyCommandHasHelpAndVersion(String command) {
+        ClientRun.Result help = ClientRun.run(StubDaemon.envFor(home), command, "--help");
+        ClientRun.Result version = ClientRun.run(StubDaemon.envFor(home), command, "--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("cognito-creds " + command).contains("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().strip()).isEqualTo("cognito-creds 0.1.0");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        ClientRun.Result result = ClientRun.run(StubDaemon.envFor(home));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing command").contains("login");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        ClientRun.Result result = ClientRun.run(StubDaemon.envFor(home), "status", "--bogus");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
