@@ -2,33 +2,16 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CredentialProcessCommandTest {
+class CredentialProcessCommandTest extends WithStubDaemon {
     static final String CREDENTIALS = "{\"Version\":1,\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"secret\","
             + "\"SessionToken\":\"session\",\"Expiration\":\"2026-11-30T08:00:00Z\"}";
     private static final String ROUTE = "/v1/profiles/acme/credential-process";
 
-    @TempDir
-    Path home;
-    StubDaemon daemon;
-
-    @BeforeEach
-    void start() throws IOException {
-        daemon = new StubDaemon(home);
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-    }
 
     @Test
     void printsTheDaemonBodyWithTheToken() {

@@ -2,31 +2,19 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class EnvCommandTest {
+class EnvCommandTest extends WithStubDaemon {
     private static final String STATUS = "{\"version\":\"0.1.0\",\"port\":41729,\"configFile\":\"/home/u/.aws/config\","
             + "\"profiles\":[{\"profile\":\"acme\",\"state\":\"SIGNED_IN\"},{\"profile\":\"gone\",\"state\":\"SIGNED_OUT\"}]}";
 
-    @TempDir
-    Path home;
-    StubDaemon daemon;
 
     @BeforeEach
-    void start() throws IOException {
-        daemon = new StubDaemon(home).reply("GET", "/v1/status", 200, STATUS);
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
+    void answerStatus() {
+        daemon.reply("GET", "/v1/status", 200, STATUS);
     }
 
     @Test

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LoginCommandTest {
+class LoginCommandTest extends WithStubDaemon {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOGIN = "/v1/profiles/acme/login";
     private static final String SIGNED_IN = "{\"status\":\"SIGNED_IN\",\"profile\":\"acme\",\"username\":\"alice\","
@@ -24,19 +20,6 @@ class LoginCommandTest {
             + "{\"name\":\"userAttributes.name\",\"label\":\"Full name\",\"secret\":false}],"
             + "\"parameters\":{\"CODE_DELIVERY_DESTINATION\":\"+*******1234\"}}";
 
-    @TempDir
-    Path home;
-    StubDaemon daemon;
-
-    @BeforeEach
-    void start() throws IOException {
-        daemon = new StubDaemon(home);
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-    }
 
     @Test
     void signsInWithPasswordFromStdin() throws IOException {
