@@ -1,0 +1,211 @@
+package dev.cognitocreds.daemon.auth;
+
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.UpstreamFailures;
+import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.config.CognitoProfile;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Sign-in, token refresh and revocation against a Cognito user pool. Knows Cognito's flows and
+ * challenges, nothing about HTTP routes or sessions.
+ */
+public final class UserPool {
+
+    private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public UserPool(Function<CognitoProfile, CognitoIdentityProviderClient> clients, Clock clock, SecureRandom random) {
+        this.clients = clients;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** First step of a sign-in: the password is used here and not kept. */
+    public SignInStep start(CognitoProfile profile, AuthFlow flow, String username, String password) {
+        try {
+            return flow == AuthFlow.USER_SRP_AUTH
+                    ? startSrp(profile, username, password)
+                    : startPassword(profile, username, password);
+        } catch (SdkException e) {
+            throw signInFailure(e, "sign-in");
+        }
+    }
+
+    /** Answers the pending challenge with the person's {@code answers}, keyed by field name. */
+    public SignInStep answer(CognitoProfile profile, PendingChallenge pending, Map<String, String> answers) {
+        Map<String, String> responses = new LinkedHashMap<>();
+        for (ChallengeField field : pending.challenge().fields()) {
+            String value = answers.get(field.name());
+            if (value == null || value.isEmpty()) {
+                throw Failure.badRequest("missing answer " + field.name() + " (" + field.label() + ") for "
+                        + pending.challenge().name());
+            }
+            responses.put(field.name(), value);
+        }
+        responses.put("USERNAME", pending.username());
+        SecretHash.of(profile, pending.username()).ifPresent(hash -> responses.put("SECRET_HASH", hash));
+        try {
+            RespondToAuthChallengeResponse response = clients.apply(profile).respondToAuthChallenge(request -> request
+                    .clientId(profile.clientId())
+                    .challengeName(pending.challenge().name())
+                    .session(pending.session())
+                    .challengeResponses(responses));
+            return next(response.authenticationResult(), response.challengeNameAsString(), response.session(),
+                    response.challengeParameters(), pending.username());
+        } catch (SdkException e) {
+            throw signInFailure(e, pending.challenge().name());
+        }
+    }
+
+    /**
+     * New tokens from the refresh token. {@code username} is the name Cognito knows the user by,
+     * which SECRET_HASH needs. A refresh token Cognito rejects is a {@link Failure.Kind#SIGNED_OUT}.
+     */
+    public Tokens refresh(CognitoProfile profile, String refreshToken, String username) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("REFRESH_TOKEN", refreshToken);
+        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        try {
+            InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
+                    .clientId(profile.clientId())
+                    .authFlow("REFRESH_TOKEN_AUTH")
+                    .authParameters(parameters));
+            if (response.authenticationResult() == null) {
+                throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
+                        "Cognito answered the token refresh with a challenge (" + response.challengeNameAsString() + ")");
+            }
+            return tokens(response.authenticationResult());
+        } catch (SdkException e) {
+            if ("NotAuthorizedException".equals(UpstreamFailures.code(e))) {
+                throw new Failure(Failure.Kind.SIGNED_OUT, "SignedOut", Failure.signedOut(profile.name()).getMessage(), e);
+            }
+            throw UpstreamFailures.translate(e, "token refresh");
+        }
+    }
+
+    /** Revokes the refresh token (and the tokens issued with it) at Cognito. */
+    public void revoke(CognitoProfile profile, String refreshToken) {
+        try {
+            clients.apply(profile).revokeToken(request -> request
+                    .clientId(profile.clientId())
+                    .clientSecret(profile.clientSecret().orElse(null))
+                    .token(refreshToken));
+        } catch (SdkException e) {
+            throw UpstreamFailures.translate(e, "RevokeToken");
+        }
+    }
+
+    /** Signs the user out of every device (all refresh tokens), given a valid access token. */
+    public void signOutEverywhere(CognitoProfile profile, String accessToken) {
+        try {
+            clients.apply(profile).globalSignOut(request -> request.accessToken(accessToken));
+        } catch (SdkException e) {
+            throw UpstreamFailures.translate(e, "GlobalSignOut");
+        }
+    }
+
+    private SignInStep startSrp(CognitoProfile profile, String username, String password) {
+        SrpProof srp = SrpProof.random(random);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("SRP_A", srp.publicValueHex());
+        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        InitiateAuthResponse initiated = clients.apply(profile).initiateAuth(request -> request
+                .clientId(profile.clientId()).authFlow("USER_SRP_AUTH").authParameters(parameters));
+        if (initiated.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            return next(initiated.authenticationResult(), initiated.challengeNameAsString(), initiated.session(),
+                    initiated.challengeParameters(), username);
+        }
+        Map<String, String> challenge = initiated.challengeParameters();
+        String userId = challenge.getOrDefault("USER_ID_FOR_SRP", username);
+        SrpProof.Claim claim = srp.claim(profile.userPoolName(), userId, password, challenge.get("SALT"),
+                challenge.get("SRP_B"), challenge.get("SECRET_BLOCK"), clock.instant());
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", userId);
+        responses.put("PASSWORD_CLAIM_SECRET_BLOCK", claim.secretBlock());
+        responses.put("PASSWORD_CLAIM_SIGNATURE", claim.signature());
+        responses.put("TIMESTAMP", claim.timestamp());
+        SecretHash.of(profile, userId).ifPresent(hash -> responses.put("SECRET_HASH", hash));
+        RespondToAuthChallengeResponse verified = clients.apply(profile).respondToAuthChallenge(request -> request
+                .clientId(profile.clientId())
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(initiated.session())
+                .challengeResponses(responses));
+        return next(verified.authenticationResult(), verified.challengeNameAsString(), verified.session(),
+                verified.challengeParameters(), userId);
+    }
+
+    private SignInStep startPassword(CognitoProfile profile, String username, String password) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("PASSWORD", password);
+        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
+                .clientId(profile.clientId()).authFlow("USER_PASSWORD_AUTH").authParameters(parameters));
+        return next(response.authenticationResult(), response.challengeNameAsString(), response.session(),
+                response.challengeParameters(), username);
+    }
+
+    private SignInStep next(AuthenticationResultType result, String challengeName, String session,
+                            Map<String, String> parameters, String username) {
+        if (result != null && result.idToken() != null) {
+            return new SignInStep.SignedIn(tokens(result));
+        }
+        if (challengeName == null) {
+            throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
+                    "Cognito answered the sign-in with neither tokens nor a challenge");
+        }
+        // Cognito names the user by its real username from here on, even after an alias sign-in
+        String cognitoUsername = Optional.ofNullable(parameters.get("USER_ID_FOR_SRP"))
+                .or(() -> Optional.ofNullable(parameters.get("USERNAME"))).orElse(username);
+        return new SignInStep.ChallengeRequired(new PendingChallenge(session, cognitoUsername,
+                ChallengePrompts.describe(challengeName, parameters)));
+    }
+
+    private static Tokens tokens(AuthenticationResultType result) {
+        return new Tokens(result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
+                IdTokenClaims.parse(result.idToken()));
+    }
+
+    private static Failure signInFailure(SdkException e, String step) {
+        String code = UpstreamFailures.code(e);
+        String message = UpstreamFailures.message(e);
+        if ("NotAuthorizedException".equals(code) && message != null && message.toLowerCase().contains("session")) {
+            return new Failure(Failure.Kind.CONVERSATION_EXPIRED, "ConversationExpired",
+                    "the sign-in took too long (" + message + "): run `cognito-creds login` again");
+        }
+        if ("NotAuthorizedException".equals(code) || "UserNotFoundException".equals(code)) {
+            return new Failure(Failure.Kind.SIGN_IN_REFUSED, "NotAuthorizedException",
+                    "UserNotFoundException".equals(code) ? "Incorrect username or password." : message);
+        }
+        if (code == null || UpstreamFailures.isTransient(e)) {
+            return UpstreamFailures.translate(e, step);
+        }
+        return new Failure(Failure.Kind.SIGN_IN_REJECTED, code, message + hint(code));
+    }
+
+    private static String hint(String code) {
+        return switch (code) {
+            case "InvalidPasswordException" -> " (choose a password that meets the user pool's password policy)";
+            case "CodeMismatchException", "ExpiredCodeException" -> " (check the code and try again)";
+            case "PasswordResetRequiredException" -> " (reset the password with the publisher's instructions, then sign in)";
+            case "UserNotConfirmedException" -> " (confirm the account first, then sign in)";
+            default -> "";
+        };
+    }
+}

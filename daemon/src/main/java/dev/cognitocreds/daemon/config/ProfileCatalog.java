@@ -1,0 +1,96 @@
+package dev.cognitocreds.daemon.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AWS config file's cognito profiles, re-read whenever the file's modification time, size or
+ * identity changes; checking costs one stat per call.
+ */
+public final class ProfileCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileCatalog.class);
+
+    private final Path file;
+    private final ProfileValidator validator;
+    private volatile Loaded loaded;
+
+    private record Version(FileTime modified, long size, Object fileKey) {
+        static final Version ABSENT = new Version(null, -1, null);
+    }
+
+    private record Loaded(Version version, Profiles profiles) {
+    }
+
+    public ProfileCatalog(Path file) {
+        this.file = file;
+        this.validator = new ProfileValidator(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The profiles as the file says now. */
+    public Profiles current() {
+        Version version = version();
+        Loaded current = loaded;
+        if (current != null && current.version().equals(version)) {
+            return current.profiles();
+        }
+        synchronized (this) {
+            if (loaded == null || !loaded.version().equals(version)) {
+                loaded = new Loaded(version, read(version));
+            }
+            return loaded.profiles();
+        }
+    }
+
+    private Version version() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Version(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+        } catch (IOException e) {
+            return Version.ABSENT;
+        }
+    }
+
+    private Profiles read(Version version) {
+        if (Version.ABSENT.equals(version)) {
+            log.warn("AWS config file {} not found: no cognito profiles", file);
+            return new Profiles(file, Map.of(), Optional.of(file + " does not exist"));
+        }
+        try {
+            ProfileFile parsed = ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+            Map<String, ConfiguredProfile> ours = new LinkedHashMap<>();
+            for (Profile profile : parsed.profiles().values()) {
+                Map<String, String> keys = profile.properties();
+                if (keys.keySet().stream().anyMatch(key -> key.startsWith("cognito_"))) {
+                    ConfiguredProfile configured = validator.validate(profile.name(), keys);
+                    configured.problems().forEach(problem -> log.warn("invalid profile: {}", problem));
+                    ours.put(profile.name(), configured);
+                }
+            }
+            log.info("read {}: cognito profiles {}", file, ours.keySet());
+            return new Profiles(file, ours, Optional.empty());
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return new Profiles(file, Map.of(), Optional.of(file + " does not exist"));
+            }
+            log.warn("cannot parse {}: {}", file, e.getMessage());
+            return new Profiles(file, Map.of(), Optional.of("cannot parse " + file + ": " + e.getMessage()));
+        }
+    }
+}

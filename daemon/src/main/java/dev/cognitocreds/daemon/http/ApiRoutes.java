@@ -1,0 +1,166 @@
+package dev.cognitocreds.daemon.http;
+
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.auth.Challenge;
+import dev.cognitocreds.daemon.auth.ChallengeField;
+import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.session.LoginOutcome;
+import dev.cognitocreds.daemon.session.ProfileStatus;
+import dev.cognitocreds.daemon.session.Sessions;
+import io.javalin.http.Context;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/** The handlers of the daemon's routes; each turns a request into one {@link Sessions} call. */
+final class ApiRoutes {
+
+    private static final byte[] HEALTHY = Json.bytes(Map.of("status", "ok"));
+
+    private final Sessions sessions;
+    private final String version;
+    private final Path configFile;
+    private final IntSupplier port;
+    private final CredentialDocuments documents = new CredentialDocuments();
+
+    ApiRoutes(Sessions sessions, String version, Path configFile, IntSupplier port) {
+        this.sessions = sessions;
+        this.version = version;
+        this.configFile = configFile;
+        this.port = port;
+    }
+
+    void health(Context ctx) {
+        ctx.result(HEALTHY);
+    }
+
+    void defaultCredentials(Context ctx) {
+        String profile = sessions.defaultProfile();
+        ctx.result(documents.of(profile, sessions.credentials(profile)).container());
+    }
+
+    void credentials(Context ctx) {
+        String profile = ctx.pathParam("p");
+        ctx.result(documents.of(profile, sessions.credentials(profile)).container());
+    }
+
+    void credentialProcess(Context ctx) {
+        String profile = ctx.pathParam("p");
+        ctx.result(documents.of(profile, sessions.credentials(profile)).process());
+    }
+
+    void login(Context ctx) {
+        login(ctx, Optional.empty());
+    }
+
+    void loginWithFlow(Context ctx) {
+        String flow = ctx.pathParam("flow");
+        login(ctx, Optional.of(AuthFlow.parse(flow).orElseThrow(() ->
+                Failure.badRequest("unknown sign-in flow " + flow + ": use USER_SRP_AUTH or USER_PASSWORD_AUTH"))));
+    }
+
+    private void login(Context ctx, Optional<AuthFlow> flow) {
+        String profile = ctx.pathParam("p");
+        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+        LoginOutcome outcome;
+        if (body.get("conversation") instanceof String conversation) {
+            outcome = sessions.answer(profile, conversation, answers(body.get("answers")));
+        } else {
+            outcome = sessions.login(profile, flow, text(body, "username"), text(body, "password"));
+        }
+        ctx.result(Json.bytes(render(outcome)));
+    }
+
+    void logout(Context ctx) {
+        String profile = ctx.pathParam("p");
+        boolean everywhere = Boolean.TRUE.equals(Json.object(ctx.bodyAsBytes()).get("everywhere"));
+        boolean revoked = sessions.logout(profile, everywhere);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "SIGNED_OUT");
+        body.put("profile", profile);
+        body.put("revoked", revoked);
+        ctx.result(Json.bytes(body));
+    }
+
+    void status(Context ctx) {
+        List<Map<String, Object>> profiles = new ArrayList<>();
+        for (ProfileStatus status : sessions.status()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("profile", status.profile());
+            entry.put("state", status.state().name());
+            entry.put("username", status.username().orElse(null));
+            entry.put("sub", status.sub().orElse(null));
+            entry.put("identityId", status.identityId().orElse(null));
+            entry.put("expiration", Json.time(status.expiration().orElse(null)));
+            entry.put("nextRefresh", Json.time(status.nextRefresh().orElse(null)));
+            entry.put("lastError", status.lastError().orElse(null));
+            entry.put("store", status.store());
+            entry.put("problems", status.problems());
+            profiles.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("port", port.getAsInt());
+        body.put("configFile", configFile.toString());
+        body.put("profiles", profiles);
+        ctx.result(Json.bytes(body));
+    }
+
+    private static Map<String, Object> render(LoginOutcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (outcome instanceof LoginOutcome.SignedIn signedIn) {
+            body.put("status", "SIGNED_IN");
+            body.put("profile", signedIn.profile());
+            body.put("username", signedIn.username());
+            body.put("identityId", signedIn.identityId());
+            body.put("expiration", Json.time(signedIn.expiration()));
+            return body;
+        }
+        LoginOutcome.ChallengeAsked asked = (LoginOutcome.ChallengeAsked) outcome;
+        Challenge challenge = asked.challenge();
+        body.put("status", "CHALLENGE");
+        body.put("profile", asked.profile());
+        body.put("conversation", asked.conversation());
+        body.put("challenge", challenge.name());
+        body.put("message", challenge.message());
+        body.put("expiresAt", Json.time(asked.expiresAt()));
+        body.put("fields", challenge.fields().stream().map(ApiRoutes::field).toList());
+        body.put("parameters", challenge.parameters());
+        return body;
+    }
+
+    private static Map<String, Object> field(ChallengeField field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", field.name());
+        body.put("label", field.label());
+        body.put("secret", field.secret());
+        if (field.confirm()) {
+            body.put("confirm", true);
+        }
+        if (!field.choices().isEmpty()) {
+            body.put("choices", field.choices());
+        }
+        return body;
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        if (body.get(key) instanceof String value && !value.isEmpty()) {
+            return value;
+        }
+        throw Failure.badRequest("the request body needs \"" + key + "\" (or \"conversation\" and \"answers\")");
+    }
+
+    private static Map<String, String> answers(Object answers) {
+        if (!(answers instanceof Map<?, ?> map)) {
+            throw Failure.badRequest("the request body needs \"answers\": an object of field name to answer");
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        map.forEach((key, value) -> result.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+        return result;
+    }
+}

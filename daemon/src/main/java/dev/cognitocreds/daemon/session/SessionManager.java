@@ -1,0 +1,217 @@
+package dev.cognitocreds.daemon.session;
+
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.auth.SignInConversations;
+import dev.cognitocreds.daemon.auth.SignInStep;
+import dev.cognitocreds.daemon.auth.Tokens;
+import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.config.CognitoProfile;
+import dev.cognitocreds.daemon.config.ConfiguredProfile;
+import dev.cognitocreds.daemon.config.ProfileCatalog;
+import dev.cognitocreds.daemon.config.Profiles;
+import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.store.SessionStore;
+import dev.cognitocreds.daemon.store.StoredSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** All profiles' sessions: sign-in, credentials, sign-out and status. The http layer's only entry. */
+public final class SessionManager implements Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+
+    private final ProfileCatalog catalog;
+    private final Optional<String> defaultProfile;
+    private final Upstream upstream;
+    private final SessionStore store;
+    private final SignInConversations conversations;
+    private final Clock clock;
+    private final RefreshTiming timing;
+    private final ScheduledExecutorService background;
+    private final ConcurrentMap<String, ProfileSession> sessions = new ConcurrentHashMap<>();
+
+    public SessionManager(ProfileCatalog catalog, Optional<String> defaultProfile, Upstream upstream,
+                          SessionStore store, SignInConversations conversations, Clock clock, RefreshTiming timing,
+                          ScheduledExecutorService background) {
+        this.catalog = catalog;
+        this.defaultProfile = defaultProfile;
+        this.upstream = upstream;
+        this.store = store;
+        this.conversations = conversations;
+        this.clock = clock;
+        this.timing = timing;
+        this.background = background;
+    }
+
+    @Override
+    public String defaultProfile() {
+        return catalog.current().defaultProfileName(defaultProfile);
+    }
+
+    @Override
+    public AwsCredentials credentials(String profile) {
+        CognitoProfile config = catalog.current().require(profile);
+        ProfileSession session = session(profile, config);
+        if (session == null) {
+            throw Failure.signedOut(profile);
+        }
+        return session.credentials();
+    }
+
+    @Override
+    public LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password) {
+        CognitoProfile config = catalog.current().require(profile);
+        AuthFlow chosen = flow.orElse(config.authFlow());
+        log.info("profile {}: sign-in of {} with {}", profile, username, chosen);
+        return outcome(profile, config, upstream.userPool().start(config, chosen, username, password));
+    }
+
+    @Override
+    public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
+        CognitoProfile config = catalog.current().require(profile);
+        SignInConversations.Conversation pending = conversations.take(conversation, profile);
+        log.info("profile {}: answering {}", profile, pending.pending().challenge().name());
+        return outcome(profile, config, upstream.userPool().answer(config, pending.pending(), answers));
+    }
+
+    /**
+     * Revokes the refresh token at Cognito (with {@code everywhere}, every session of the user)
+     * and forgets the session either way.
+     */
+    @Override
+    public boolean logout(String profile, boolean everywhere) {
+        Profiles profiles = catalog.current();
+        ConfiguredProfile configured = profiles.find(profile).orElseThrow(() -> {
+            profiles.require(profile);
+            return Failure.profileNotFound(profile);
+        });
+        ProfileSession session = sessions.remove(profile);
+        Optional<StoredSession> stored = session != null ? Optional.of(session.stored()) : store.load(profile);
+        boolean revoked = false;
+        if (stored.isPresent() && configured.profile().isPresent()) {
+            revoked = revoke(configured.profile().get(), stored.get(), everywhere);
+        }
+        store.delete(profile);
+        if (session != null) {
+            session.close();
+        }
+        log.info("profile {}: signed out{}", profile, revoked ? "" : " (refresh token not revoked at Cognito)");
+        return revoked;
+    }
+
+    @Override
+    public List<ProfileStatus> status() {
+        List<ProfileStatus> all = new ArrayList<>();
+        for (ConfiguredProfile configured : catalog.current().all()) {
+            all.add(status(configured));
+        }
+        return all;
+    }
+
+    private ProfileStatus status(ConfiguredProfile configured) {
+        String name = configured.name();
+        if (configured.profile().isEmpty()) {
+            return ProfileStatus.invalid(name, store.kind(), configured.problems());
+        }
+        ProfileSession session = session(name, configured.profile().get());
+        if (session == null) {
+            return ProfileStatus.signedOut(name, store.kind(), Optional.empty());
+        }
+        Optional<String> lastError = session.cache().lastError().map(Throwable::getMessage);
+        if (session.isSignedOut()) {
+            return ProfileStatus.signedOut(name, store.kind(), Optional.of(Failure.signedOut(name).getMessage()));
+        }
+        StoredSession stored = session.stored();
+        var current = session.cache().current();
+        return new ProfileStatus(name, ProfileStatus.State.SIGNED_IN, Optional.of(stored.username()),
+                Optional.ofNullable(stored.sub()), stored.identityId(),
+                current.map(RefreshAheadCache.Timed::expiresAt), current.map(RefreshAheadCache.Timed::prefetchAt),
+                lastError, store.kind(), List.of());
+    }
+
+    private LoginOutcome outcome(String profile, CognitoProfile config, SignInStep step) {
+        if (step instanceof SignInStep.ChallengeRequired challenge) {
+            SignInConversations.Conversation conversation = conversations.open(profile, challenge.pending());
+            log.info("profile {}: Cognito asks for {}", profile, challenge.pending().challenge().name());
+            return new LoginOutcome.ChallengeAsked(profile, conversation.id(), challenge.pending().challenge(),
+                    conversation.expiresAt());
+        }
+        Tokens tokens = ((SignInStep.SignedIn) step).tokens();
+        String refreshToken = tokens.refreshToken().orElseThrow(() -> new Failure(Failure.Kind.UPSTREAM_ERROR,
+                "UpstreamError", "Cognito signed in without a refresh token"));
+        StoredSession stored = new StoredSession(refreshToken, tokens.claims().username(), tokens.claims().sub(),
+                Optional.empty(), config.userPoolId(), config.clientId());
+        store.save(profile, stored);
+        ProfileSession session = newSession(profile, stored, Optional.of(tokens));
+        ProfileSession replaced = sessions.put(profile, session);
+        if (replaced != null) {
+            replaced.close();
+        }
+        log.info("profile {}: SIGNED_IN as {}", profile, stored.username());
+        AwsCredentials credentials = session.credentials();
+        return new LoginOutcome.SignedIn(profile, stored.username(), session.stored().identityId().orElse(null),
+                credentials.expiration());
+    }
+
+    private boolean revoke(CognitoProfile config, StoredSession stored, boolean everywhere) {
+        try {
+            if (everywhere) {
+                String accessToken = upstream.userPool().refresh(config, stored.refreshToken(), stored.username())
+                        .accessToken();
+                upstream.userPool().signOutEverywhere(config, accessToken);
+            } else {
+                upstream.userPool().revoke(config, stored.refreshToken());
+            }
+            return true;
+        } catch (Failure failure) {
+            log.warn("profile {}: could not revoke the refresh token: {}", config.name(), failure.getMessage());
+            return false;
+        }
+    }
+
+    /** The profile's session, restored from the store when the daemon has not seen it yet; null when signed out. */
+    private ProfileSession session(String profile, CognitoProfile config) {
+        ProfileSession session = sessions.get(profile);
+        if (session != null) {
+            return session;
+        }
+        synchronized (sessions) {
+            session = sessions.get(profile);
+            if (session != null) {
+                return session;
+            }
+            Optional<StoredSession> stored = store.load(profile).filter(found -> belongsTo(found, config));
+            if (stored.isEmpty()) {
+                return null;
+            }
+            session = newSession(profile, stored.get(), Optional.empty());
+            sessions.put(profile, session);
+            log.info("profile {}: session of {} restored from the {} store", profile, stored.get().username(),
+                    store.kind());
+            return session;
+        }
+    }
+
+    private boolean belongsTo(StoredSession stored, CognitoProfile config) {
+        boolean same = (stored.userPoolId() == null || stored.userPoolId().equals(config.userPoolId()))
+                && (stored.clientId() == null || stored.clientId().equals(config.clientId()));
+        if (!same) {
+            log.warn("profile {}: stored session is for another user pool or app client; sign in again", config.name());
+        }
+        return same;
+    }
+
+    private ProfileSession newSession(String profile, StoredSession stored, Optional<Tokens> tokens) {
+        return new ProfileSession(profile, () -> catalog.current().require(profile), stored, tokens, upstream, store,
+                clock, timing, background);
+    }
+}

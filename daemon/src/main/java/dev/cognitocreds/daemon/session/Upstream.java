@@ -1,0 +1,8 @@
+package dev.cognitocreds.daemon.session;
+
+import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.identity.IdentityPool;
+
+/** The Cognito services sessions talk to. */
+public record Upstream(UserPool userPool, IdentityPool identityPool) {
+}
