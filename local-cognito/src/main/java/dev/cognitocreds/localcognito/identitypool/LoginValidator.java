@@ -1,0 +1,74 @@
+package dev.cognitocreds.localcognito.identitypool;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cognitocreds.localcognito.CognitoException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Checks the ID tokens in {@code Logins} as Cognito Identity does, with its messages. */
+final class LoginValidator {
+    private final Function<String, Optional<RSAKey>> keysByIssuer;
+    private final Clock clock;
+
+    LoginValidator(Function<String, Optional<RSAKey>> keysByIssuer, Clock clock) {
+        this.keysByIssuer = keysByIssuer;
+        this.clock = clock;
+    }
+
+    List<VerifiedLogin> validate(IdentityPool pool, Map<String, String> logins) {
+        List<VerifiedLogin> verified = new ArrayList<>();
+        logins.forEach((provider, token) -> verified.add(validate(pool, provider, token)));
+        return verified;
+    }
+
+    private VerifiedLogin validate(IdentityPool pool, String provider, String token) {
+        if (!pool.providers.containsKey(provider)) {
+            throw CognitoException.notAuthorized("Token is not from a supported provider of this identity pool.");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("Not a valid OpenId Connect identity token.");
+        }
+        if (!("https://" + provider).equals(claims.getIssuer())) {
+            throw invalid("Issuer doesn't match providerName");
+        }
+        if (claims.getAudience() == null || claims.getAudience().isEmpty()) {
+            throw invalid("Missing a required claim: aud");
+        }
+        RSAKey key = keysByIssuer.apply(claims.getIssuer()).orElseThrow(() -> invalid("Invalid signature."));
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key))) {
+                throw invalid("Invalid signature.");
+            }
+        } catch (JOSEException e) {
+            throw invalid("Invalid signature.");
+        }
+        long now = clock.instant().getEpochSecond();
+        long expires = claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond();
+        if (now >= expires) {
+            throw invalid("Token expired: " + now + " >= " + expires);
+        }
+        String configuredClient = pool.providers.get(provider).path("ClientId").asText("");
+        if (!configuredClient.isEmpty() && !claims.getAudience().contains(configuredClient)) {
+            throw invalid("Incorrect token audience.");
+        }
+        return new VerifiedLogin(provider, claims);
+    }
+
+    private static CognitoException invalid(String detail) {
+        return CognitoException.notAuthorized("Invalid login token. " + detail);
+    }
+}
