@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             EnvCommand.class,
             CredentialProcessCommand.class,
             // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
+            dev.cognitocreds.client.setup.ConfigureCommand.class,
             HelpCommand.class,
         })
 public final class CognitoCreds implements Runnable {

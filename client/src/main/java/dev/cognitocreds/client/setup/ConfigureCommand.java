@@ -1,35 +1,27 @@
 package dev.cognitocreds.client.setup;
 
+import dev.cognitocreds.client.ClientCommand;
+import dev.cognitocreds.client.ExitCodes;
 import java.io.InputStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cognito-creds configure}: the writers of the AWS, docker and podman configuration. */
 @Command(name = "configure", mixinStandardHelpOptions = true,
         description = "Write the AWS profile, docker or podman configuration that makes pulls use cognito-creds.",
         subcommands = {ConfigureProfileCommand.class, ConfigureDockerCommand.class, ConfigurePodmanCommand.class})
-public final class ConfigureCommand implements Callable<Integer> {
+public final class ConfigureCommand extends ClientCommand {
 
-    final UserEnvironment environment;
-    final InputStream stdin;
-
-    @Spec
-    CommandSpec spec;
-
-    public ConfigureCommand() {
-        this(UserEnvironment.ofSystem(), System.in);
+    UserEnvironment environment() {
+        return UserEnvironment.of(context());
     }
 
-    ConfigureCommand(UserEnvironment environment, InputStream stdin) {
-        this.environment = environment;
-        this.stdin = stdin;
+    InputStream stdin() {
+        return context().stdin();
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return dev.cognitocreds.client.ExitCodes.USAGE;
+        spec().commandLine().usage(err());
+        return ExitCodes.USAGE;
     }
 }

@@ -68,7 +68,7 @@ final class ConfigureProfileCommand implements Callable<Integer> {
                 pick(clientId, o.clientId()), pick(identityPoolId, o.identityPoolId()),
                 clientSecretFromStdin ? readSecret() : o.clientSecret(),
                 pick(roleArn, o.roleArn()), pick(authFlow, o.authFlow()), pick(endpointUrl, o.endpointUrl()));
-        UserEnvironment env = parent.environment;
+        UserEnvironment env = parent.environment();
         String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
         FileEdit edit = AwsConfigFile.plan(env.awsConfigFile(), settings.profile(),
                 settings.configKeys(credentialProcess), ProfileSettings.SECRET_KEYS);
@@ -85,7 +85,7 @@ final class ConfigureProfileCommand implements Callable<Integer> {
 
     private String readSecret() {
         try {
-            String line = new BufferedReader(new InputStreamReader(parent.stdin, StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isBlank()) {
                 throw SetupException.usage("--client-secret-stdin: standard input is empty");
             }

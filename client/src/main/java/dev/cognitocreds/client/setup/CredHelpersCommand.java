@@ -30,7 +30,7 @@ abstract class CredHelpersCommand implements Callable<Integer> {
     public Integer call() {
         EcrRegistry r = registry.resolve();
         // Plan every file before writing any, so an unparsable one leaves all of them untouched.
-        List<FileEdit> edits = files(parent.environment).stream().map(f -> CredHelpersFile.plan(f, r)).toList();
+        List<FileEdit> edits = files(parent.environment()).stream().map(f -> CredHelpersFile.plan(f, r)).toList();
         PrintWriter out = spec.commandLine().getOut();
         edits.forEach(e -> e.apply(write.dryRun, out));
         out.println(EcrHelperHint.TEXT);

@@ -19,14 +19,30 @@ public record InstallLayout(Path home) {
         home = home.toAbsolutePath().normalize();
     }
 
-    /** The installation this JVM was started from, if the launcher said so. */
+    /**
+     * The installation this JVM was started from: what the launcher said, else the folder two levels
+     * above the client's jar ({@code lib/client/*.jar}) when it holds {@code bin/cognito-creds}.
+     */
     static Optional<InstallLayout> detect(Map<String, String> env) {
         String fromProperty = System.getProperty(PROPERTY);
         String value = fromProperty != null && !fromProperty.isBlank() ? fromProperty : env.get(ENV);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
+        if (value != null && !value.isBlank()) {
+            return Optional.of(new InstallLayout(Path.of(value)));
         }
-        return Optional.of(new InstallLayout(Path.of(value)));
+        return fromJarLocation();
+    }
+
+    private static Optional<InstallLayout> fromJarLocation() {
+        try {
+            Path jar = Path.of(InstallLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path home = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
+            if (home != null && Files.isRegularFile(jar) && Files.isExecutable(home.resolve("bin").resolve("cognito-creds"))) {
+                return Optional.of(new InstallLayout(home));
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source (or not a file): the launcher must tell us
+        }
+        return Optional.empty();
     }
 
     static InstallLayout require(Map<String, String> env) {

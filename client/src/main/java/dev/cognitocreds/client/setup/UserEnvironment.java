@@ -1,5 +1,6 @@
 package dev.cognitocreds.client.setup;
 
+import dev.cognitocreds.client.ClientContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,12 @@ record UserEnvironment(Map<String, String> env, Path home, String osName) {
         env = Map.copyOf(env);
     }
 
-    static UserEnvironment ofSystem() {
-        Map<String, String> env = System.getenv();
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return new UserEnvironment(env, Path.of(home), System.getProperty("os.name", ""));
+    /** The environment the root command was given (tests give a temporary home). */
+    static UserEnvironment of(ClientContext context) {
+        Map<String, String> env = context.env();
+        String home = env.get("HOME");
+        return new UserEnvironment(env, Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home),
+                System.getProperty("os.name", ""));
     }
 
     /** A test's world: only the given variables, HOME pointing at {@code home}. */

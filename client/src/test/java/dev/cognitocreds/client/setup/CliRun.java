@@ -1,27 +1,23 @@
 package dev.cognitocreds.client.setup;
 
-import dev.cognitocreds.client.ClientException;
+import dev.cognitocreds.client.ClientContext;
+import dev.cognitocreds.client.CognitoCreds;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
 
-/** Runs a command as the root command would: ClientException → its message on stderr, its exit code. */
+/** Runs {@code cognito-creds ARGS} in-process through the real root command and captures its output. */
 record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(Object command, String... args) {
+    static CliRun of(Map<String, String> env, String stdin, String... args) {
+        ClientContext context = new ClientContext(env, "Linux",
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, Clock.systemUTC());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command)
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (ex instanceof ClientException ce) {
-                        cmd.getErr().println(ce.getMessage());
-                        return ce.exitCode();
-                    }
-                    throw ex;
-                });
-        int code = cli.execute(args);
+        int code = CognitoCreds.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

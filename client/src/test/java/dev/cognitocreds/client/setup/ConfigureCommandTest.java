@@ -3,11 +3,11 @@ package dev.cognitocreds.client.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitocreds.client.ExitCodes;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +34,18 @@ class ConfigureCommandTest {
         Files.writeString(onboarding, ONBOARDING);
     }
 
-    ConfigureCommand command(Map<String, String> vars, String stdin) {
-        Map<String, String> env = new java.util.HashMap<>(vars);
+    CliRun configure(Map<String, String> vars, String stdin, String... args) {
+        Map<String, String> env = new HashMap<>(vars);
+        env.put("HOME", home.toString());
         env.put("COGNITO_CREDS_HOME", install.toString());
-        return new ConfigureCommand(UserEnvironment.of(home, "Linux", env),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return CliRun.of(env, stdin, Stream.concat(Stream.of("configure"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test
     void profileFromOnboardingFileWritesKeysAndCredentialProcessOfThisInstall() throws Exception {
         Path config = home.resolve("elsewhere").resolve("aws-config");
 
-        CliRun run = CliRun.of(command(Map.of("AWS_CONFIG_FILE", config.toString()), ""),
-                "profile", "--from", onboarding.toString());
+        CliRun run = configure(Map.of("AWS_CONFIG_FILE", config.toString()), "", "profile", "--from", onboarding.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(config)).isEqualTo("[profile acme]\n"
@@ -63,7 +62,7 @@ class ConfigureCommandTest {
 
     @Test
     void flagsOverrideTheOnboardingFileAndTheSecretComesFromStdin() throws Exception {
-        CliRun run = CliRun.of(command(Map.of(), "fromStdin42\n"), "profile", "--from", onboarding.toString(),
+        CliRun run = configure(Map.of(), "fromStdin42\n", "profile", "--from", onboarding.toString(),
                 "--profile", "lab", "--auth-flow", "USER_PASSWORD_AUTH", "--endpoint-url", "http://127.0.0.1:9229",
                 "--client-secret-stdin");
 
@@ -77,7 +76,7 @@ class ConfigureCommandTest {
 
     @Test
     void invalidValuesAreAUsageErrorAndNothingIsWritten() {
-        CliRun run = CliRun.of(command(Map.of(), ""), "profile", "--from", onboarding.toString(), "--user-pool-id", "nope");
+        CliRun run = configure(Map.of(), "", "profile", "--from", onboarding.toString(), "--user-pool-id", "nope");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--user-pool-id", "'nope'");
@@ -86,9 +85,7 @@ class ConfigureCommandTest {
 
     @Test
     void withoutAKnownInstallItRefusesToWriteACredentialProcessLineThatWouldNotWork() {
-        ConfigureCommand cmd = new ConfigureCommand(UserEnvironment.of(home, "Linux", Map.of()), new ByteArrayInputStream(new byte[0]));
-
-        CliRun run = CliRun.of(cmd, "profile", "--from", onboarding.toString());
+        CliRun run = CliRun.of(Map.of("HOME", home.toString()), "", "configure", "profile", "--from", onboarding.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err()).contains("COGNITO_CREDS_HOME");
@@ -99,8 +96,7 @@ class ConfigureCommandTest {
     void dockerHonoursDockerConfigAndTakesTheRegistryFromTheOnboardingFile() throws Exception {
         Path dockerDir = home.resolve("dockercfg");
 
-        CliRun run = CliRun.of(command(Map.of("DOCKER_CONFIG", dockerDir.toString()), ""),
-                "docker", "--from", onboarding.toString());
+        CliRun run = configure(Map.of("DOCKER_CONFIG", dockerDir.toString()), "", "docker", "--from", onboarding.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(CredHelpersFile.hasHelper(dockerDir.resolve("config.json"),
@@ -110,7 +106,7 @@ class ConfigureCommandTest {
 
     @Test
     void dockerDryRunWritesNothing() {
-        CliRun run = CliRun.of(command(Map.of(), ""), "docker", "--registry",
+        CliRun run = configure(Map.of(), "", "docker", "--registry",
                 "111122223333.dkr.ecr.us-east-2.amazonaws.com", "--dry-run");
 
         assertThat(run.exitCode()).isZero();
@@ -123,8 +119,7 @@ class ConfigureCommandTest {
         Path runtime = home.resolve("run");
         EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-        CliRun run = CliRun.of(command(Map.of("XDG_RUNTIME_DIR", runtime.toString()), ""),
-                "podman", "--registry", registry.host());
+        CliRun run = configure(Map.of("XDG_RUNTIME_DIR", runtime.toString()), "", "podman", "--registry", registry.host());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(CredHelpersFile.hasHelper(runtime.resolve("containers/auth.json"), registry)).isTrue();
@@ -138,8 +133,7 @@ class ConfigureCommandTest {
         Files.createDirectories(persistent.getParent());
         Files.writeString(persistent, "{\"auths\": {");
 
-        CliRun run = CliRun.of(command(Map.of("XDG_RUNTIME_DIR", runtime.toString()), ""),
-                "podman", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
+        CliRun run = configure(Map.of("XDG_RUNTIME_DIR", runtime.toString()), "", "podman", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err()).contains(persistent.toString(), "line 1");
@@ -149,7 +143,7 @@ class ConfigureCommandTest {
 
     @Test
     void aBadRegistryIsAUsageError() {
-        CliRun run = CliRun.of(command(Map.of(), ""), "docker", "--registry", "docker.io");
+        CliRun run = configure(Map.of(), "", "docker", "--registry", "docker.io");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("is not an ECR registry");
