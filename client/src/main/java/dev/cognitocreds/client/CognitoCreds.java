@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             CredentialProcessCommand.class,
             // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
             dev.cognitocreds.client.setup.ConfigureCommand.class,
+            dev.cognitocreds.client.setup.DoctorCommand.class,
             HelpCommand.class,
         })
 public final class CognitoCreds implements Runnable {

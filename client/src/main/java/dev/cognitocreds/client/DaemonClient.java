@@ -1,7 +1,6 @@
 package dev.cognitocreds.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  * faster, and the client is started once per command.
  */
 public final class DaemonClient {
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOOPBACK_ENDPOINT = Pattern.compile("http://127\\.0\\.0\\.1:\\d{1,5}/?");
     private static final int CONNECT_TIMEOUT_MS = 3_000;
     private static final int READ_TIMEOUT_MS = 120_000;
@@ -90,7 +88,7 @@ public final class DaemonClient {
             connection.setRequestProperty("Authorization", token);
             connection.setRequestProperty("Accept", "application/json");
             if (body != null) {
-                byte[] bytes = JSON.writeValueAsBytes(body);
+                byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
                 // Not streaming mode: in it, a 401 answer (wrong password) loses its body.

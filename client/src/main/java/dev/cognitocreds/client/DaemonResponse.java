@@ -13,7 +13,7 @@ public record DaemonResponse(int status, String body) {
     /** The body as JSON; an unreadable body is an error of the daemon, not of the person. */
     public JsonNode json() {
         try {
-            return DaemonClient.JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ClientException(ExitCodes.ERROR, "cognito-credsd answered HTTP " + status + " with a body that is not JSON");
         }
@@ -27,7 +27,7 @@ public record DaemonResponse(int status, String body) {
         String code = null;
         String message = null;
         try {
-            JsonNode error = DaemonClient.JSON.readTree(body);
+            JsonNode error = Json.MAPPER.readTree(body);
             code = error.path("code").textValue();
             message = error.path("message").textValue();
         } catch (JsonProcessingException | RuntimeException e) {
