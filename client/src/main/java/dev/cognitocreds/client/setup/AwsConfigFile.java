@@ -53,22 +53,30 @@ final class AwsConfigFile {
                 changes.stream().map(c -> header(profile) + " " + c).toList());
     }
 
-    /** The value of a key in a profile, as AWS tools would read it (the last section and line win). */
-    static String get(Path file, String profile, String key) {
+    /**
+     * Every profile's keys as AWS tools read them (later sections and lines win), in file order;
+     * empty when the file does not exist. Continuation lines are not part of the values.
+     */
+    static Map<String, Map<String, String>> read(Path file) {
         byte[] content = SafeFileWriter.readIfExists(file);
+        Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         if (content == null) {
-            return null;
+            return profiles;
         }
         AwsConfigFile config = new AwsConfigFile(new String(content, StandardCharsets.UTF_8));
-        String value = null;
-        for (int[] section : config.sections(profile)) {
-            for (int i = section[0] + 1; i < section[1]; i++) {
-                if (key.equals(keyOf(config.line(i)))) {
-                    value = valueOf(config.line(i));
-                }
+        config.validate(file);
+        Map<String, String> current = null;
+        for (int i = 0; i < config.raw.size(); i++) {
+            String line = config.line(i);
+            Matcher m = SECTION.matcher(line.strip());
+            if (m.matches()) {
+                boolean named = m.group(1) != null || "default".equals(m.group(2));
+                current = named ? profiles.computeIfAbsent(m.group(2), k -> new LinkedHashMap<>()) : null;
+            } else if (current != null && keyOf(line) != null) {
+                current.put(keyOf(line), valueOf(line));
             }
         }
-        return value;
+        return profiles;
     }
 
     private List<String> set(String profile, Map<String, String> settings, Set<String> secretKeys) {

@@ -67,6 +67,21 @@ final class CredHelpersFile {
         }
     }
 
+    /** The ECR registries the file sends to ecr-login; empty when absent or unreadable. */
+    static List<String> ecrRegistries(Path file) {
+        List<String> registries = new ArrayList<>();
+        try {
+            parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").properties().forEach(e -> {
+                if (HELPER.equals(e.getValue().asText(null)) && e.getKey().contains(".dkr.ecr")) {
+                    registries.add(e.getKey());
+                }
+            });
+        } catch (SetupException e) {
+            // an unreadable file sends nothing anywhere; doctor reports it as missing
+        }
+        return registries;
+    }
+
     private static ObjectNode parse(Path file, byte[] content) {
         if (content == null || new String(content, StandardCharsets.UTF_8).isBlank()) {
             return JSON.createObjectNode();

@@ -190,9 +190,11 @@ class AwsConfigFileTest {
     void readsAKeyAsAwsToolsWould() throws Exception {
         write(OTHERS + "[profile acme]\nregion = a\n[profile acme]\nregion = b\n");
 
-        assertThat(AwsConfigFile.get(config(), "acme", "region")).isEqualTo("b");
-        assertThat(AwsConfigFile.get(config(), "work", "sso_session")).isEqualTo("corp");
-        assertThat(AwsConfigFile.get(config(), "nobody", "region")).isNull();
+        Map<String, Map<String, String>> profiles = AwsConfigFile.read(config());
+
+        assertThat(profiles).containsOnlyKeys("default", "work", "acme");
+        assertThat(profiles.get("acme")).containsExactly(Map.entry("region", "b"));
+        assertThat(profiles.get("work")).containsEntry("sso_session", "corp").containsEntry("s3", "");
     }
 
     private void write(String text) throws Exception {

@@ -1,0 +1,55 @@
+package dev.cognitocreds.client.setup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognitocreds.client.ClientCommand;
+import dev.cognitocreds.client.ExitCodes;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cognito-creds doctor}: every step between this install and a working {@code docker pull}. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check everything a pull needs, one line each with the fix.",
+            "Exits 1 when something a pull needs is missing."})
+public final class DoctorCommand extends ClientCommand {
+
+    @Option(names = "--json", description = "Print the checks as JSON, for scripts.")
+    boolean json;
+
+    @Option(names = "--profile", description = "Check only this profile (default: every cognito profile).")
+    String profile;
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new Doctor(UserEnvironment.of(context()), context().daemon(), context().clock(),
+                Optional.ofNullable(profile)).run();
+        boolean ok = checks.stream().noneMatch(Check::critical);
+        if (json) {
+            out().println(toJson(checks, ok));
+        } else {
+            checks.forEach(c -> out().println(c.line()));
+            out().println(ok ? "Ready to pull." : "Not ready: fix the ✘ lines marked above, then run doctor again.");
+        }
+        out().flush();
+        return ok ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    private static String toJson(List<Check> checks, boolean ok) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("ok", ok);
+        ArrayNode list = root.putArray("checks");
+        for (Check c : checks) {
+            ObjectNode node = list.addObject();
+            node.put("name", c.name());
+            node.put("status", c.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("critical", c.critical());
+            node.put("detail", c.detail());
+            node.put("fix", c.fix());
+        }
+        return root.toString();
+    }
+}
