@@ -1,0 +1,113 @@
+package dev.cognitocreds.e2e.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway home: every file the product or an AWS SDK would read or write (AWS config and credentials,
+ * state, runtime) lives below it, so a test never touches the real user's files.
+ */
+public final class TempHome implements AutoCloseable {
+
+    private final Path root;
+
+    private TempHome(Path root) {
+        this.root = root;
+    }
+
+    public static TempHome create(String name) {
+        try {
+            Path base = Path.of(System.getProperty("cognitocreds.workdir", System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(base);
+            Path root = Files.createTempDirectory(base, name + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            TempHome home = new TempHome(root);
+            Files.createDirectories(home.configFile().getParent());
+            Files.createDirectories(home.stateDir());
+            Files.createDirectories(home.runtimeDir());
+            Files.writeString(home.configFile(), "");
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path configFile() {
+        return root.resolve(".aws/config");
+    }
+
+    public Path sharedCredentialsFile() {
+        return root.resolve(".aws/credentials");
+    }
+
+    public Path stateDir() {
+        return root.resolve(".local/state");
+    }
+
+    public Path runtimeDir() {
+        return root.resolve("run");
+    }
+
+    public Path endpointFile() {
+        return runtimeDir().resolve("cognito-creds/endpoint");
+    }
+
+    public Path tokenFile() {
+        return stateDir().resolve("cognito-creds/auth-token");
+    }
+
+    public Path sessionsDir() {
+        return stateDir().resolve("cognito-creds/sessions");
+    }
+
+    public Path sessionFile(String profile) {
+        return sessionsDir().resolve(profile + ".json");
+    }
+
+    public void writeConfig(String ini) {
+        try {
+            Files.writeString(configFile(), ini);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment of every process started in this home: {@link #withoutAwsSettings()} plus this home's locations. */
+    public Map<String, String> environment() {
+        Map<String, String> env = withoutAwsSettings();
+        env.put("HOME", root.toString());
+        env.put("XDG_STATE_HOME", stateDir().toString());
+        env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
+        env.put("AWS_CONFIG_FILE", configFile().toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", sharedCredentialsFile().toString());
+        return env;
+    }
+
+    /** The caller's environment without any AWS setting that could point at a real account or instance metadata. */
+    public static Map<String, String> withoutAwsSettings() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(key -> key.startsWith("AWS_"));
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        return env;
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
