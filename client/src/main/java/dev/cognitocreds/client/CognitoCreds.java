@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
             dev.cognitocreds.client.setup.ConfigureCommand.class,
             dev.cognitocreds.client.setup.DoctorCommand.class,
+            dev.cognitocreds.client.setup.ServiceCommand.class,
             HelpCommand.class,
         })
 public final class CognitoCreds implements Runnable {

@@ -1,0 +1,16 @@
+package dev.cognitocreds.client.setup;
+
+import java.util.List;
+
+/** Runs a service manager's command ({@code systemctl}, {@code launchctl}); tests record instead. */
+interface CommandRunner {
+
+    record Result(int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs the command to its end; an argument never carries a secret. */
+    Result run(List<String> command);
+}

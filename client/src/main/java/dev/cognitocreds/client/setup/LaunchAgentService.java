@@ -1,0 +1,122 @@
+package dev.cognitocreds.client.setup;
+
+import dev.cognitocreds.client.ExitCodes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A LaunchAgent in {@code ~/Library/LaunchAgents}, driven through {@code launchctl} in the GUI domain. */
+final class LaunchAgentService implements UserService {
+
+    private final UserEnvironment env;
+    private final CommandRunner runner;
+
+    LaunchAgentService(UserEnvironment env, CommandRunner runner) {
+        this.env = env;
+        this.runner = runner;
+    }
+
+    @Override
+    public int install(PrintWriter out) {
+        InstallLayout install = env.install();
+        String plist = LaunchAgent.render(InstallLayout.readTemplate(install.launchAgentTemplate()), install.daemon(), env.home());
+        Path file = env.launchAgent();
+        FileEdit edit = new FileEdit(file, SafeFileWriter.readIfExists(file), plist.getBytes(StandardCharsets.UTF_8),
+                List.of("ProgramArguments = " + install.daemon()));
+        edit.apply(false, out);
+        createLogFolder();
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        String domain = domain();
+        boolean loaded = loaded(commands, domain);
+        if (loaded && edit.changesAnything()) {
+            commands.run("launchctl", "bootout", domain + "/" + LaunchAgent.LABEL);
+            loaded = false;
+        }
+        if (!loaded) {
+            commands.require("", "launchctl", "bootstrap", domain, file.toString());
+        }
+        commands.require("", "launchctl", "enable", domain + "/" + LaunchAgent.LABEL);
+        out.println("cognito-credsd runs as a LaunchAgent now and starts at each login; logs: "
+                + env.home().resolve("Library/Logs/cognito-credsd.log"));
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int uninstall(PrintWriter out) {
+        Path file = env.launchAgent();
+        if (!Files.exists(file)) {
+            out.println(file + ": not installed, nothing to remove");
+            return ExitCodes.OK;
+        }
+        new ServiceCommands(runner, out).run("launchctl", "bootout", domain() + "/" + LaunchAgent.LABEL);
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new SetupException("cannot remove " + file + ": " + e.getMessage());
+        }
+        out.println(file + ": removed (sessions and the auth token are kept)");
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int start(PrintWriter out) {
+        requireInstalled();
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        String domain = domain();
+        if (!loaded(commands, domain)) {
+            commands.require("", "launchctl", "bootstrap", domain, env.launchAgent().toString());
+        }
+        commands.require("", "launchctl", "kickstart", domain + "/" + LaunchAgent.LABEL);
+        return ExitCodes.OK;
+    }
+
+    /** Unloads the agent: with KeepAlive, killing the process would only get it restarted. */
+    @Override
+    public int stop(PrintWriter out) {
+        requireInstalled();
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        String domain = domain();
+        if (loaded(commands, domain)) {
+            commands.require("", "launchctl", "bootout", domain + "/" + LaunchAgent.LABEL);
+        } else {
+            out.println("cognito-credsd is not loaded");
+        }
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int status(PrintWriter out) {
+        requireInstalled();
+        CommandRunner.Result r = new ServiceCommands(runner, out).run("launchctl", "print", domain() + "/" + LaunchAgent.LABEL);
+        return r.ok() ? ExitCodes.OK : ExitCodes.DAEMON_NOT_RUNNING;
+    }
+
+    private boolean loaded(ServiceCommands commands, String domain) {
+        return commands.ask("launchctl", "print", domain + "/" + LaunchAgent.LABEL).ok();
+    }
+
+    private String domain() {
+        CommandRunner.Result id = runner.run(List.of("id", "-u"));
+        if (!id.ok() || !id.output().strip().matches("\\d+")) {
+            throw new SetupException("cannot tell this user's id (id -u: " + id.output() + ")");
+        }
+        return "gui/" + id.output().strip();
+    }
+
+    private void createLogFolder() {
+        try {
+            Files.createDirectories(env.home().resolve("Library").resolve("Logs"));
+        } catch (IOException e) {
+            throw new SetupException("cannot create ~/Library/Logs: " + e.getMessage());
+        }
+    }
+
+    private void requireInstalled() {
+        if (!Files.exists(env.launchAgent())) {
+            throw new SetupException("the LaunchAgent is not installed: run `cognito-creds service install`");
+        }
+    }
+}

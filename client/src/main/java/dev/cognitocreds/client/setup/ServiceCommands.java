@@ -1,0 +1,40 @@
+package dev.cognitocreds.client.setup;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Runs service-manager commands, echoing each so the person sees what was done to their session. */
+final class ServiceCommands {
+
+    private final CommandRunner runner;
+    private final PrintWriter out;
+
+    ServiceCommands(CommandRunner runner, PrintWriter out) {
+        this.runner = runner;
+        this.out = out;
+    }
+
+    CommandRunner.Result run(String... command) {
+        out.println("$ " + String.join(" ", command));
+        CommandRunner.Result result = runner.run(List.of(command));
+        if (!result.output().isBlank()) {
+            result.output().lines().forEach(l -> out.println("  " + l));
+        }
+        out.flush();
+        return result;
+    }
+
+    /** Runs the command and turns a failure into an error that says what to try. */
+    void require(String advice, String... command) {
+        CommandRunner.Result result = run(command);
+        if (!result.ok()) {
+            throw new SetupException(String.join(" ", command) + " failed (exit " + result.exitCode() + ")"
+                    + (advice.isEmpty() ? "" : ": " + advice));
+        }
+    }
+
+    /** Runs the command without echoing it: for questions, not actions. */
+    CommandRunner.Result ask(String... command) {
+        return runner.run(List.of(command));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cognitocreds.client.setup;
+
+import dev.cognitocreds.client.ExitCodes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code systemctl --user}: the unit goes to {@code $XDG_CONFIG_HOME/systemd/user/}. */
+final class SystemdUserService implements UserService {
+
+    static final String UNIT = SystemdUnit.FILE_NAME;
+    private static final String NO_SESSION = "systemctl --user needs a user session; over ssh or in a container, run"
+            + " `loginctl enable-linger $USER` and log in again, or start the daemon with `cognito-credsd &`";
+
+    private final UserEnvironment env;
+    private final CommandRunner runner;
+
+    SystemdUserService(UserEnvironment env, CommandRunner runner) {
+        this.env = env;
+        this.runner = runner;
+    }
+
+    @Override
+    public int install(PrintWriter out) {
+        InstallLayout install = env.install();
+        String unit = SystemdUnit.render(InstallLayout.readTemplate(install.systemdUnitTemplate()), install.daemon(),
+                env.get("AWS_CONFIG_FILE"));
+        Path file = env.systemdUserUnit();
+        FileEdit edit = new FileEdit(file, SafeFileWriter.readIfExists(file), unit.getBytes(StandardCharsets.UTF_8),
+                List.of("ExecStart=" + SystemdUnit.quote(install.daemon().toString())));
+        edit.apply(false, out);
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        commands.require(NO_SESSION, "systemctl", "--user", "daemon-reload");
+        commands.require(NO_SESSION, "systemctl", "--user", "enable", "--now", UNIT);
+        if (edit.changesAnything() && edit.before() != null) {
+            // enable --now leaves a running daemon alone; a changed unit needs a restart to apply.
+            commands.require("", "systemctl", "--user", "try-restart", UNIT);
+        }
+        out.println("cognito-credsd runs as a user service now and starts at each login."
+                + " To keep it running while you are logged out: loginctl enable-linger $USER");
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int uninstall(PrintWriter out) {
+        Path file = env.systemdUserUnit();
+        if (!Files.exists(file)) {
+            out.println(file + ": not installed, nothing to remove");
+            return ExitCodes.OK;
+        }
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        // A unit that is already stopped or unknown to the manager is not an error here.
+        commands.run("systemctl", "--user", "disable", "--now", UNIT);
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new SetupException("cannot remove " + file + ": " + e.getMessage());
+        }
+        out.println(file + ": removed (sessions and the auth token are kept)");
+        commands.run("systemctl", "--user", "daemon-reload");
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int start(PrintWriter out) {
+        requireInstalled();
+        new ServiceCommands(runner, out).require(NO_SESSION, "systemctl", "--user", "start", UNIT);
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int stop(PrintWriter out) {
+        requireInstalled();
+        new ServiceCommands(runner, out).require(NO_SESSION, "systemctl", "--user", "stop", UNIT);
+        return ExitCodes.OK;
+    }
+
+    @Override
+    public int status(PrintWriter out) {
+        requireInstalled();
+        CommandRunner.Result r = new ServiceCommands(runner, out).run("systemctl", "--user", "--no-pager", "status", UNIT);
+        // systemctl status exits 3 for a stopped unit, which is also our "daemon not running".
+        return r.ok() ? ExitCodes.OK : ExitCodes.DAEMON_NOT_RUNNING;
+    }
+
+    private void requireInstalled() {
+        if (!Files.exists(env.systemdUserUnit())) {
+            throw new SetupException("the user service is not installed: run `cognito-creds service install`");
+        }
+    }
+}
