@@ -1,6 +1,7 @@
 package dev.cognitocreds.client.setup;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,11 @@ record FileEdit(Path file, byte[] before, byte[] after, List<String> changes) {
 
     FileEdit {
         changes = List.copyOf(changes);
+    }
+
+    /** Replacing the whole file with generated text (a unit, a plist), whatever it held before. */
+    static FileEdit replacing(Path file, String content, List<String> changes) {
+        return new FileEdit(file, SafeFileWriter.readIfExists(file), content.getBytes(StandardCharsets.UTF_8), changes);
     }
 
     boolean changesAnything() {

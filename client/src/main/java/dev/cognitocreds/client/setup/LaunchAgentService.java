@@ -3,7 +3,6 @@ package dev.cognitocreds.client.setup;
 import dev.cognitocreds.client.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +23,7 @@ final class LaunchAgentService implements UserService {
         InstallLayout install = env.install();
         String plist = LaunchAgent.render(InstallLayout.readTemplate(install.launchAgentTemplate()), install.daemon(), env.home());
         Path file = env.launchAgent();
-        FileEdit edit = new FileEdit(file, SafeFileWriter.readIfExists(file), plist.getBytes(StandardCharsets.UTF_8),
-                List.of("ProgramArguments = " + install.daemon()));
+        FileEdit edit = FileEdit.replacing(file, plist, List.of("ProgramArguments = " + install.daemon()));
         edit.apply(false, out);
         createLogFolder();
         ServiceCommands commands = new ServiceCommands(runner, out);
@@ -51,19 +49,15 @@ final class LaunchAgentService implements UserService {
             out.println(file + ": not installed, nothing to remove");
             return ExitCodes.OK;
         }
-        new ServiceCommands(runner, out).run("launchctl", "bootout", domain() + "/" + LaunchAgent.LABEL);
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new SetupException("cannot remove " + file + ": " + e.getMessage());
-        }
-        out.println(file + ": removed (sessions and the auth token are kept)");
+        ServiceCommands commands = new ServiceCommands(runner, out);
+        commands.run("launchctl", "bootout", domain() + "/" + LaunchAgent.LABEL);
+        commands.removeDefinition(file);
         return ExitCodes.OK;
     }
 
     @Override
     public int start(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.launchAgent());
         ServiceCommands commands = new ServiceCommands(runner, out);
         String domain = domain();
         if (!loaded(commands, domain)) {
@@ -76,7 +70,7 @@ final class LaunchAgentService implements UserService {
     /** Unloads the agent: with KeepAlive, killing the process would only get it restarted. */
     @Override
     public int stop(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.launchAgent());
         ServiceCommands commands = new ServiceCommands(runner, out);
         String domain = domain();
         if (loaded(commands, domain)) {
@@ -89,7 +83,7 @@ final class LaunchAgentService implements UserService {
 
     @Override
     public int status(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.launchAgent());
         CommandRunner.Result r = new ServiceCommands(runner, out).run("launchctl", "print", domain() + "/" + LaunchAgent.LABEL);
         return r.ok() ? ExitCodes.OK : ExitCodes.DAEMON_NOT_RUNNING;
     }
@@ -114,9 +108,4 @@ final class LaunchAgentService implements UserService {
         }
     }
 
-    private void requireInstalled() {
-        if (!Files.exists(env.launchAgent())) {
-            throw new SetupException("the LaunchAgent is not installed: run `cognito-creds service install`");
-        }
-    }
 }

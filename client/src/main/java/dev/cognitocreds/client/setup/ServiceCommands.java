@@ -1,6 +1,9 @@
 package dev.cognitocreds.client.setup;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Runs service-manager commands, echoing each so the person sees what was done to their session. */
@@ -36,5 +39,22 @@ final class ServiceCommands {
     /** Runs the command without echoing it: for questions, not actions. */
     CommandRunner.Result ask(String... command) {
         return runner.run(List.of(command));
+    }
+
+    /** Deletes a service definition this tool wrote; the daemon's state lives elsewhere and stays. */
+    void removeDefinition(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new SetupException("cannot remove " + file + ": " + e.getMessage());
+        }
+        out.println(file + ": removed (sessions and the auth token are kept)");
+    }
+
+    static void requireInstalled(Path definition) {
+        if (!Files.exists(definition)) {
+            throw new SetupException("the user service is not installed (no " + definition + "):"
+                    + " run `cognito-creds service install`");
+        }
     }
 }

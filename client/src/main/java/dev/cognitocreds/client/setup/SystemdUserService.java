@@ -3,7 +3,6 @@ package dev.cognitocreds.client.setup;
 import dev.cognitocreds.client.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +28,7 @@ final class SystemdUserService implements UserService {
         String unit = SystemdUnit.render(InstallLayout.readTemplate(install.systemdUnitTemplate()), install.daemon(),
                 env.get("AWS_CONFIG_FILE"));
         Path file = env.systemdUserUnit();
-        FileEdit edit = new FileEdit(file, SafeFileWriter.readIfExists(file), unit.getBytes(StandardCharsets.UTF_8),
-                List.of("ExecStart=" + SystemdUnit.quote(install.daemon().toString())));
+        FileEdit edit = FileEdit.replacing(file, unit, List.of("ExecStart=" + SystemdUnit.quote(install.daemon().toString())));
         edit.apply(false, out);
         ServiceCommands commands = new ServiceCommands(runner, out);
         commands.require(NO_SESSION, "systemctl", "--user", "daemon-reload");
@@ -54,41 +52,31 @@ final class SystemdUserService implements UserService {
         ServiceCommands commands = new ServiceCommands(runner, out);
         // A unit that is already stopped or unknown to the manager is not an error here.
         commands.run("systemctl", "--user", "disable", "--now", UNIT);
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new SetupException("cannot remove " + file + ": " + e.getMessage());
-        }
-        out.println(file + ": removed (sessions and the auth token are kept)");
+        commands.removeDefinition(file);
         commands.run("systemctl", "--user", "daemon-reload");
         return ExitCodes.OK;
     }
 
     @Override
     public int start(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.systemdUserUnit());
         new ServiceCommands(runner, out).require(NO_SESSION, "systemctl", "--user", "start", UNIT);
         return ExitCodes.OK;
     }
 
     @Override
     public int stop(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.systemdUserUnit());
         new ServiceCommands(runner, out).require(NO_SESSION, "systemctl", "--user", "stop", UNIT);
         return ExitCodes.OK;
     }
 
     @Override
     public int status(PrintWriter out) {
-        requireInstalled();
+        ServiceCommands.requireInstalled(env.systemdUserUnit());
         CommandRunner.Result r = new ServiceCommands(runner, out).run("systemctl", "--user", "--no-pager", "status", UNIT);
         // systemctl status exits 3 for a stopped unit, which is also our "daemon not running".
         return r.ok() ? ExitCodes.OK : ExitCodes.DAEMON_NOT_RUNNING;
     }
 
-    private void requireInstalled() {
-        if (!Files.exists(env.systemdUserUnit())) {
-            throw new SetupException("the user service is not installed: run `cognito-creds service install`");
-        }
-    }
 }
