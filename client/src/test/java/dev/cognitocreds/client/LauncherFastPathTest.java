@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,8 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * answers without a JVM, against a stub daemon, and holds it to the Java client's behaviour.
  */
 class LauncherFastPathTest extends WithStubDaemon {
-    private static final Path LAUNCHER = Path.of("").toAbsolutePath()
-            .resolve("../packaging/src/bin/cognito-creds").normalize();
     private static final String ROUTE = "/v1/profiles/acme/credential-process";
 
     @Test
@@ -137,20 +130,8 @@ class LauncherFastPathTest extends WithStubDaemon {
         assertThat(daemon.requests()).isEmpty();
     }
 
-    /** Runs the launcher with only the given environment (plus PATH), failing rather than hanging. */
     private static ClientRun.Result launcher(Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/bin:/bin");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ClientRun.Result(process.exitValue(), out, err);
+        return Launchers.run(Launchers.CLIENT, env, args);
     }
 }

@@ -1,0 +1,97 @@
+package dev.cognitocreds.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers' JVM path, with a fake {@code java} that prints its arguments: which java, which
+ * class path and main class, which flags, and the person's arguments passed on unchanged.
+ */
+class LauncherJavaPathTest {
+    @TempDir
+    Path dir;
+    Path app;
+    Path javaHome;
+
+    @BeforeEach
+    void install() throws IOException {
+        app = dir.resolve("app");
+        Path bin = Files.createDirectories(app.resolve("bin"));
+        Files.copy(Launchers.CLIENT, bin.resolve("cognito-creds"));
+        Files.copy(Launchers.DAEMON, bin.resolve("cognito-credsd"));
+        javaHome = dir.resolve("jdk");
+        fakeJava(javaHome, "jdk");
+    }
+
+    @Test
+    void clientCommandsRunTheJavaClientFromLibClient() throws Exception {
+        ClientRun.Result result = Launchers.run(app.resolve("bin/cognito-creds"), env(), "status", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).first().isEqualTo("jdk");
+        assertThat(result.out().lines()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+        assertThat(result.out()).endsWith(String.join("\n", "-cp", app.toRealPath() + "/lib/client/*",
+                "dev.cognitocreds.client.CognitoCreds", "status", "--json") + "\n");
+    }
+
+    @Test
+    void credentialProcessHelpIsLeftToTheJavaClient() throws Exception {
+        ClientRun.Result result = Launchers.run(app.resolve("bin/cognito-creds"), env(), "credential-process", "--help");
+
+        assertThat(result.out()).endsWith("dev.cognitocreds.client.CognitoCreds\ncredential-process\n--help\n");
+    }
+
+    @Test
+    void findsItsInstallationThroughASymlink() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("cognito-creds"),
+                app.resolve("bin/cognito-creds"));
+
+        ClientRun.Result result = Launchers.run(link, env(), "--version");
+
+        assertThat(result.out()).contains(app.toRealPath() + "/lib/client/*");
+    }
+
+    @Test
+    void daemonRunsFromLibDaemonWithFootprintFlagsAndExtraOptionsLast() throws Exception {
+        Map<String, String> env = env();
+        env.put("COGNITO_CREDSD_JAVA_OPTS", "-Xmx200m -Dx=y");
+
+        ClientRun.Result result = Launchers.run(app.resolve("bin/cognito-credsd"), env, "--port", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).containsSubsequence("-XX:+UseSerialGC", "-Xmx96m", "-Xmx200m", "-Dx=y",
+                "-cp", app.toRealPath() + "/lib/daemon/*", "dev.cognitocreds.daemon.CognitoCredsd", "--port", "0");
+    }
+
+    @Test
+    void bundledRuntimeIsUsedWithoutJavaHome() throws Exception {
+        fakeJava(app.resolve("runtime"), "bundled");
+        Map<String, String> env = env();
+        env.remove("JAVA_HOME");
+
+        ClientRun.Result result = Launchers.run(app.resolve("bin/cognito-credsd"), env);
+
+        assertThat(result.out().lines()).first().isEqualTo("bundled");
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = StubDaemon.envFor(dir.resolve("home"));
+        env.put("JAVA_HOME", javaHome.toString());
+        return env;
+    }
+
+    /** A {@code bin/java} that prints its name, then one argument per line. */
+    private static void fakeJava(Path home, String name) throws IOException {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho " + name + "\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
