@@ -1,6 +1,8 @@
 package dev.cognitocreds.localcognito;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import org.eclipse.jetty.ee10.servlet.ServletApiRequest;
 
 /** Closes the client's TCP connection without an answer, as a network failure would. */
@@ -9,10 +11,13 @@ final class ConnectionDropper {
     }
 
     static void drop(Context ctx) {
-        if (ctx.req() instanceof ServletApiRequest request) {
-            request.getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
-        } else {
-            throw new IllegalStateException("cannot reach the connection of " + ctx.req().getClass());
+        ServletRequest request = ctx.req();
+        while (request instanceof ServletRequestWrapper wrapper) {
+            request = wrapper.getRequest();
         }
+        if (!(request instanceof ServletApiRequest jetty)) {
+            throw new IllegalStateException("cannot reach the connection of " + request.getClass());
+        }
+        jetty.getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
     }
 }
