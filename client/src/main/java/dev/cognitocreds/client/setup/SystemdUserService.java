@@ -1,7 +1,6 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ExitCodes;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
