@@ -1,6 +1,5 @@
 package dev.cognitocreds.client;
 
-import java.io.Console;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
@@ -12,21 +11,23 @@ import java.util.Map;
 public final class ClientContext {
     private final Map<String, String> env;
     private final InputStream stdin;
-    private final Console console;
+    private final String osName;
+    private final Terminal terminal;
     private final Clock clock;
     private final DaemonClient daemon;
 
-    public ClientContext(Map<String, String> env, String osName, InputStream stdin, Console console, Clock clock) {
+    public ClientContext(Map<String, String> env, String osName, InputStream stdin, Terminal terminal, Clock clock) {
         this.env = Map.copyOf(env);
         this.stdin = stdin;
-        this.console = console;
+        this.osName = osName;
+        this.terminal = terminal;
         this.clock = clock;
         this.daemon = new DaemonClient(DaemonPaths.of(env, osName), DaemonStartHint.of(env, osName));
     }
 
     public static ClientContext ofSystem() {
         return new ClientContext(System.getenv(), System.getProperty("os.name", ""), System.in,
-                System.console(), Clock.systemUTC());
+                Terminal.ofConsole(System.console()), Clock.systemUTC());
     }
 
     public Map<String, String> env() {
@@ -38,8 +39,13 @@ public final class ClientContext {
     }
 
     /** The terminal, or {@code null} when stdin or stdout is not one. */
-    public Console console() {
-        return console;
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    /** The {@code os.name} the paths and hints were chosen for. */
+    public String osName() {
+        return osName;
     }
 
     public Clock clock() {

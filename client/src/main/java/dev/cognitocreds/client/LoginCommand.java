@@ -46,11 +46,11 @@ final class LoginCommand extends ClientCommand {
             }
             return new StdinAnswers(context().stdin(), username);
         }
-        if (context().console() == null) {
+        if (context().terminal() == null) {
             throw new ParameterException(spec().commandLine(),
                     "no terminal to ask the password on: use --username U --password-stdin");
         }
-        return new ConsoleAnswers(context().console(), username);
+        return new TerminalAnswers(context().terminal(), username);
     }
 
     private static String expiry(String expiration) {

@@ -17,8 +17,16 @@ final class ClientRun {
     }
 
     static Result withStdin(Map<String, String> env, String stdin, String... args) {
+        return execute(env, stdin, null, args);
+    }
+
+    static Result withTerminal(Map<String, String> env, Terminal terminal, String... args) {
+        return execute(env, "", terminal, args);
+    }
+
+    private static Result execute(Map<String, String> env, String stdin, Terminal terminal, String... args) {
         ClientContext context = new ClientContext(env, "Linux",
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

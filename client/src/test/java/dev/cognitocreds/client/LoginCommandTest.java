@@ -144,4 +144,20 @@ class LoginCommandTest extends WithStubDaemon {
         assertThat(result.exitCode()).isZero();
         assertThat(daemon.requests().get(0).path()).isEqualTo("/v1/profiles/beta/login");
     }
+
+    @Test
+    void atATerminalAsksEverythingAndNeverPrintsASecret() throws IOException {
+        daemon.reply("POST", LOGIN, 200, NEW_PASSWORD_CHALLENGE).reply("POST", LOGIN, 200, SIGNED_IN);
+        ScriptedTerminal terminal = new ScriptedTerminal("alice", "Temp#Pass1", "New#Pass22", "New#Pass22", "Alice");
+
+        ClientRun.Result result = ClientRun.withTerminal(daemon.env(), terminal, "login", "--profile", "acme");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(terminal.prompts).containsExactly("Username: ", "Full name: ");
+        assertThat(terminal.secretPrompts).containsExactly("Password: ", "New password: ", "New password (again): ");
+        assertThat(JSON.readTree(daemon.requests().get(0).body()).path("username").asText()).isEqualTo("alice");
+        assertThat(JSON.readTree(daemon.requests().get(1).body()).path("answers").path("NEW_PASSWORD").asText())
+                .isEqualTo("New#Pass22");
+        assertThat(result.out() + result.err() + terminal.printed).doesNotContain("Temp#Pass1").doesNotContain("New#Pass22");
+    }
 }

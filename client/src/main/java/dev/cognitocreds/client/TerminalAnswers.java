@@ -1,24 +1,23 @@
 package dev.cognitocreds.client;
 
-import java.io.Console;
 import java.util.List;
 
 /** Asks the person at the terminal; secrets are read without echo. */
-final class ConsoleAnswers implements AnswerSource {
-    private static final int ATTEMPTS = 3;
+final class TerminalAnswers implements AnswerSource {
+    static final int ATTEMPTS = 3;
 
-    private final Console console;
+    private final Terminal terminal;
     private String username;
 
-    ConsoleAnswers(Console console, String username) {
-        this.console = console;
+    TerminalAnswers(Terminal terminal, String username) {
+        this.terminal = terminal;
         this.username = username;
     }
 
     @Override
     public String username() {
         if (username == null) {
-            username = required(console.readLine("Username: "));
+            username = required(terminal.readLine("Username: "));
         }
         return username;
     }
@@ -34,7 +33,7 @@ final class ConsoleAnswers implements AnswerSource {
             return pick(field);
         }
         if (!field.secret()) {
-            return required(console.readLine("%s: ", field.label()));
+            return required(terminal.readLine(field.label() + ": "));
         }
         if (!field.confirm()) {
             return required(secret(field.label()));
@@ -45,7 +44,7 @@ final class ConsoleAnswers implements AnswerSource {
             if (first.equals(again)) {
                 return first;
             }
-            console.printf("The two entries differ, try again.%n");
+            terminal.println("The two entries differ, try again.");
         }
         throw new ClientException(ExitCodes.USAGE, field.label() + ": the two entries differed " + ATTEMPTS + " times");
     }
@@ -53,10 +52,10 @@ final class ConsoleAnswers implements AnswerSource {
     private String pick(ChallengeField field) {
         List<ChallengeField.Choice> choices = field.choices();
         for (int i = 0; i < choices.size(); i++) {
-            console.printf("  %d) %s%n", i + 1, choices.get(i).label());
+            terminal.println("  " + (i + 1) + ") " + choices.get(i).label());
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String value = field.pick(required(console.readLine("%s [1-%d]: ", field.label(), choices.size())));
+            String value = field.pick(required(terminal.readLine(field.label() + " [1-" + choices.size() + "]: ")));
             if (value != null) {
                 return value;
             }
@@ -65,11 +64,11 @@ final class ConsoleAnswers implements AnswerSource {
     }
 
     private String secret(String label) {
-        char[] typed = console.readPassword("%s: ", label);
+        char[] typed = terminal.readSecret(label + ": ");
         return typed == null ? null : new String(typed);
     }
 
-    /** Ctrl-D at a prompt ends the sign-in. */
+    /** End of input at a prompt ends the sign-in. */
     private static String required(String answer) {
         if (answer == null) {
             throw new ClientException(ExitCodes.ERROR, "sign-in cancelled");
