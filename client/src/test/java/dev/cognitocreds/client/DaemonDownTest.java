@@ -29,7 +29,7 @@ class DaemonDownTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
         assertThat(result.err()).isEqualTo("cognito-credsd is not running (no endpoint file at "
-                + home.resolve("run/cognito-creds/endpoint") + "). Start it with `cognito-credsd &`."
+                + home.resolve("run/cognito-creds/endpoint") + "). " + startHint()
                 + System.lineSeparator());
         assertThat(result.out()).isEmpty();
     }
@@ -50,7 +50,7 @@ class DaemonDownTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
         assertThat(result.err()).contains("nothing answers at http://127.0.0.1:" + closedPort)
-                .contains("Start it with `cognito-credsd &`.");
+                .contains(startHint());
     }
 
     @Test
@@ -73,5 +73,12 @@ class DaemonDownTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).contains("does not hold a loopback address");
+    }
+
+    /** "cognito-credsd &" unless this machine has the user unit installed system-wide. */
+    private String startHint() {
+        String hint = DaemonStartHint.of(StubDaemon.envFor(home), "Linux").sentence();
+        assertThat(hint).isIn("Start it with `cognito-credsd &`.", "Start it with `systemctl --user start cognito-credsd`.");
+        return hint;
     }
 }

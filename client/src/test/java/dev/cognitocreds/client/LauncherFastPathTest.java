@@ -99,7 +99,7 @@ class LauncherFastPathTest extends WithStubDaemon {
         ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
         assertThat(bash.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
-        assertThat(bash.err()).contains("cognito-credsd is not running").contains("`cognito-credsd &`");
+        assertThat(bash.err()).contains("cognito-credsd is not running").contains("Start it with `");
         assertThat(bash).isEqualTo(java);
     }
 
