@@ -176,6 +176,14 @@ class TokensTest {
     }
 
     @Test
+    void rotatingClientRefusesRefreshTokenAuth() {
+        String refreshToken = SignIn.tokens(idp, ROTATING_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+
+        assertThatThrownBy(() -> refresh(ROTATING_CLIENT, refreshToken))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("GetTokensFromRefreshToken");
+    }
+
+    @Test
     void clientWithASecretRequiresACorrectSecretHash() {
         Map<String, String> noHash = Map.of("USERNAME", "alice", "PASSWORD", "Alice-Passw0rd!");
         assertThatThrownBy(() -> idp.initiateAuth(r -> r.clientId(SECRET_CLIENT)

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** An app client, configured with Cognito's own CreateUserPoolClient members. */
@@ -18,12 +17,12 @@ final class AppClient {
     final String name;
     final String secret;
     final Set<String> authFlows;
-    final long accessValidity;
-    final long idValidity;
-    final long refreshValidity;
     final String accessUnit;
     final String idUnit;
     final String refreshUnit;
+    private final Duration accessLifetime;
+    private final Duration idLifetime;
+    private final Duration refreshLifetime;
     final boolean preventUserExistenceErrors;
     final boolean tokenRevocation;
     final boolean rotation;
@@ -42,30 +41,34 @@ final class AppClient {
         this.accessUnit = units.path("AccessToken").asText("hours");
         this.idUnit = units.path("IdToken").asText("hours");
         this.refreshUnit = units.path("RefreshToken").asText("days");
-        this.accessValidity = request.path("AccessTokenValidity").asLong(1);
-        this.idValidity = request.path("IdTokenValidity").asLong(1);
-        this.refreshValidity = request.path("RefreshTokenValidity").asLong(30);
+        // Cognito's defaults (1 h, 1 h, 30 days) do not depend on the unit chosen for a value that is absent.
+        this.accessLifetime = lifetime(request, "AccessToken", accessUnit, Duration.ofHours(1));
+        this.idLifetime = lifetime(request, "IdToken", idUnit, Duration.ofHours(1));
+        this.refreshLifetime = lifetime(request, "RefreshToken", refreshUnit, Duration.ofDays(30));
         this.preventUserExistenceErrors = "ENABLED".equals(request.path("PreventUserExistenceErrors").asText());
         this.tokenRevocation = request.path("EnableTokenRevocation").asBoolean(true);
         JsonNode rotationNode = request.path("RefreshTokenRotation");
         this.rotation = "ENABLED".equals(rotationNode.path("Feature").asText());
         this.rotationGraceSeconds = rotationNode.path("RetryGracePeriodSeconds").asInt(0);
         this.authSessionMinutes = request.path("AuthSessionValidity").asInt(3);
-        validity("AccessToken", accessUnit);
-        validity("IdToken", idUnit);
-        validity("RefreshToken", refreshUnit);
+        if (rotationGraceSeconds < 0 || rotationGraceSeconds > 60) {
+            throw CognitoException.invalidParameter("RetryGracePeriodSeconds must be between 0 and 60.");
+        }
+        if (authSessionMinutes < 3 || authSessionMinutes > 15) {
+            throw CognitoException.invalidParameter("AuthSessionValidity must be between 3 and 15 minutes.");
+        }
     }
 
     Duration accessTokenLifetime() {
-        return validity(accessValidity, accessUnit);
+        return accessLifetime;
     }
 
     Duration idTokenLifetime() {
-        return validity(idValidity, idUnit);
+        return idLifetime;
     }
 
     Duration refreshTokenLifetime() {
-        return validity(refreshValidity, refreshUnit);
+        return refreshLifetime;
     }
 
     boolean allows(String flow) {
@@ -78,8 +81,9 @@ final class AppClient {
             node.put("ClientSecret", secret);
         }
         node.put("LastModifiedDate", created.getEpochSecond()).put("CreationDate", created.getEpochSecond())
-                .put("RefreshTokenValidity", refreshValidity).put("AccessTokenValidity", accessValidity)
-                .put("IdTokenValidity", idValidity);
+                .put("RefreshTokenValidity", inUnit(refreshLifetime, refreshUnit))
+                .put("AccessTokenValidity", inUnit(accessLifetime, accessUnit))
+                .put("IdTokenValidity", inUnit(idLifetime, idUnit));
         node.putObject("TokenValidityUnits").put("AccessToken", accessUnit).put("IdToken", idUnit)
                 .put("RefreshToken", refreshUnit);
         authFlows.forEach(node.putArray("ExplicitAuthFlows")::add);
@@ -101,18 +105,28 @@ final class AppClient {
         return flows;
     }
 
-    private static void validity(String token, String unit) {
+    private static Duration lifetime(JsonNode request, String token, String unit, Duration fallback) {
         if (!List.of("seconds", "minutes", "hours", "days").contains(unit)) {
             throw CognitoException.invalidParameter("Invalid TimeUnit for " + token + ": " + unit);
         }
+        JsonNode value = request.get(token + "Validity");
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        return switch (unit) {
+            case "seconds" -> Duration.ofSeconds(value.asLong());
+            case "minutes" -> Duration.ofMinutes(value.asLong());
+            case "hours" -> Duration.ofHours(value.asLong());
+            default -> Duration.ofDays(value.asLong());
+        };
     }
 
-    private static Duration validity(long amount, String unit) {
-        return switch (unit.toLowerCase(Locale.ROOT)) {
-            case "seconds" -> Duration.ofSeconds(amount);
-            case "minutes" -> Duration.ofMinutes(amount);
-            case "hours" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
+    private static long inUnit(Duration lifetime, String unit) {
+        return switch (unit) {
+            case "seconds" -> lifetime.toSeconds();
+            case "minutes" -> lifetime.toMinutes();
+            case "hours" -> lifetime.toHours();
+            default -> lifetime.toDays();
         };
     }
 }

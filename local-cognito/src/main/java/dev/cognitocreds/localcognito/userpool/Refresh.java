@@ -24,6 +24,11 @@ final class Refresh {
     }
 
     ObjectNode withInitiateAuth(UserPool pool, AppClient client, Map<String, String> parameters) {
+        if (client.rotation) {
+            // Cognito: "Refresh token rotation must be completed with GetTokensFromRefreshToken."
+            throw CognitoException.invalidParameter("Refresh token rotation is enabled for this app client: "
+                    + "use GetTokensFromRefreshToken instead of REFRESH_TOKEN_AUTH.");
+        }
         SignIns.RefreshToken refreshToken = valid(client, SignInFlow.parameter(parameters, "REFRESH_TOKEN"));
         User user = pools.user(pool, refreshToken.signIn.username);
         Secrets.check(client, parameters.get("SECRET_HASH"), parameters.get("USERNAME"), user.username, user.sub());
