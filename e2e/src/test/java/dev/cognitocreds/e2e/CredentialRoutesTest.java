@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +195,41 @@ class CredentialRoutesTest {
         assertThat(exported.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
                 .isEqualTo(installation.daemon().baseUri() + "/v1/profiles/" + SIGNED_IN + "/credentials");
         assertThat(Path.of(exported.get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"))).isEqualTo(installation.home().tokenFile());
+    }
+
+    @Test
+    void statusShowsEveryProfileToPeopleAndToScripts() {
+        CommandResult table = installation.cli().run("status");
+        assertThat(table.exitCode()).as("%s", table).isZero();
+        assertThat(table.stdout()).contains(SIGNED_IN, IDLE, BROKEN, DemoPool.USER, "SIGNED_IN");
+
+        CommandResult json = installation.cli().run("status", "--json");
+        assertThat(json.exitCode()).as("%s", json).isZero();
+        JsonPath status = JsonPath.from(json.stdout());
+        assertThat(status.getInt("port")).isEqualTo(installation.daemon().port());
+        assertThat(status.getString("profiles.find { it.profile == 'licensed' }.state")).isEqualTo("SIGNED_IN");
+        assertThat(status.getString("profiles.find { it.profile == 'idle' }.state")).isEqualTo("SIGNED_OUT");
+        assertThat(status.getString("profiles.find { it.profile == 'broken' }.state")).isEqualTo("INVALID");
+    }
+
+    @Test
+    void noSecretReachesTheDaemonLog() throws Exception {
+        JsonPath served = credentials("/v1/profiles/" + SIGNED_IN + "/credentials");
+        List<String> secrets = new ArrayList<>(List.of(
+                served.getString("SecretAccessKey"), served.getString("Token"), installation.daemon().token()));
+        // The refresh token: the one long value of the session file (ids and names are short).
+        new ObjectMapper().readTree(Files.readString(installation.home().sessionFile(SIGNED_IN))).forEach(value -> {
+            if (value.isTextual() && value.asText().length() > 64) {
+                secrets.add(value.asText());
+            }
+        });
+        assertThat(secrets).hasSizeGreaterThan(3);
+
+        String log = installation.daemon().log();
+        assertThat(log).contains("licensed");
+        for (String secret : secrets) {
+            assertThat(log).doesNotContain(secret);
+        }
     }
 
     private static JsonPath credentials(String path) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +31,23 @@ class DaemonNotRunningTest {
     @AfterEach
     void deleteHome() {
         home.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "login --help", "logout --help", "status --help", "env --help", "credential-process --help"})
+    void helpNeedsNoDaemon(String command) {
+        CommandResult help = cli.run(command.split(" "));
+
+        assertThat(help.exitCode()).as("%s", help).isZero();
+        assertThat(help.stdout()).contains("Usage");
+    }
+
+    @Test
+    void versionNeedsNoDaemon() {
+        CommandResult version = cli.run("--version");
+
+        assertThat(version.exitCode()).as("%s", version).isZero();
+        assertThat(version.stdout()).contains("0.1.0");
     }
 
     @ParameterizedTest

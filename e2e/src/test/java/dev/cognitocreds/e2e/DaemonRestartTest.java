@@ -87,7 +87,7 @@ class DaemonRestartTest {
         assertThat(responses).extracting(response -> accessKeyId(response.body())).hasSize(CONCURRENT_REQUESTS).containsOnly(
                 accessKeyId(responses.get(0).body()));
         assertThat(cognito.calls().count("GetCredentialsForIdentity")).isEqualTo(1);
-        assertThat(cognito.calls().count("InitiateAuth")).as("at most one ID-token refresh").isLessThanOrEqualTo(1);
+        assertThat(fixture.idTokenRefreshes()).as("at most one ID-token refresh").isLessThanOrEqualTo(1);
         assertThat(cognito.calls().count("GetId")).isZero();
     }
 

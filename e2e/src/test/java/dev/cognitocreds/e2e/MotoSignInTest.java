@@ -7,8 +7,8 @@ import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LicensedUser;
-import dev.cognitocreds.e2e.harness.MotoPools;
 import dev.cognitocreds.e2e.harness.MotoServer;
+import dev.cognitocreds.e2e.harness.ProvisionedPools;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
@@ -30,18 +30,17 @@ class MotoSignInTest {
 
     private static MotoServer moto;
     private static CognitoAdmin admin;
-    private static MotoPools pools;
+    private static ProvisionedPools pools;
     private static LicensedUser user;
     private static Installation installation;
 
     @BeforeAll
     static void start() {
         moto = MotoServer.start();
-        admin = new CognitoAdmin(moto.endpoint(), MotoPools.REGION);
-        pools = MotoPools.provision(admin);
+        admin = new CognitoAdmin(moto.endpoint(), ProvisionedPools.MOTO_REGION);
+        pools = ProvisionedPools.inMoto(admin);
         user = LicensedUser.create(admin, pools.userPoolId());
-        CognitoProfile profile = CognitoProfile.of(PROFILE, pools.region(), pools.userPoolId(), pools.clientId(),
-                pools.identityPoolId(), moto.endpoint()).with("cognito_auth_flow", "USER_PASSWORD_AUTH");
+        CognitoProfile profile = pools.profile(PROFILE, moto.endpoint()).with("cognito_auth_flow", "USER_PASSWORD_AUTH");
         installation = Installation.start("moto", profile.toIni());
     }
 

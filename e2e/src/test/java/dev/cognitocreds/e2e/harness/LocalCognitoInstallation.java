@@ -53,6 +53,11 @@ public final class LocalCognitoInstallation implements AutoCloseable {
         return installation.daemon();
     }
 
+    /** ID-token refreshes with the refresh token, whichever of Cognito's two operations the daemon uses. */
+    public long idTokenRefreshes() {
+        return cognito.calls().count("InitiateAuth") + cognito.calls().count("GetTokensFromRefreshToken");
+    }
+
     /** The demo seed's own user, signed in for the first time (temporary password replaced). */
     public LicensedUser signInDemoUser(String profile) {
         LicensedUser user = new LicensedUser(DemoPool.USER, DemoPool.TEMPORARY_PASSWORD, "Demo-N3w-Passw0rd!");
