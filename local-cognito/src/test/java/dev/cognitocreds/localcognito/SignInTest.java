@@ -132,6 +132,16 @@ class SignInTest {
     }
 
     @Test
+    void unknownUserGetsAnSrpChallengeWhenTheClientPreventsUserExistenceErrors() {
+        InitiateAuthResponse challenge = idp.initiateAuth(r -> r.clientId(SRP_ONLY_CLIENT)
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "nobody", "SRP_A", new SrpTestClient(POOL).srpA())));
+
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.PASSWORD_VERIFIER);
+        assertThat(challenge.challengeParameters()).containsEntry("USER_ID_FOR_SRP", "nobody").containsKey("SALT");
+    }
+
+    @Test
     void disabledAndUnconfirmedUsersCannotSignIn() {
         assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "carol", "Carol-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");

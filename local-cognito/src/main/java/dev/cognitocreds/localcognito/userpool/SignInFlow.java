@@ -48,26 +48,31 @@ final class SignInFlow {
         String login = parameter(parameters, "USERNAME");
         String srpA = parameter(parameters, "SRP_A");
         Secrets.check(client, parameters.get("SECRET_HASH"), login);
-        User user = findForSignIn(pool, client, login);
-        if (user.password == null) {
-            throw CognitoException.notAuthorized(WRONG_PASSWORD);
+        User user = pool.findUser(login).orElse(null);
+        if (user == null && !client.preventUserExistenceErrors) {
+            throw new CognitoException("UserNotFoundException", "User does not exist.");
         }
+        // An unknown user (with PreventUserExistenceErrors) or one without a password gets a challenge
+        // that no password can answer, so that the refusal comes where a wrong password's would.
+        String userId = user == null ? login : user.username;
+        PasswordVerifier verifier = user != null && user.password != null ? user.password
+                : PasswordVerifier.create(pool.id, userId, java.util.UUID.randomUUID().toString(), pools.random());
         SrpChallenge srp;
         try {
-            srp = SrpChallenge.start(srpA, user.password, pools.random())
+            srp = SrpChallenge.start(srpA, verifier, pools.random())
                     .orElseThrow(() -> CognitoException.invalidParameter("SRP_A cannot be 0."));
         } catch (NumberFormatException e) {
             throw CognitoException.invalidParameter("SRP_A is not a hexadecimal number.");
         }
-        AuthSession session = new AuthSession(pool.id, client.clientId, user.username, "PASSWORD_VERIFIER",
-                steps.sessionEnd(client));
+        AuthSession session = new AuthSession(pool.id, client.clientId, user == null ? null : user.username,
+                "PASSWORD_VERIFIER", steps.sessionEnd(client));
         session.srp = srp;
         Map<String, String> challenge = new LinkedHashMap<>();
         challenge.put("SALT", srp.saltHex());
         challenge.put("SECRET_BLOCK", srp.secretBlockBase64());
         challenge.put("SRP_B", srp.srpBHex());
-        challenge.put("USERNAME", user.username);
-        challenge.put("USER_ID_FOR_SRP", user.username);
+        challenge.put("USERNAME", userId);
+        challenge.put("USER_ID_FOR_SRP", userId);
         return steps.challenge(session, challenge);
     }
 
@@ -95,6 +100,10 @@ final class SignInFlow {
         AuthSession session = pools.sessions().get(sessionId, pools.now());
         if (!session.clientId.equals(client.clientId) || !session.challenge.equals(challengeName)) {
             throw CognitoException.invalidParameter("Invalid challenge response for " + challengeName + ".");
+        }
+        if (session.username == null) {
+            pools.sessions().close(sessionId);
+            throw CognitoException.notAuthorized(WRONG_PASSWORD);
         }
         User user = pools.user(pool, session.username);
         Secrets.check(client, responses.get("SECRET_HASH"), responses.getOrDefault("USERNAME", user.username),
