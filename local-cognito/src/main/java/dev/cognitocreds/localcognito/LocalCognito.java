@@ -1,7 +1,9 @@
 package dev.cognitocreds.localcognito;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.cognitocreds.localcognito.identitypool.IdentityPoolService;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
+import dev.cognitocreds.localcognito.identitypool.TokenIssuers;
 import dev.cognitocreds.localcognito.userpool.UserPoolService;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -37,7 +40,7 @@ public final class LocalCognito implements AutoCloseable {
         this.outbox = new Outbox(builder.clock);
         this.faults = new Faults(builder.clock, builder.faultRandom);
         UserPoolService userPools = new UserPoolService(builder.clock, outbox, seed.region(), seed.accountId());
-        this.identityPools = new IdentityPoolService(builder.clock, userPools::publicKey, seed.region(), lifetime);
+        this.identityPools = new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
         userPools.seed(seed.userPools());
         identityPools.seed(seed.identityPools());
         AwsJsonEndpoint endpoint = new AwsJsonEndpoint(Map.of(
@@ -54,6 +57,20 @@ public final class LocalCognito implements AutoCloseable {
             admin.register(config.routes);
         });
         server.start(LOOPBACK, builder.port);
+    }
+
+    private static TokenIssuers issuersOf(UserPoolService userPools) {
+        return new TokenIssuers() {
+            @Override
+            public Optional<RSAKey> publicKey(String issuer) {
+                return userPools.publicKey(issuer);
+            }
+
+            @Override
+            public boolean stillSignedIn(String issuer, String originJti, String username) {
+                return userPools.stillSignedIn(issuer, originJti, username);
+            }
+        };
     }
 
     public static Builder builder() {

@@ -1,5 +1,6 @@
 package dev.cognitocreds.localcognito;
 
+import static dev.cognitocreds.localcognito.TestSeeds.CHECKING_IDENTITY_POOL;
 import static dev.cognitocreds.localcognito.TestSeeds.PROVIDER;
 import static dev.cognitocreds.localcognito.TestSeeds.PUBLIC_CLIENT;
 import static dev.cognitocreds.localcognito.TestSeeds.RULES_IDENTITY_POOL;
@@ -136,6 +137,30 @@ class IdentityPoolTest {
 
         assertThatThrownBy(() -> credentials(aliceId, logins("erin", "Erin-Passw0rd!"), null))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Logins don't match.");
+    }
+
+    @Test
+    void authenticatedIdentityWithoutLoginsIsForbidden() {
+        String id = getId(RULES_IDENTITY_POOL, logins("alice", "Alice-Passw0rd!"));
+
+        assertThatThrownBy(() -> credentials(id, Map.of(), null))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Access to Identity '" + id + "' is forbidden.");
+    }
+
+    @Test
+    void serverSideTokenCheckRefusesTokensOfASignedOutUserOtherPoolsStillAcceptThem() {
+        var tokens = SignIn.tokens(idp, PUBLIC_CLIENT, "erin", "Erin-Passw0rd!");
+        Map<String, String> logins = Map.of(PROVIDER, tokens.idToken());
+        String checked = getId(CHECKING_IDENTITY_POOL, logins);
+        assertThat(credentials(checked, logins, null).accessKeyId()).startsWith("ASIA");
+
+        idp.globalSignOut(r -> r.accessToken(tokens.accessToken()));
+
+        assertThatThrownBy(() -> credentials(checked, logins, null))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid login token.");
+        String unchecked = getId(RULES_IDENTITY_POOL, logins);
+        assertThat(credentials(unchecked, logins, null).accessKeyId()).startsWith("ASIA");
     }
 
     @Test

@@ -20,6 +20,7 @@ final class TestSeeds {
     static final String PROVIDER = "cognito-idp.us-east-2.amazonaws.com/" + POOL;
     static final String RULES_IDENTITY_POOL = "us-east-2:11111111-1111-4111-8111-111111111111";
     static final String TOKEN_IDENTITY_POOL = "us-east-2:22222222-2222-4222-8222-222222222222";
+    static final String CHECKING_IDENTITY_POOL = "us-east-2:33333333-3333-4333-8333-333333333333";
     static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private TestSeeds() {

@@ -2,7 +2,6 @@ package dev.cognitocreds.localcognito.identitypool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.cognitocreds.localcognito.CognitoException;
 import dev.cognitocreds.localcognito.Json;
 import dev.cognitocreds.localcognito.Operation;
@@ -11,10 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The identity pool side ({@code AWSCognitoIdentityService.*}). */
 public final class IdentityPoolService {
@@ -31,9 +28,8 @@ public final class IdentityPoolService {
     private final OpenIdTokens openIdTokens;
     private final String region;
 
-    public IdentityPoolService(Clock clock, Function<String, Optional<RSAKey>> keysByIssuer, String region,
-                               Duration credentialLifetime) {
-        this.validator = new LoginValidator(keysByIssuer, clock);
+    public IdentityPoolService(Clock clock, TokenIssuers issuers, String region, Duration credentialLifetime) {
+        this.validator = new LoginValidator(issuers, clock);
         this.credentials = new CredentialIssuer(clock, credentialLifetime);
         this.openIdTokens = new OpenIdTokens(clock);
         this.region = region;
@@ -104,6 +100,8 @@ public final class IdentityPoolService {
             }
             requireUnauthenticatedAllowed(pool);
             role = roles.unauthenticatedRole(pool);
+        } else if (logins.isEmpty()) {
+            throw CognitoException.notAuthorized("Access to Identity '" + identity.id() + "' is forbidden.");
         } else {
             VerifiedLogin login = logins.stream().filter(l -> l.key().equals(identity.login())).findFirst()
                     .orElseThrow(() -> CognitoException.notAuthorized(LOGINS_DO_NOT_MATCH));

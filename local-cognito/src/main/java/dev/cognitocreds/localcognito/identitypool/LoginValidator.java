@@ -11,16 +11,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** Checks the ID tokens in {@code Logins} as Cognito Identity does, with its messages. */
 final class LoginValidator {
-    private final Function<String, Optional<RSAKey>> keysByIssuer;
+    private final TokenIssuers issuers;
     private final Clock clock;
 
-    LoginValidator(Function<String, Optional<RSAKey>> keysByIssuer, Clock clock) {
-        this.keysByIssuer = keysByIssuer;
+    LoginValidator(TokenIssuers issuers, Clock clock) {
+        this.issuers = issuers;
         this.clock = clock;
     }
 
@@ -48,7 +46,7 @@ final class LoginValidator {
         if (claims.getAudience() == null || claims.getAudience().isEmpty()) {
             throw invalid("Missing a required claim: aud");
         }
-        RSAKey key = keysByIssuer.apply(claims.getIssuer()).orElseThrow(() -> invalid("Invalid signature."));
+        RSAKey key = issuers.publicKey(claims.getIssuer()).orElseThrow(() -> invalid("Invalid signature."));
         try {
             if (!jwt.verify(new RSASSAVerifier(key))) {
                 throw invalid("Invalid signature.");
@@ -64,6 +62,11 @@ final class LoginValidator {
         String configuredClient = pool.providers.get(provider).path("ClientId").asText("");
         if (!configuredClient.isEmpty() && !claims.getAudience().contains(configuredClient)) {
             throw invalid("Incorrect token audience.");
+        }
+        if (pool.providers.get(provider).path("ServerSideTokenCheck").asBoolean(false)
+                && !issuers.stillSignedIn(claims.getIssuer(), String.valueOf(claims.getClaim("origin_jti")),
+                String.valueOf(claims.getClaim("cognito:username")))) {
+            throw invalid("Token has been revoked.");
         }
         return new VerifiedLogin(provider, claims);
     }

@@ -44,6 +44,14 @@ public final class UserPoolService {
         return pools.byIssuer(issuer).map(pool -> pool.signingKey.toPublicJWK());
     }
 
+    /** False once the sign-in ({@code origin_jti}) was revoked, or the user was disabled or removed. */
+    public boolean stillSignedIn(String issuer, String originJti, String username) {
+        boolean signedIn = pools.signIns().find(originJti).map(s -> !s.revoked).orElse(false);
+        boolean enabled = pools.byIssuer(issuer).map(pool -> pool.users.get(username)).map(u -> u.enabled)
+                .orElse(false);
+        return signedIn && enabled;
+    }
+
     /** Loads the {@code userPools} array of a seed file (format in local-cognito/README.md). */
     public void seed(JsonNode userPools) {
         new UserPoolSeeder(pools, provisioning).seed(userPools);
