@@ -42,7 +42,7 @@ public final class Json {
         Map<String, String> map = new LinkedHashMap<>();
         JsonNode value = request == null ? null : request.get(member);
         if (value != null && value.isObject()) {
-            value.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            value.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         }
         return map;
     }

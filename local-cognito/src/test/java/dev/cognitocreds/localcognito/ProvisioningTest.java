@@ -9,13 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
+import software.amazon.awssdk.services.cognitoidentity.model.MappingRule;
 import software.amazon.awssdk.services.cognitoidentity.model.MappingRuleMatchType;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMapping;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
@@ -44,7 +48,7 @@ class ProvisioningTest {
     void poolClientGroupUserAndIdentityPoolProvisionedThroughTheApiWorkEndToEnd() {
         UserPoolType pool = idp.createUserPool(r -> r.poolName("publisher")
                 .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(12).requireNumbers(true)))
-                .schema(s -> s.name("tier").attributeDataType("String").mutable(true))).userPool();
+                .schema(SchemaAttributeType.builder().name("tier").attributeDataType("String").mutable(true).build())).userPool();
         assertThat(pool.id()).matches("us-east-2_[A-Za-z0-9]{9}");
         assertThat(pool.arn()).isEqualTo("arn:aws:cognito-idp:us-east-2:111122223333:userpool/" + pool.id());
         assertThat(idp.describeUserPool(r -> r.userPoolId(pool.id())).userPool().name()).isEqualTo("publisher");
@@ -66,7 +70,7 @@ class ProvisioningTest {
         idp.createGroup(r -> r.userPoolId(pool.id()).groupName("gold").roleArn("arn:aws:iam::111122223333:role/gold")
                 .precedence(1));
         idp.adminCreateUser(r -> r.userPoolId(pool.id()).username("pat").temporaryPassword("Temporary-Passw0rd")
-                .userAttributes(a -> a.name("custom:tier").value("gold")));
+                .userAttributes(AttributeType.builder().name("custom:tier").value("gold").build()));
         assertThatThrownBy(() -> idp.adminSetUserPassword(r -> r.userPoolId(pool.id()).username("pat")
                 .password("Sh0rt").permanent(true))).isInstanceOf(InvalidPasswordException.class);
         idp.adminSetUserPassword(r -> r.userPoolId(pool.id()).username("pat").password("Permanent-Passw0rd")
@@ -81,15 +85,15 @@ class ProvisioningTest {
         String provider = "cognito-idp.us-east-2.amazonaws.com/" + pool.id();
         var identityPool = identity.createIdentityPool(r -> r.identityPoolName("publisher_ids")
                 .allowUnauthenticatedIdentities(false)
-                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(client.clientId())));
+                .cognitoIdentityProviders(CognitoIdentityProvider.builder().providerName(provider).clientId(client.clientId()).build()));
         assertThat(identityPool.identityPoolId()).startsWith("us-east-2:");
         identity.setIdentityPoolRoles(r -> r.identityPoolId(identityPool.identityPoolId())
                 .roles(Map.of("authenticated", "arn:aws:iam::111122223333:role/basic"))
                 .roleMappings(Map.of(provider + ":" + client.clientId(), RoleMapping.builder()
                         .type(RoleMappingType.RULES).ambiguousRoleResolution("AuthenticatedRole")
-                        .rulesConfiguration(c -> c.rules(rule -> rule.claim("custom:tier")
+                        .rulesConfiguration(c -> c.rules(MappingRule.builder().claim("custom:tier")
                                 .matchType(MappingRuleMatchType.EQUALS).value("gold")
-                                .roleARN("arn:aws:iam::111122223333:role/gold-by-rule"))).build())));
+                                .roleARN("arn:aws:iam::111122223333:role/gold-by-rule").build())).build())));
         assertThat(identity.describeIdentityPool(r -> r.identityPoolId(identityPool.identityPoolId()))
                 .cognitoIdentityProviders()).hasSize(1);
         assertThat(identity.getIdentityPoolRoles(r -> r.identityPoolId(identityPool.identityPoolId())).roleMappings())

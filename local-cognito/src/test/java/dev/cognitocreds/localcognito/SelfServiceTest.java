@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -37,8 +38,8 @@ class SelfServiceTest {
     @Test
     void signUpNeedsConfirmationByTheEmailedCode() {
         SignUpResponse signedUp = idp.signUp(r -> r.clientId(PUBLIC_CLIENT).username("frank")
-                .password("Frank-Passw0rd!").userAttributes(a -> a.name("email").value("frank@example.com"),
-                        a -> a.name("name").value("Frank")));
+                .password("Frank-Passw0rd!").userAttributes(attribute("email", "frank@example.com"),
+                        attribute("name", "Frank")));
         assertThat(signedUp.userConfirmed()).isFalse();
         assertThat(signedUp.codeDeliveryDetails().destination()).isEqualTo("f***@e***");
         assertThat(signedUp.userSub()).isNotBlank();
@@ -60,7 +61,7 @@ class SelfServiceTest {
     @Test
     void forgotPasswordSendsACodeThatSetsANewPassword() {
         idp.adminCreateUser(r -> r.userPoolId(POOL).username("grace").temporaryPassword("Grace-Temp0rary!")
-                .userAttributes(a -> a.name("email").value("grace@example.com"), a -> a.name("name").value("Grace")));
+                .userAttributes(attribute("email", "grace@example.com"), attribute("name", "Grace")));
         idp.adminSetUserPassword(r -> r.userPoolId(POOL).username("grace").password("Grace-Passw0rd!").permanent(true));
 
         var delivery = idp.forgotPassword(r -> r.clientId(PUBLIC_CLIENT).username("grace")).codeDeliveryDetails();
@@ -91,7 +92,7 @@ class SelfServiceTest {
     @Test
     void changePasswordNeedsThePreviousPassword() {
         idp.adminCreateUser(r -> r.userPoolId(POOL).username("heidi").temporaryPassword("Heidi-Temp0rary!")
-                .userAttributes(a -> a.name("email").value("heidi@example.com"), a -> a.name("name").value("Heidi")));
+                .userAttributes(attribute("email", "heidi@example.com"), attribute("name", "Heidi")));
         idp.adminSetUserPassword(r -> r.userPoolId(POOL).username("heidi").password("Heidi-Passw0rd!").permanent(true));
         String accessToken = SignIn.tokens(idp, PUBLIC_CLIENT, "heidi", "Heidi-Passw0rd!").accessToken();
 
@@ -106,11 +107,15 @@ class SelfServiceTest {
     @Test
     void adminCreatedUserStartsInForceChangePassword() {
         var user = idp.adminCreateUser(r -> r.userPoolId(POOL).username("ivan").temporaryPassword("Ivan-Temp0rary!")
-                .userAttributes(a -> a.name("email").value("ivan@example.com"))).user();
+                .userAttributes(attribute("email", "ivan@example.com"))).user();
 
         assertThat(user.userStatusAsString()).isEqualTo("FORCE_CHANGE_PASSWORD");
         assertThat(user.enabled()).isTrue();
         assertThat(SignIn.password(idp, PUBLIC_CLIENT, "ivan", "Ivan-Temp0rary!").challengeNameAsString())
                 .isEqualTo("NEW_PASSWORD_REQUIRED");
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
     }
 }
