@@ -1,5 +1,6 @@
 package dev.cognitocreds.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +80,7 @@ public final class DaemonClient {
     private DaemonResponse exchange(String method, String route, JsonNode body) {
         URI endpoint = endpoint();
         String token = token();
+        byte[] bytes = body == null ? null : serialized(body);
         HttpURLConnection connection = open(endpoint, route);
         try {
             connection.setRequestMethod(method);
@@ -87,8 +89,7 @@ public final class DaemonClient {
             connection.setUseCaches(false);
             connection.setRequestProperty("Authorization", token);
             connection.setRequestProperty("Accept", "application/json");
-            if (body != null) {
-                byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+            if (bytes != null) {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
                 // Not streaming mode: in it, a 401 answer (wrong password) loses its body.
@@ -110,6 +111,15 @@ public final class DaemonClient {
                     "cannot talk to cognito-credsd at " + endpoint + ": " + e.getMessage());
         } finally {
             connection.disconnect();
+        }
+    }
+
+    /** The request body; a failure names no content, since the body may hold a password. */
+    private static byte[] serialized(JsonNode body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new ClientException(ExitCodes.ERROR, "cannot encode the request to cognito-credsd");
         }
     }
 
