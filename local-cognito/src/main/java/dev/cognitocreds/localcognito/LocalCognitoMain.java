@@ -20,11 +20,12 @@ public final class LocalCognitoMain {
 
     public static void main(String[] args) throws InterruptedException {
         LocalCognito.Builder builder = LocalCognito.builder();
+        Path seedFile = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> builder.port(Integer.parseInt(value(args, ++i)));
-                    case "--seed" -> builder.seed(Path.of(value(args, ++i)));
+                    case "--seed" -> seedFile = Path.of(value(args, ++i));
                     case "--demo" -> builder.demo();
                     case "--credential-lifetime" ->
                             builder.credentialLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i))));
@@ -39,7 +40,18 @@ public final class LocalCognitoMain {
             usageError(System.err, e.getMessage());
             System.exit(2);
         }
-        LocalCognito cognito = builder.start();
+        LocalCognito cognito;
+        try {
+            if (seedFile != null) {
+                builder.seed(seedFile);
+            }
+            cognito = builder.start();
+        } catch (RuntimeException e) {
+            // a broken seed file or a port in use: say which, without a stack trace
+            System.err.println("local-cognito: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cognito.close();

@@ -45,6 +45,19 @@ class LocalCognitoMainTest {
     }
 
     @Test
+    void brokenSeedFileStopsWithOneLineAndExitCode1(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path seed = java.nio.file.Files.writeString(dir.resolve("seed.json"), "{\"UserPools\": [");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LocalCognitoMain.class.getName(), "--seed", seed.toString())).redirectErrorStream(true).start();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("local-cognito: cannot start: seed is not valid JSON").doesNotContain("\tat ");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
