@@ -56,6 +56,15 @@ public final class CognitoAdmin implements AutoCloseable {
                         .toList()));
     }
 
+    /** A group whose members may assume {@code roleArn} (it appears in their tokens' {@code cognito:roles}). */
+    public void createGroupWithRole(String userPoolId, String group, String roleArn, int precedence) {
+        userPools.createGroup(request -> request.userPoolId(userPoolId).groupName(group).roleArn(roleArn).precedence(precedence));
+    }
+
+    public void addToGroup(String userPoolId, String username, String group) {
+        userPools.adminAddUserToGroup(request -> request.userPoolId(userPoolId).username(username).groupName(group));
+    }
+
     /** Revokes every refresh token of the user, as a publisher does when a licence ends. */
     public void signOutEverywhere(String userPoolId, String username) {
         userPools.adminUserGlobalSignOut(request -> request.userPoolId(userPoolId).username(username));
