@@ -46,7 +46,7 @@ public final class Profiles {
 
     /**
      * The profile {@code GET /v1/credentials} serves: the one named on the command line, else
-     * {@code default} when it is ours, else the only cognito profile.
+     * {@code default} when it is ours, else the only valid cognito profile.
      */
     public String defaultProfileName(Optional<String> configured) {
         if (configured.isPresent()) {
@@ -55,8 +55,9 @@ public final class Profiles {
         if (byName.containsKey("default")) {
             return "default";
         }
-        if (byName.size() == 1) {
-            return byName.firstKey();
+        List<String> usable = byName.values().stream().filter(ConfiguredProfile::isValid).map(ConfiguredProfile::name).toList();
+        if (usable.size() == 1) {
+            return usable.get(0);
         }
         throw Failure.profileNotFound("no default cognito profile in " + file + ": start cognito-credsd with "
                 + "--default-profile P or use /v1/profiles/P/credentials; " + known());

@@ -1,0 +1,230 @@
+package dev.cognitocreds.daemon.session;
+
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.FakeCognito;
+import dev.cognitocreds.daemon.MutableClock;
+import dev.cognitocreds.daemon.auth.ChallengeField;
+import dev.cognitocreds.daemon.auth.SignInConversations;
+import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.config.ProfileCatalog;
+import dev.cognitocreds.daemon.identity.IdentityPool;
+import dev.cognitocreds.daemon.store.FileSessionStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The session layer wired to the real auth, identity and store layers, with Cognito faked. */
+class SessionManagerTest {
+
+    private static final String CLIENT_ID = "client0id0000000000000000a";
+    private static final String CLIENT_SECRET = "s3cr3t";
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
+    private final FakeCognito cognito = new FakeCognito(clock);
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
+    private Path config;
+    private Path sessionsDir;
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        config = dir.resolve("config");
+        sessionsDir = dir.resolve("state/sessions");
+        Files.writeString(config, """
+                [profile acme]
+                region = us-east-2
+                cognito_user_pool_id = us-east-2_AbC123
+                cognito_client_id = %s
+                cognito_client_secret = %s
+                cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
+                cognito_auth_flow = USER_PASSWORD_AUTH
+
+                [profile broken]
+                cognito_user_pool_id = not-a-pool
+                cognito_client_id = abc
+                cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
+                """.formatted(CLIENT_ID, CLIENT_SECRET));
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** A fresh manager over the same files: what a daemon restart sees. */
+    private SessionManager daemon() {
+        SecureRandom random = new SecureRandom();
+        return new SessionManager(new ProfileCatalog(config), Optional.empty(),
+                new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
+                        new IdentityPool(profile -> cognito.identityPool)),
+                new FileSessionStore(sessionsDir), new SignInConversations(clock, Duration.ofMinutes(3), random),
+                clock, new RefreshTiming(() -> 0.0), background);
+    }
+
+    private static String secretHash(String username) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + CLIENT_ID).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aliasSignInRemembersCognitosUsernameAndARestartNeedsNoNewSignIn() throws Exception {
+        LoginOutcome outcome = daemon().login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
+
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, signedIn -> {
+            assertThat(signedIn.username()).isEqualTo("alice");
+            assertThat(signedIn.identityId()).isEqualTo("us-east-2:11111111-1111-4111-8111-111111111111");
+            assertThat(signedIn.expiration()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        });
+        assertThat(cognito.parameters.get(0)).containsEntry("SECRET_HASH", secretHash("alice@example.com"))
+                .doesNotContainKey("SRP_A");
+        assertThat(Files.readString(sessionsDir.resolve("acme.json")))
+                .contains("\"username\" : \"alice\"", "us-east-2:11111111-1111-4111-8111-111111111111")
+                .doesNotContain(FakeCognito.PASSWORD);
+
+        SessionManager restarted = daemon();
+        assertThat(restarted.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
+        assertThat(cognito.parameters.get(1)).containsEntry("REFRESH_TOKEN", "refresh-1")
+                .containsEntry("SECRET_HASH", secretHash("alice"));
+        assertThat(cognito.calls("GetId")).as("identity id remembered").isEqualTo(1);
+    }
+
+    @Test
+    void idTokenIsRefreshedOnlyWhenCloseToExpiry() {
+        cognito.credentialLifetime = Duration.ofMinutes(15);
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        assertThat(cognito.calls("InitiateAuth")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
+        assertThat(cognito.calls("InitiateAuth")).as("ID token still has 45 minutes").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(41));
+        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE3");
+        assertThat(cognito.calls("InitiateAuth")).as("ID token had 4 minutes left").isEqualTo(2);
+        assertThat(cognito.calls("GetCredentialsForIdentity")).isEqualTo(3);
+    }
+
+    @Test
+    void refreshTokenRejectedByCognitoSignsTheProfileOut() {
+        daemon().login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        cognito.revokeAllRefreshTokens();
+        SessionManager restarted = daemon();
+
+        assertThatThrownBy(() -> restarted.credentials("acme")).isInstanceOfSatisfying(Failure.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT);
+            assertThat(failure).hasMessage("profile acme is signed out: run `cognito-creds login --profile acme`");
+        });
+        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+        assertThat(restarted.status()).filteredOn(status -> status.profile().equals("acme"))
+                .singleElement().satisfies(status -> assertThat(status.state()).isEqualTo(ProfileStatus.State.SIGNED_OUT));
+        int refreshes = cognito.calls("InitiateAuth");
+        assertThatThrownBy(() -> restarted.credentials("acme")).isInstanceOf(Failure.class);
+        assertThat(cognito.calls("InitiateAuth")).as("no retry of a rejected refresh token").isEqualTo(refreshes);
+    }
+
+    @Test
+    void newPasswordChallengeIsAnsweredThroughTheConversation() throws Exception {
+        cognito.mustChangePassword = true;
+        SessionManager sessions = daemon();
+        LoginOutcome first = sessions.login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
+
+        LoginOutcome.ChallengeAsked asked = (LoginOutcome.ChallengeAsked) first;
+        assertThat(asked.challenge().name()).isEqualTo("NEW_PASSWORD_REQUIRED");
+        assertThat(asked.challenge().fields()).extracting(ChallengeField::name)
+                .containsExactly("NEW_PASSWORD", "userAttributes.name");
+        assertThat(asked.challenge().fields().get(0).secret()).isTrue();
+        assertThat(asked.challenge().fields().get(0).confirm()).isTrue();
+        assertThat(asked.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
+
+        LoginOutcome second = sessions.answer("acme", asked.conversation(),
+                Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice"));
+
+        assertThat(second).isInstanceOf(LoginOutcome.SignedIn.class);
+        assertThat(cognito.parameters.get(1)).containsEntry("USERNAME", "alice")
+                .containsEntry("NEW_PASSWORD", "N3w-Passw0rd!").containsEntry("userAttributes.name", "Alice")
+                .containsEntry("SECRET_HASH", secretHash("alice"));
+        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(), Map.of("NEW_PASSWORD", "x")))
+                .isInstanceOfSatisfying(Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.CONVERSATION_EXPIRED));
+    }
+
+    @Test
+    void conversationExpiresWithCognitosSession() {
+        cognito.mustChangePassword = true;
+        SessionManager sessions = daemon();
+        var asked = (LoginOutcome.ChallengeAsked) sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        clock.advance(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(),
+                Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice")))
+                .isInstanceOfSatisfying(Failure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("ConversationExpired"));
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithCognitosMessage() {
+        assertThatThrownBy(() -> daemon().login("acme", Optional.empty(), "alice", "wrong"))
+                .isInstanceOfSatisfying(Failure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGN_IN_REFUSED);
+                    assertThat(failure.code()).isEqualTo("NotAuthorizedException");
+                    assertThat(failure).hasMessage("Incorrect username or password.");
+                });
+        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+    }
+
+    @Test
+    void logoutRevokesTheRefreshTokenAndForgetsTheSession() {
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+
+        assertThat(sessions.logout("acme", false)).isTrue();
+
+        assertThat(cognito.calls("RevokeToken")).isEqualTo(1);
+        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+        assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOfSatisfying(Failure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT));
+    }
+
+    @Test
+    void brokenProfileIsReportedWhileTheOthersWork() {
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+
+        assertThat(sessions.status()).extracting(ProfileStatus::profile, ProfileStatus::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("acme", ProfileStatus.State.SIGNED_IN),
+                org.assertj.core.groups.Tuple.tuple("broken", ProfileStatus.State.INVALID));
+        assertThat(sessions.status().get(1).problems()).singleElement().asString()
+                .contains(config.toString(), "profile broken", "cognito_user_pool_id");
+        assertThatThrownBy(() -> sessions.credentials("broken")).isInstanceOfSatisfying(Failure.class,
+                failure -> assertThat(failure.code()).isEqualTo("InvalidProfile"));
+        assertThat(sessions.defaultProfile()).as("the only valid profile").isEqualTo("acme");
+    }
+
+    @Test
+    void unknownProfileListsTheKnownOnes() {
+        assertThatThrownBy(() -> daemon().credentials("nope")).isInstanceOfSatisfying(Failure.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(Failure.Kind.PROFILE_NOT_FOUND);
+            assertThat(failure).hasMessageContaining("acme, broken");
+        });
+    }
+}
