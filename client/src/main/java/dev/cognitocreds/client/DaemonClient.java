@@ -30,6 +30,11 @@ public final class DaemonClient {
     private static final int CONNECT_TIMEOUT_MS = 3_000;
     private static final int READ_TIMEOUT_MS = 120_000;
 
+    static {
+        // A sign-in step must reach the daemon once: never resend a POST on a dropped connection.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final DaemonPaths paths;
     private final DaemonStartHint hint;
 
