@@ -9,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone process: one ready line on stdout, loopback only, demo seed, clean stop. */
 class LocalCognitoMainTest {
@@ -45,8 +47,8 @@ class LocalCognitoMainTest {
     }
 
     @Test
-    void brokenSeedFileStopsWithOneLineAndExitCode1(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path seed = java.nio.file.Files.writeString(dir.resolve("seed.json"), "{\"UserPools\": [");
+    void brokenSeedFileStopsWithOneLineAndExitCode1(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{\"UserPools\": [");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 LocalCognitoMain.class.getName(), "--seed", seed.toString())).redirectErrorStream(true).start();

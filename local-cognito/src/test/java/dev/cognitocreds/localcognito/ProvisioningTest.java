@@ -79,7 +79,7 @@ class ProvisioningTest {
 
         var tokens = idp.initiateAuth(r -> r.clientId(client.clientId()).authFlow("USER_PASSWORD_AUTH")
                 .authParameters(Map.of("USERNAME", "pat", "PASSWORD", "Permanent-Passw0rd",
-                        "SECRET_HASH", secretHash(client, "pat")))).authenticationResult();
+                        "SECRET_HASH", TestSecretHash.of(client.clientSecret(), "pat", client.clientId())))).authenticationResult();
         assertThat(tokens.expiresIn()).isEqualTo(300);
 
         String provider = "cognito-idp.us-east-2.amazonaws.com/" + pool.id();
@@ -111,15 +111,5 @@ class ProvisioningTest {
         var rotated = idp.getTokensFromRefreshToken(r -> r.clientId(client.clientId())
                 .clientSecret(client.clientSecret()).refreshToken(tokens.refreshToken())).authenticationResult();
         assertThat(rotated.refreshToken()).isNotEqualTo(tokens.refreshToken());
-    }
-
-    private static String secretHash(UserPoolClientType client, String username) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(client.clientSecret().getBytes(), "HmacSHA256"));
-            return java.util.Base64.getEncoder().encodeToString(mac.doFinal((username + client.clientId()).getBytes()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

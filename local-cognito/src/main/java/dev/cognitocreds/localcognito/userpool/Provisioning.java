@@ -6,6 +6,8 @@ import dev.cognitocreds.localcognito.CognitoException;
 import dev.cognitocreds.localcognito.Json;
 import dev.cognitocreds.localcognito.Operation;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -150,7 +152,7 @@ final class Provisioning {
     }
 
     static Map<String, String> attributeList(JsonNode request, String member) {
-        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
         for (JsonNode attribute : request.path(member)) {
             attributes.put(attribute.path("Name").asText(), attribute.path("Value").asText());
         }
@@ -176,7 +178,7 @@ final class Provisioning {
         byte[] bytes = new byte[38];
         pools.random().nextBytes(bytes);
         return Base64.getEncoder().withoutPadding().encodeToString(bytes).replace('+', 'a').replace('/', 'b')
-                .substring(0, 51).toLowerCase(java.util.Locale.ROOT);
+                .substring(0, 51).toLowerCase(Locale.ROOT);
     }
 
     private String randomTemporaryPassword() {

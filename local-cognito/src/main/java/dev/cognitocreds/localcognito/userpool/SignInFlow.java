@@ -7,6 +7,7 @@ import dev.cognitocreds.localcognito.Json;
 import dev.cognitocreds.localcognito.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** InitiateAuth and RespondToAuthChallenge. */
 final class SignInFlow {
@@ -56,7 +57,7 @@ final class SignInFlow {
         // that no password can answer, so that the refusal comes where a wrong password's would.
         String userId = user == null ? login : user.username;
         PasswordVerifier verifier = user != null && user.password != null ? user.password
-                : PasswordVerifier.create(pool.id, userId, java.util.UUID.randomUUID().toString(), pools.random());
+                : PasswordVerifier.create(pool.id, userId, UUID.randomUUID().toString(), pools.random());
         SrpChallenge srp;
         try {
             srp = SrpChallenge.start(srpA, verifier, pools.random())

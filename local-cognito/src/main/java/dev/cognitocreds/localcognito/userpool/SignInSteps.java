@@ -2,6 +2,8 @@ package dev.cognitocreds.localcognito.userpool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.localcognito.Json;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +103,7 @@ final class SignInSteps {
         return response;
     }
 
-    java.time.Instant sessionEnd(AppClient client) {
-        return pools.now().plus(java.time.Duration.ofMinutes(client.authSessionMinutes));
+    Instant sessionEnd(AppClient client) {
+        return pools.now().plus(Duration.ofMinutes(client.authSessionMinutes));
     }
 }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The server half of one USER_SRP_AUTH exchange: B from the verifier, then the PASSWORD_VERIFIER check. */
 final class SrpChallenge {
@@ -34,10 +35,10 @@ final class SrpChallenge {
     }
 
     /** Returns empty when A mod N is 0, which a client must never send. */
-    static java.util.Optional<SrpChallenge> start(String srpAHex, PasswordVerifier verifier, SecureRandom random) {
+    static Optional<SrpChallenge> start(String srpAHex, PasswordVerifier verifier, SecureRandom random) {
         BigInteger a = new BigInteger(srpAHex, 16);
         if (a.mod(Srp.N).signum() == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BigInteger b;
         BigInteger bigB;
@@ -47,7 +48,7 @@ final class SrpChallenge {
         } while (bigB.signum() == 0);
         byte[] block = new byte[724];
         random.nextBytes(block);
-        return java.util.Optional.of(new SrpChallenge(a, b, bigB, verifier, block));
+        return Optional.of(new SrpChallenge(a, b, bigB, verifier, block));
     }
 
     String saltHex() {

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Signs ID and access tokens with Cognito's claims, and checks access tokens presented back. */
@@ -113,14 +114,14 @@ final class TokenIssuer {
     }
 
     /** The role of the group with the lowest precedence; none when that precedence is shared. */
-    private static java.util.Optional<String> preferredRole(List<Group> groups) {
+    private static Optional<String> preferredRole(List<Group> groups) {
         List<Group> withRole = groups.stream().filter(g -> g.roleArn() != null).toList();
         if (withRole.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Group first = withRole.get(0);
         boolean tie = withRole.size() > 1 && Objects.equals(withRole.get(1).precedence(), first.precedence());
-        return tie ? java.util.Optional.empty() : java.util.Optional.of(first.roleArn());
+        return tie ? Optional.empty() : Optional.of(first.roleArn());
     }
 
     private static String sign(UserPool pool, JWTClaimsSet claims) {

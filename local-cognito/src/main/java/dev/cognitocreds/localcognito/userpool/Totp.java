@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -70,7 +71,7 @@ final class Totp {
     }
 
     static byte[] unbase32(String text) {
-        String clean = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String clean = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
         ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
         int buffer = 0;
         int bits = 0;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -175,7 +176,7 @@ final class UserPool {
         return node;
     }
 
-    static String newPoolId(String region, java.util.Random random) {
+    static String newPoolId(String region, Random random) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder suffix = new StringBuilder();
         for (int i = 0; i < 9; i++) {

@@ -1,5 +1,6 @@
 package dev.cognitocreds.localcognito.userpool;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,6 @@ class PasswordPolicyTest {
     @Test
     void failuresAreInvalidPasswordExceptions() {
         assertThatThrownBy(() -> cognitoDefault.check("x")).isInstanceOfSatisfying(CognitoException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.type()).isEqualTo("InvalidPasswordException"));
+                e -> assertThat(e.type()).isEqualTo("InvalidPasswordException"));
     }
 }
