@@ -1,0 +1,59 @@
+package dev.cognitocreds.daemon.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileSessionStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final StoredSession session = new StoredSession("refresh-secret", "alice", "alice-sub",
+            Optional.of("us-east-2:1111"), "us-east-2_AbC", "client");
+
+    @Test
+    void savedSessionLoadsBackFromAPrivateFile() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
+        store.save("acme", session);
+
+        assertThat(new FileSessionStore(dir.resolve("sessions")).load("acme")).contains(session);
+        Path file = dir.resolve("sessions/acme.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(Files.readString(file)).contains("\"store\" : \"file\"", "\"profile\" : \"acme\"");
+    }
+
+    @Test
+    void deleteForgetsTheSession() {
+        FileSessionStore store = new FileSessionStore(dir);
+        store.save("acme", session);
+        store.delete("acme");
+        assertThat(store.load("acme")).isEmpty();
+        store.delete("acme");
+    }
+
+    @Test
+    void unreadableFileCountsAsSignedOut() throws Exception {
+        Files.writeString(dir.resolve("acme.json"), "{not json");
+        assertThat(new FileSessionStore(dir).load("acme")).isEmpty();
+    }
+
+    @Test
+    void refusesProfileNamesThatWouldLeaveTheFolder() {
+        assertThatThrownBy(() -> new FileSessionStore(dir).save("../escape", session))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void toStringNeverShowsTheRefreshToken() {
+        assertThat(session.toString()).doesNotContain("refresh-secret").contains("alice");
+    }
+}
