@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPass
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
 /** An empty local-cognito set up the way a publisher's tooling sets up Cognito, then used end to end. */
@@ -111,5 +112,21 @@ class ProvisioningTest {
         var rotated = idp.getTokensFromRefreshToken(r -> r.clientId(client.clientId())
                 .clientSecret(client.clientSecret()).refreshToken(tokens.refreshToken())).authenticationResult();
         assertThat(rotated.refreshToken()).isNotEqualTo(tokens.refreshToken());
+    }
+
+    @Test
+    void mfaConfiguredThroughTheApiIsEnforced() {
+        String poolId = idp.createUserPool(r -> r.poolName("mfa-by-api")).userPool().id();
+        idp.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(c -> c.enabled(true)));
+        String clientId = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient().clientId();
+        idp.adminCreateUser(r -> r.userPoolId(poolId).username("quinn").temporaryPassword("Quinn-Temp0rary!"));
+        idp.adminSetUserPassword(r -> r.userPoolId(poolId).username("quinn").password("Quinn-Passw0rd!").permanent(true));
+
+        assertThat(idp.getUserPoolMfaConfig(r -> r.userPoolId(poolId)).softwareTokenMfaConfiguration().enabled())
+                .isTrue();
+        assertThat(SignIn.password(idp, clientId, "quinn", "Quinn-Passw0rd!").challengeNameAsString())
+                .isEqualTo("MFA_SETUP");
     }
 }

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 class TokensTest {
     private static final MutableClock CLOCK = MutableClock.startingNow();
@@ -136,6 +137,26 @@ class TokensTest {
         idp.adminUserGlobalSignOut(r -> r.userPoolId(POOL).username("erin"));
 
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken)).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void disabledUserCanNeitherSignInNorRefreshAndDeletedUserIsGone() {
+        idp.adminCreateUser(r -> r.userPoolId(POOL).username("judy").temporaryPassword("Judy-Temp0rary!"));
+        idp.adminSetUserPassword(r -> r.userPoolId(POOL).username("judy").password("Judy-Passw0rd!").permanent(true));
+        String refreshToken = SignIn.tokens(idp, PUBLIC_CLIENT, "judy", "Judy-Passw0rd!").refreshToken();
+
+        idp.adminDisableUser(r -> r.userPoolId(POOL).username("judy"));
+        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "judy", "Judy-Passw0rd!"))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");
+        assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");
+
+        idp.adminEnableUser(r -> r.userPoolId(POOL).username("judy"));
+        assertThat(refresh(PUBLIC_CLIENT, refreshToken).idToken()).isNotBlank();
+        idp.adminDeleteUser(r -> r.userPoolId(POOL).username("judy"));
+        assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> idp.adminGetUser(r -> r.userPoolId(POOL).username("judy")))
+                .isInstanceOf(UserNotFoundException.class);
     }
 
     @Test

@@ -35,6 +35,7 @@ final class Provisioning {
         operations.put("AdminSetUserPassword", this::adminSetUserPassword);
         operations.put("AdminDisableUser", r -> setEnabled(r, false));
         operations.put("AdminEnableUser", r -> setEnabled(r, true));
+        operations.put("AdminDeleteUser", this::adminDeleteUser);
         operations.put("AdminUserGlobalSignOut", this::adminGlobalSignOut);
         operations.put("AdminAddUserToGroup", this::adminAddUserToGroup);
         operations.put("AdminConfirmSignUp", this::adminConfirmSignUp);
@@ -114,6 +115,14 @@ final class Provisioning {
     private JsonNode setEnabled(JsonNode request, boolean enabled) {
         UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
         pools.user(pool, Json.required(request, "Username")).enabled = enabled;
+        return Json.object();
+    }
+
+    private JsonNode adminDeleteUser(JsonNode request) {
+        UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
+        User user = pools.user(pool, Json.required(request, "Username"));
+        pools.signIns().revokeAll(pool.id, user.username);
+        pool.users.remove(user.username);
         return Json.object();
     }
 
