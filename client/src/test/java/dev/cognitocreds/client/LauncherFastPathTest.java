@@ -2,9 +2,13 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,6 +132,40 @@ class LauncherFastPathTest extends WithStubDaemon {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).contains("does not hold a loopback address");
         assertThat(daemon.requests()).isEmpty();
+    }
+
+    @Test
+    void readsTheBodyByItsLengthWhenTheConnectionStaysOpen() throws Exception {
+        String body = CredentialProcessCommandTest.CREDENTIALS;
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Files.writeString(home.resolve("run/cognito-creds/endpoint"), "http://127.0.0.1:" + server.getLocalPort() + "\n");
+            Thread keepAliveDaemon = new Thread(() -> answerAndStayOpen(server, body));
+            keepAliveDaemon.setDaemon(true);
+            keepAliveDaemon.start();
+
+            ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).isEqualTo(body + "\n");
+        }
+    }
+
+    /** Answers one request with a Content-Length body, then keeps the connection open until the server closes. */
+    private static void answerAndStayOpen(ServerSocket server, String body) {
+        try (Socket socket = server.accept()) {
+            BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+                // headers are not checked here
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        } catch (IOException e) {
+            // the test ends by closing the server socket
+        }
     }
 
     private static ClientRun.Result launcher(Map<String, String> env, String... args)

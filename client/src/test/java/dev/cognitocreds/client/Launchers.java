@@ -27,7 +27,11 @@ final class Launchers {
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        boolean finished = process.waitFor(30, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("launcher finished").isTrue();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ClientRun.Result(process.exitValue(), out, err);
