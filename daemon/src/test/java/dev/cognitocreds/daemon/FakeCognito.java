@@ -47,6 +47,8 @@ public final class FakeCognito {
     /** Every request's auth parameters or challenge responses, in order. */
     public final List<Map<String, String>> parameters = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
+    private final List<String> idTokens = new CopyOnWriteArrayList<>();
+    private final Set<String> rejectedIdTokens = ConcurrentHashMap.newKeySet();
 
     public FakeCognito(MutableClock clock) {
         this.clock = clock;
@@ -60,6 +62,11 @@ public final class FakeCognito {
         for (int i = 0; i <= issued.get(); i++) {
             revoked.add("refresh-" + i);
         }
+    }
+
+    /** The identity pool refuses every ID token issued so far, as after a global sign-out. */
+    public void rejectIdTokensIssuedSoFar() {
+        rejectedIdTokens.addAll(idTokens);
     }
 
     private void count(String operation) {
@@ -76,8 +83,10 @@ public final class FakeCognito {
 
     private AuthenticationResultType tokens(boolean withRefreshToken) {
         long now = clock.instant().getEpochSecond();
+        String idToken = jwt("alice-sub", USERNAME, now, now + idTokenLifetime.toSeconds()) + idTokens.size();
+        idTokens.add(idToken);
         return AuthenticationResultType.builder()
-                .idToken(jwt("alice-sub", USERNAME, now, now + idTokenLifetime.toSeconds()))
+                .idToken(idToken)
                 .accessToken("access-" + issued.get())
                 .refreshToken(withRefreshToken ? "refresh-" + issued.incrementAndGet() : null)
                 .expiresIn((int) idTokenLifetime.toSeconds())
@@ -153,6 +162,13 @@ public final class FakeCognito {
         @Override
         public GetCredentialsForIdentityResponse getCredentialsForIdentity(GetCredentialsForIdentityRequest request) {
             count("GetCredentialsForIdentity");
+            if (request.logins().values().stream().anyMatch(rejectedIdTokens::contains)) {
+                throw software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException.builder()
+                        .statusCode(400).message("Token has been revoked.")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotAuthorizedException")
+                                .errorMessage("Token has been revoked.").build())
+                        .build();
+            }
             int n = calls("GetCredentialsForIdentity");
             return GetCredentialsForIdentityResponse.builder().identityId(request.identityId())
                     .credentials(Credentials.builder().accessKeyId("ASIAFAKE" + n).secretKey("secret-" + n)

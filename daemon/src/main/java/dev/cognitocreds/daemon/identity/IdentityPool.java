@@ -28,7 +28,7 @@ public final class IdentityPool {
                     .accountId(profile.accountId().orElse(null))
                     .logins(logins(profile, idToken))).identityId();
         } catch (SdkException e) {
-            throw UpstreamFailures.translate(e, "GetId");
+            throw translate(e, "GetId");
         }
     }
 
@@ -49,8 +49,13 @@ public final class IdentityPool {
             if ("ResourceNotFoundException".equals(UpstreamFailures.code(e))) {
                 throw new UnknownIdentityException(identityId, e);
             }
-            throw UpstreamFailures.translate(e, "GetCredentialsForIdentity");
+            throw translate(e, "GetCredentialsForIdentity");
         }
+    }
+
+    private static RuntimeException translate(SdkException e, String operation) {
+        Failure failure = UpstreamFailures.translate(e, operation);
+        return "NotAuthorizedException".equals(UpstreamFailures.code(e)) ? new IdTokenRejectedException(failure) : failure;
     }
 
     private static Map<String, String> logins(CognitoProfile profile, String idToken) {

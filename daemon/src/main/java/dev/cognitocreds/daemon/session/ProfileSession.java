@@ -5,6 +5,7 @@ import dev.cognitocreds.daemon.auth.Tokens;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.identity.IdTokenRejectedException;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.identity.UnknownIdentityException;
 import dev.cognitocreds.daemon.store.SessionStore;
@@ -39,7 +40,7 @@ final class ProfileSession {
 
     private volatile StoredSession stored;
     private volatile Failure signedOut;
-    // only touched by the cache's single upstream call
+    // guarded by this
     private Tokens tokens;
 
     ProfileSession(String profile, Supplier<CognitoProfile> config, StoredSession stored, Optional<Tokens> tokens,
@@ -58,11 +59,18 @@ final class ProfileSession {
     }
 
     AwsCredentials credentials() {
+        throwIfSignedOut();
+        AwsCredentials served = credentials.get();
+        // the call that found the refresh token rejected may have fallen back to the cached value
+        throwIfSignedOut();
+        return served;
+    }
+
+    private void throwIfSignedOut() {
         Failure out = signedOut;
         if (out != null) {
             throw out;
         }
-        return credentials.get();
     }
 
     StoredSession stored() {
@@ -77,35 +85,45 @@ final class ProfileSession {
         return credentials;
     }
 
-    /** A valid access token, for calls made on the user's behalf (global sign-out). */
-    synchronized String accessToken() {
-        return idTokens(config.get()).accessToken();
-    }
-
     void close() {
         credentials.close();
     }
 
     private RefreshAheadCache.Timed<AwsCredentials> fetch() {
-        Failure out = signedOut;
-        if (out != null) {
-            throw out;
-        }
+        throwIfSignedOut();
         CognitoProfile current = config.get();
-        Tokens valid = idTokens(current);
-        StoredSession session = stored;
-        String identityId = session.identityId().orElseGet(() -> rememberIdentity(current, valid.idToken()));
         AwsCredentials fresh;
         try {
-            fresh = identityPool.credentials(current, identityId, valid.idToken());
-        } catch (UnknownIdentityException e) {
-            log.warn("profile {}: identity {} no longer exists, asking for a new one", profile, identityId);
-            fresh = identityPool.credentials(current, rememberIdentity(current, valid.idToken()), valid.idToken());
+            fresh = exchange(current);
+        } catch (IdTokenRejectedException e) {
+            // revoked or expired early: a new ID token tells whether the refresh token still works
+            log.info("profile {}: the identity pool refused the ID token, refreshing it", profile);
+            forgetIdToken();
+            try {
+                fresh = exchange(current);
+            } catch (IdTokenRejectedException again) {
+                throw again.failure();
+            }
         }
         RefreshAheadCache.Timed<AwsCredentials> timed = timing.timed(fresh, clock.instant(), fresh.expiration());
         log.info("profile {}: new AWS credentials, valid until {}, next refresh at {}", profile, fresh.expiration(),
                 timed.prefetchAt());
         return timed;
+    }
+
+    private AwsCredentials exchange(CognitoProfile current) {
+        String idToken = idTokens(current).idToken();
+        String identityId = stored.identityId().orElseGet(() -> rememberIdentity(current, idToken));
+        try {
+            return identityPool.credentials(current, identityId, idToken);
+        } catch (UnknownIdentityException e) {
+            log.warn("profile {}: identity {} no longer exists, asking for a new one", profile, identityId);
+            return identityPool.credentials(current, rememberIdentity(current, idToken), idToken);
+        }
+    }
+
+    private synchronized void forgetIdToken() {
+        tokens = null;
     }
 
     private synchronized Tokens idTokens(CognitoProfile current) {

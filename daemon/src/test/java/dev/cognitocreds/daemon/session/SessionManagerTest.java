@@ -144,6 +144,32 @@ class SessionManagerTest {
     }
 
     @Test
+    void idTokenRefusedByTheIdentityPoolIsRefreshedOnce() {
+        cognito.idTokenLifetime = Duration.ofHours(2);
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        cognito.rejectIdTokensIssuedSoFar();
+        clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+
+        assertThat(sessions.credentials("acme").accessKeyId()).as("second exchange refused, third served")
+                .isEqualTo("ASIAFAKE3");
+        assertThat(cognito.calls("InitiateAuth")).as("sign-in and one refresh").isEqualTo(2);
+    }
+
+    @Test
+    void globalSignOutWhileRunningSignsOutAtTheNextExchange() {
+        cognito.idTokenLifetime = Duration.ofHours(2);
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        cognito.rejectIdTokensIssuedSoFar();
+        cognito.revokeAllRefreshTokens();
+        clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+
+        assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOfSatisfying(Failure.class,
+                failure -> assertThat(failure.code()).isEqualTo("SignedOut"));
+    }
+
+    @Test
     void newPasswordChallengeIsAnsweredThroughTheConversation() throws Exception {
         cognito.mustChangePassword = true;
         SessionManager sessions = daemon();
