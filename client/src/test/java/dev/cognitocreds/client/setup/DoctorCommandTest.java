@@ -38,6 +38,7 @@ class DoctorCommandTest {
         executable(bin.resolve(Doctor.ECR_HELPER));
         executable(bin.resolve("aws"));
         env.put("HOME", home.toString());
+        env.put("LANG", "C.UTF-8");
         env.put("PATH", bin.toString());
         env.put("AWS_PROFILE", "acme");
         env.put("COGNITO_CREDS_HOME", install.toString());
@@ -67,6 +68,17 @@ class DoctorCommandTest {
                         "✔ credential_process (acme): runs " + install.resolve("bin/cognito-creds"),
                         "✔ credHelpers: " + REGISTRY, "✔ token file", "✔ " + Doctor.ECR_HELPER, "Ready to pull.")
                 .doesNotContain("ASIAEXAMPLE");
+    }
+
+    @Test
+    void withoutAUtf8LocaleTheMarksAreAscii() {
+        env.remove("LANG");
+        env.put("LC_ALL", "C");
+        daemon.close();
+
+        CliRun run = CliRun.of(env, "", "doctor");
+
+        assertThat(run.out()).doesNotContain("✔", "✘").contains("ok profile acme:", "FAIL daemon:", "marked FAIL above");
     }
 
     @Test
