@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs a cognito-creds .deb into a scratch root (dpkg-deb -x: no root rights, nothing touches
+# the machine) and runs the installed files the way a new user would, in a throwaway home:
+# --version, doctor --json, configure profile/docker --dry-run and for real, doctor again.
+#
+# Usage: packaging/deb/check-installed.sh packaging/target/packages/cognito-creds_*.deb
+set -euo pipefail
+
+deb=${1:?usage: check-installed.sh PACKAGE.deb}
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/cognito-creds-deb.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+fail() {
+  printf 'check-installed: %s\n' "$*" >&2
+  exit 1
+}
+
+dpkg-deb -x "$deb" "$scratch/root"
+app=$scratch/root/opt/cognito-creds
+# /usr/bin/cognito-creds points at /opt; in a scratch root, follow the link by hand.
+[ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
+  fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
+
+home=$scratch/home
+mkdir -p "$home"
+# Only what a fresh login has: the bundled runtime must be enough (no JAVA_HOME, no java on PATH).
+run() {
+  env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR="$scratch/run" "$app/bin/cognito-creds" "$@"
+}
+mkdir -m 700 "$scratch/run"
+
+version=$(run --version)
+echo "installed: $version"
+[[ $version == "cognito-creds "* ]] || fail "--version printed '$version'"
+
+set +e
+report=$(run doctor --json)
+code=$?
+set -e
+[ "$code" -ne 0 ] || fail "doctor passed on an unconfigured machine"
+grep -q '"ok":false' <<<"$report" || fail "doctor --json did not report ok=false: $report"
+grep -q '"name":"daemon"' <<<"$report" || fail "doctor --json has no daemon check: $report"
+
+cat >"$scratch/onboarding.json" <<'EOF'
+{"profile": "acme", "region": "us-east-2", "userPoolId": "us-east-2_UXqM66clL",
+ "clientId": "re12i62fp5ln48p3vtssjrveo", "identityPoolId": "us-east-2:070eee28-81b9-4878-b500-b9be89facf50",
+ "registry": "111122223333.dkr.ecr.us-east-2.amazonaws.com"}
+EOF
+run configure profile --from "$scratch/onboarding.json" --dry-run >/dev/null
+[ ! -e "$home/.aws/config" ] || fail "configure --dry-run wrote the AWS config file"
+run configure profile --from "$scratch/onboarding.json"
+run configure docker --from "$scratch/onboarding.json"
+grep -qx "credential_process = $app/bin/cognito-creds credential-process --profile acme" "$home/.aws/config" ||
+  fail "the credential_process line does not point at the installed launcher"
+grep -q '"111122223333.dkr.ecr.us-east-2.amazonaws.com": "ecr-login"' "$home/.docker/config.json" ||
+  fail "docker config has no credHelpers entry"
+
+report=$(run doctor --json || true)
+grep -q '"name":"credential_process (acme)","status":"ok"' <<<"$report" ||
+  fail "doctor does not accept the credential_process it wrote: $report"
+echo "check-installed: $(basename "$deb") OK"
