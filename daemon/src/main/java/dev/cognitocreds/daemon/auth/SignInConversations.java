@@ -43,15 +43,18 @@ public final class SignInConversations {
         return conversation;
     }
 
-    /** The conversation, removed from the pending ones: each Cognito session answers once. */
-    public Conversation take(String id, String profile) {
-        Conversation conversation = Optional.ofNullable(id).map(pending::getIfPresent)
+    /** The pending conversation of this profile, or a failure telling the person to start again. */
+    public Conversation find(String id, String profile) {
+        return Optional.ofNullable(id).map(pending::getIfPresent)
                 .filter(found -> found.profile().equals(profile))
                 .filter(found -> clock.instant().isBefore(found.expiresAt()))
                 .orElseThrow(() -> new Failure(Failure.Kind.CONVERSATION_EXPIRED, "ConversationExpired",
                         "this sign-in conversation is unknown or expired: run `cognito-creds login --profile "
                                 + profile + "` again"));
+    }
+
+    /** Forgets a conversation whose Cognito session is used up. */
+    public void close(String id) {
         pending.invalidate(id);
-        return conversation;
     }
 }

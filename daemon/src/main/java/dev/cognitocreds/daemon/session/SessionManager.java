@@ -78,9 +78,20 @@ public final class SessionManager implements Sessions {
     @Override
     public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
         CognitoProfile config = catalog.current().require(profile);
-        SignInConversations.Conversation pending = conversations.take(conversation, profile);
+        SignInConversations.Conversation pending = conversations.find(conversation, profile);
         log.info("profile {}: answering {}", profile, pending.pending().challenge().name());
-        return outcome(profile, config, upstream.userPool().answer(config, pending.pending(), answers));
+        SignInStep step;
+        try {
+            step = upstream.userPool().answer(config, pending.pending(), answers);
+        } catch (Failure failure) {
+            // a missing field or a password the policy refuses can be answered again in the same session
+            if (failure.kind() != Failure.Kind.BAD_REQUEST && failure.kind() != Failure.Kind.SIGN_IN_REJECTED) {
+                conversations.close(conversation);
+            }
+            throw failure;
+        }
+        conversations.close(conversation);
+        return outcome(profile, config, step);
     }
 
     /**

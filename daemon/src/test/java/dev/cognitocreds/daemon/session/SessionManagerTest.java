@@ -183,6 +183,11 @@ class SessionManagerTest {
         assertThat(asked.challenge().fields().get(0).confirm()).isTrue();
         assertThat(asked.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
 
+        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(), Map.of("NEW_PASSWORD", "N3w-Passw0rd!")))
+                .isInstanceOfSatisfying(Failure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(Failure.Kind.BAD_REQUEST);
+                    assertThat(failure).hasMessageContaining("userAttributes.name");
+                });
         LoginOutcome second = sessions.answer("acme", asked.conversation(),
                 Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice"));
 
