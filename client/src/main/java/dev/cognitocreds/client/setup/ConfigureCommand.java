@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code cognito-creds configure}: the writers of the AWS, docker and podman configuration. */
 @Command(name = "configure", mixinStandardHelpOptions = true,
         description = "Write the AWS profile, docker or podman configuration that makes pulls use cognito-creds.",
-        subcommands = {ConfigureProfileCommand.class, ConfigureDockerCommand.class, ConfigurePodmanCommand.class})
+        subcommands = {ConfigureAllCommand.class, ConfigureProfileCommand.class, ConfigureDockerCommand.class, ConfigurePodmanCommand.class})
 public final class ConfigureCommand extends ClientCommand {
 
     UserEnvironment environment() {

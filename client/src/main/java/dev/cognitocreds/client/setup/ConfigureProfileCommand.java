@@ -68,10 +68,7 @@ final class ConfigureProfileCommand implements Callable<Integer> {
                 pick(clientId, o.clientId()), pick(identityPoolId, o.identityPoolId()),
                 clientSecretFromStdin ? readSecret() : o.clientSecret(),
                 pick(roleArn, o.roleArn()), pick(authFlow, o.authFlow()), pick(endpointUrl, o.endpointUrl()));
-        UserEnvironment env = parent.environment();
-        String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
-        FileEdit edit = AwsConfigFile.plan(env.awsConfigFile(), settings.profile(),
-                settings.configKeys(credentialProcess), ProfileSettings.SECRET_KEYS);
+        FileEdit edit = plan(parent.environment(), settings);
 
         PrintWriter out = spec.commandLine().getOut();
         edit.apply(write.dryRun, out);
@@ -81,6 +78,13 @@ final class ConfigureProfileCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The profile's keys and a credential_process line that runs this installation. */
+    static FileEdit plan(UserEnvironment env, ProfileSettings settings) {
+        String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
+        return AwsConfigFile.plan(env.awsConfigFile(), settings.profile(), settings.configKeys(credentialProcess),
+                ProfileSettings.SECRET_KEYS);
     }
 
     private String readSecret() {

@@ -148,4 +148,35 @@ class ConfigureCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("is not an ECR registry");
     }
+
+    @Test
+    void allWritesTheProfileDockerAndPodmanWhenPodmanIsInstalled() throws Exception {
+        Path bin = home.resolve("bin");
+        Files.createDirectories(bin);
+        Files.writeString(bin.resolve("podman"), "#!/bin/sh\n");
+        bin.resolve("podman").toFile().setExecutable(true);
+        EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
+
+        CliRun run = configure(Map.of("PATH", bin.toString()), "", "all", "--from", onboarding.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(home.resolve(".aws/config"))).contains("[profile acme]\n", "credential-process --profile acme\n");
+        assertThat(CredHelpersFile.hasHelper(home.resolve(".docker/config.json"), registry)).isTrue();
+        assertThat(CredHelpersFile.hasHelper(home.resolve(".config/containers/auth.json"), registry)).isTrue();
+        assertThat(run.out()).contains("export AWS_PROFILE=acme");
+    }
+
+    @Test
+    void allWritesNothingWhenOneFileCannotBeParsed() throws Exception {
+        Path docker = home.resolve(".docker/config.json");
+        Files.createDirectories(docker.getParent());
+        Files.writeString(docker, "{oops");
+
+        CliRun run = configure(Map.of(), "", "all", "--from", onboarding.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err()).contains(docker.toString());
+        assertThat(home.resolve(".aws")).doesNotExist();
+        assertThat(home.resolve(".config/containers")).doesNotExist();
+    }
 }
