@@ -4,28 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"Everything the publisher's onboarding file describes, in one step: the AWS profile,",
             "docker's credHelpers entry and, when podman is installed, podman's. Nothing is written unless",
             "every file can be read."})
-final class ConfigureAllCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConfigureCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
+final class ConfigureAllCommand extends ConfigureSubcommand {
 
     @Option(names = "--from", required = true, paramLabel = "ONBOARDING.json", description = "The publisher's onboarding file.")
     Path from;
@@ -45,7 +31,7 @@ final class ConfigureAllCommand implements Callable<Integer> {
                 env.podmanAuthFiles().forEach(f -> edits.add(CredHelpersFile.plan(f, registry)));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         edits.forEach(e -> e.apply(write.dryRun, out));
         out.println("Next: cognito-creds login --profile " + settings.profile());
         out.println("Then: export AWS_PROFILE=" + settings.profile() + " (docker-credential-ecr-login uses it)");

@@ -6,28 +6,14 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Write a profile's cognito_* keys and its credential_process line into the AWS config file",
             "(AWS_CONFIG_FILE, default ~/.aws/config), keeping everything else in it as it is.",
             "Values come from the flags, or from the publisher's onboarding file (--from); flags win."})
-final class ConfigureProfileCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConfigureCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
+final class ConfigureProfileCommand extends ConfigureSubcommand {
 
     @Option(names = "--from", paramLabel = "ONBOARDING.json", description = "The publisher's onboarding file.")
     Path from;
@@ -70,7 +56,7 @@ final class ConfigureProfileCommand implements Callable<Integer> {
                 pick(roleArn, o.roleArn()), pick(authFlow, o.authFlow()), pick(endpointUrl, o.endpointUrl()));
         FileEdit edit = plan(parent.environment(), settings);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         edit.apply(write.dryRun, out);
         out.println("Next: cognito-creds login --profile " + settings.profile());
         if (o.registry() != null) {
