@@ -61,6 +61,7 @@ class LauncherFastPathTest extends WithStubDaemon {
         "404 | {\"code\":\"ProfileNotFound\",\"message\":\"no profile acme; known: beta\"}",
         "403 | {\"code\":\"BadToken\",\"message\":\"wrong token\"}",
         "500 | not json",
+        "409 | {\"code\":\"SignedOut\",\"message\":\"caf\\u00e9 \\u4e2d \\ud83d\\ude00 \\\"q\\\" a\\tb \\/ \\\\\"}",
     })
     void answersExactlyLikeTheJavaClient(int status, String body) throws Exception {
         daemon.reply("GET", ROUTE, status, body);
