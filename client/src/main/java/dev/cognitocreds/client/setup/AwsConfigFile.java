@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class AwsConfigFile {
 
-    private static final Pattern SECTION = Pattern.compile("^\\[\\s*(profile\\s+)?([^\\]\\s]+)\\s*\\]\\s*(?:[#;].*)?$");
+    /** {@code [default]}, {@code [profile NAME]}, and other kinds such as {@code [sso-session NAME]}. */
+    private static final Pattern SECTION = Pattern.compile("^\\[\\s*(?:([^\\]\\s]+)\\s+)?([^\\]\\s]+)\\s*\\]\\s*(?:[#;].*)?$");
     private static final Pattern PROPERTY = Pattern.compile("^([^\\s=#;\\[][^=]*?)\\s*=.*$");
 
     /** The file's lines, each with its own line terminator (the last one may have none). */
@@ -70,8 +71,7 @@ final class AwsConfigFile {
             String line = config.line(i);
             Matcher m = SECTION.matcher(line.strip());
             if (m.matches()) {
-                boolean named = m.group(1) != null || "default".equals(m.group(2));
-                current = named ? profiles.computeIfAbsent(m.group(2), k -> new LinkedHashMap<>()) : null;
+                current = isProfile(m, m.group(2)) ? profiles.computeIfAbsent(m.group(2), k -> new LinkedHashMap<>()) : null;
             } else if (current != null && keyOf(line) != null) {
                 current.put(keyOf(line), valueOf(line));
             }
@@ -105,10 +105,12 @@ final class AwsConfigFile {
             }
             int end = endOfProperty(i, section[1]);
             insertAt = end;
-            if (!missing.containsKey(key)) {
+            // A key repeated in the section is set at every occurrence: AWS tools read the last one.
+            if (!settings.containsKey(key)) {
                 continue;
             }
-            String value = missing.remove(key);
+            missing.remove(key);
+            String value = settings.get(key);
             if (end == i + 1 && valueOf(line(i)).equals(value)) {
                 continue;
             }
@@ -174,8 +176,7 @@ final class AwsConfigFile {
         List<int[]> found = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Matcher m = SECTION.matcher(line(i).strip());
-            // In the config file only "default" may go without the "profile " prefix.
-            if (m.matches() && m.group(2).equals(profile) && (m.group(1) != null || "default".equals(profile))) {
+            if (m.matches() && m.group(2).equals(profile) && isProfile(m, profile)) {
                 int end = i + 1;
                 while (end < raw.size() && !line(end).strip().startsWith("[")) {
                     end++;
@@ -184,6 +185,11 @@ final class AwsConfigFile {
             }
         }
         return found;
+    }
+
+    /** In the config file only "default" may go without the "profile " prefix. */
+    private static boolean isProfile(Matcher header, String name) {
+        return "profile".equals(header.group(1)) || header.group(1) == null && "default".equals(name);
     }
 
     /** A property's value may go on over indented lines that follow it. */

@@ -141,6 +141,27 @@ class AwsConfigFileTest {
     }
 
     @Test
+    void leavesSsoSessionsAndServicesSectionsAloneEvenWithTheProfilesName() throws Exception {
+        String others = "[sso-session acme]\nsso_region = us-east-1\n\n[services acme]\ns3 =\n  endpoint_url = http://x\n";
+        write(others);
+
+        apply(AwsConfigFile.plan(config(), "acme", keys("region", "us-east-2"), Set.of()));
+
+        assertThat(Files.readString(config())).isEqualTo(others + "\n[profile acme]\nregion = us-east-2\n");
+        assertThat(AwsConfigFile.read(config())).containsOnlyKeys("acme");
+    }
+
+    @Test
+    void setsEveryOccurrenceOfARepeatedKeySoTheLastOneReadIsRight() throws Exception {
+        write("[profile acme]\nregion = a\noutput = json\nregion = b\n");
+
+        apply(AwsConfigFile.plan(config(), "acme", keys("region", "us-east-2"), Set.of()));
+
+        assertThat(Files.readString(config())).isEqualTo("[profile acme]\nregion = us-east-2\noutput = json\nregion = us-east-2\n");
+        assertThat(AwsConfigFile.read(config()).get("acme")).containsEntry("region", "us-east-2");
+    }
+
+    @Test
     void refusesABrokenSectionHeader() throws Exception {
         write("[profile work\nregion = eu-west-1\n");
 
