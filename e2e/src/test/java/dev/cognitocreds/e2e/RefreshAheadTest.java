@@ -3,9 +3,7 @@ package dev.cognitocreds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitocreds.e2e.harness.CredentialLoad;
-import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
-import dev.cognitocreds.localcognito.LocalCognito;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +25,7 @@ class RefreshAheadTest {
 
     @BeforeAll
     static void start() {
-        fixture = LocalCognitoInstallation.start("refresh-ahead",
-                LocalCognito.builder().port(0).demo().credentialLifetime(LIFETIME).start(),
-                endpoint -> DemoPool.profile(PROFILE, endpoint).toIni());
+        fixture = LocalCognitoInstallation.demo("refresh-ahead", PROFILE, LIFETIME);
         fixture.signInDemoUser(PROFILE);
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cognitocreds.e2e.harness.CommandResult;
-import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
 import dev.cognitocreds.localcognito.Fault;
-import dev.cognitocreds.localcognito.LocalCognito;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -41,9 +39,7 @@ class UpstreamOutageTest {
 
     @BeforeAll
     static void start() {
-        fixture = LocalCognitoInstallation.start("outage",
-                LocalCognito.builder().port(0).demo().credentialLifetime(LIFETIME).start(),
-                endpoint -> DemoPool.profile(PROFILE, endpoint).toIni());
+        fixture = LocalCognitoInstallation.demo("outage", PROFILE, LIFETIME);
         fixture.signInDemoUser(PROFILE);
     }
 

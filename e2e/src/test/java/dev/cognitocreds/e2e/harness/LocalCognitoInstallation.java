@@ -2,6 +2,7 @@ package dev.cognitocreds.e2e.harness;
 
 import dev.cognitocreds.localcognito.LocalCognito;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,12 @@ public final class LocalCognitoInstallation implements AutoCloseable {
     /** The demo seed and one profile for its pools. */
     public static LocalCognitoInstallation demo(String name, String profile) {
         return start(name, LocalCognito.builder().port(0).demo().start(), endpoint -> DemoPool.profile(profile, endpoint).toIni());
+    }
+
+    /** The demo seed with credentials that live only {@code credentialLifetime}, and one profile for its pools. */
+    public static LocalCognitoInstallation demo(String name, String profile, Duration credentialLifetime) {
+        return start(name, LocalCognito.builder().port(0).demo().credentialLifetime(credentialLifetime).start(),
+                endpoint -> DemoPool.profile(profile, endpoint).toIni());
     }
 
     public LocalCognito cognito() {
