@@ -94,7 +94,7 @@ public final class FakeCognito {
     }
 
     private static NotAuthorizedException notAuthorized(String message) {
-        return (NotAuthorizedException) NotAuthorizedException.builder().statusCode(400).message(message)
+        return NotAuthorizedException.builder().statusCode(400).message(message)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotAuthorizedException").errorMessage(message).build())
                 .build();
     }

@@ -21,19 +21,20 @@ public record IdTokenClaims(String sub, String username, Instant issuedAt, Insta
         if (parts.length != 3) {
             throw new IllegalArgumentException("the ID token from Cognito is not a JWT");
         }
+        JsonNode claims;
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String sub = claims.path("sub").asText(null);
-            String username = claims.path("cognito:username").asText(sub);
-            long exp = claims.path("exp").asLong(0);
-            long iat = claims.path("iat").asLong(claims.path("auth_time").asLong(exp));
-            if (sub == null || exp == 0) {
-                throw new IllegalArgumentException("the ID token from Cognito has no sub or exp claim");
-            }
-            return new IdTokenClaims(sub, username, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+            claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the ID token from Cognito cannot be read", e);
         }
+        String sub = claims.path("sub").asText(null);
+        long exp = claims.path("exp").asLong(0);
+        if (sub == null || exp == 0) {
+            throw new IllegalArgumentException("the ID token from Cognito has no sub or exp claim");
+        }
+        long iat = claims.path("iat").asLong(claims.path("auth_time").asLong(exp));
+        return new IdTokenClaims(sub, claims.path("cognito:username").asText(sub), Instant.ofEpochSecond(iat),
+                Instant.ofEpochSecond(exp));
     }
 
     public Duration lifetime() {

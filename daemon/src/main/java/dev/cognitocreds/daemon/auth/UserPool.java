@@ -178,8 +178,12 @@ public final class UserPool {
     }
 
     private static Tokens tokens(AuthenticationResultType result) {
-        return new Tokens(result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
-                IdTokenClaims.parse(result.idToken()));
+        try {
+            return new Tokens(result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
+                    IdTokenClaims.parse(result.idToken()));
+        } catch (IllegalArgumentException e) {
+            throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError", e.getMessage(), e);
+        }
     }
 
     private static Failure signInFailure(SdkException e, String step) {

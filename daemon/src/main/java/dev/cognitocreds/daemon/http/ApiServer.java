@@ -3,6 +3,7 @@ package dev.cognitocreds.daemon.http;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.session.Sessions;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.defaultContentType = JSON;
+            // responses are small and local: compressing them only costs time on the hot path
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(guard);
             config.routes.get(RequestGuard.HEALTH_PATH, routes::health);
             config.routes.get("/v1/credentials", routes::defaultCredentials);

@@ -101,10 +101,11 @@ public final class SessionManager implements Sessions {
     @Override
     public boolean logout(String profile, boolean everywhere) {
         Profiles profiles = catalog.current();
-        ConfiguredProfile configured = profiles.find(profile).orElseThrow(() -> {
-            profiles.require(profile);
-            return Failure.profileNotFound(profile);
-        });
+        Optional<ConfiguredProfile> found = profiles.find(profile);
+        if (found.isEmpty()) {
+            profiles.require(profile); // throws ProfileNotFound listing the known profiles
+        }
+        ConfiguredProfile configured = found.orElseThrow();
         ProfileSession session = sessions.remove(profile);
         Optional<StoredSession> stored = session != null ? Optional.of(session.stored()) : store.load(profile);
         boolean revoked = false;
