@@ -10,18 +10,18 @@ import java.util.Optional;
  * {@code cognito.creds.home} or the environment variable {@code COGNITO_CREDS_HOME}; both name the
  * folder that holds {@code bin/} and {@code share/}.
  */
-public record InstallLayout(Path home) {
+record InstallLayout(Path home) {
 
     static final String PROPERTY = "cognito.creds.home";
     static final String ENV = "COGNITO_CREDS_HOME";
 
-    public InstallLayout {
+    InstallLayout {
         home = home.toAbsolutePath().normalize();
     }
 
     /**
-     * The installation this JVM was started from: what the launcher said, else the folder two levels
-     * above the client's jar ({@code lib/client/*.jar}) when it holds {@code bin/cognito-creds}.
+     * The installation this JVM was started from: what the launcher said, else the folder that holds
+     * the client's jar as {@code lib/client/*.jar}, when it also holds {@code bin/cognito-creds}.
      */
     static Optional<InstallLayout> detect(Map<String, String> env) {
         String fromProperty = System.getProperty(PROPERTY);
@@ -35,7 +35,8 @@ public record InstallLayout(Path home) {
     private static Optional<InstallLayout> fromJarLocation() {
         try {
             Path jar = Path.of(InstallLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path home = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
+            Path libClient = jar.getParent();
+            Path home = libClient == null || libClient.getParent() == null ? null : libClient.getParent().getParent();
             if (home != null && Files.isRegularFile(jar) && Files.isExecutable(home.resolve("bin").resolve("cognito-creds"))) {
                 return Optional.of(new InstallLayout(home));
             }
