@@ -26,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -100,6 +101,25 @@ class CredentialRoutesTest {
     }
 
     @Test
+    void credentialProcessIsAnsweredWithoutStartingAJvm(@TempDir Path fakeJavaHome) throws Exception {
+        // A java that only leaves a mark: the launcher would run it for any command it hands to the JVM.
+        Path mark = fakeJavaHome.resolve("java-was-started");
+        Path java = Files.createDirectories(fakeJavaHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\ntouch '" + mark + "'\nexit 99\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> fakeJava = Map.of("JAVA_HOME", fakeJavaHome.toString());
+
+        CommandResult credentialProcess = installation.cli().runWithEnvironment(fakeJava, null, "credential-process", "--profile", SIGNED_IN);
+        assertThat(credentialProcess.exitCode()).as("%s", credentialProcess).isZero();
+        assertThat(JsonPath.from(credentialProcess.stdout()).getInt("Version")).isEqualTo(1);
+        assertThat(mark).doesNotExist();
+
+        CommandResult status = installation.cli().runWithEnvironment(fakeJava, null, "status");
+        assertThat(status.exitCode()).as("the control: status does need the JVM").isEqualTo(99);
+        assertThat(mark).exists();
+    }
+
+    @Test
     void cachedCredentialsAreServedWithoutAnyUpstreamCall() {
         credentials("/v1/profiles/" + SIGNED_IN + "/credentials");
         cognito.calls().reset();
@@ -169,6 +189,9 @@ class CredentialRoutesTest {
         installation.daemon().request().header("Origin", "https://attacker.example")
                 .get("/v1/profiles/{p}/credentials", SIGNED_IN)
                 .then().statusCode(403).contentType(ContentType.JSON).body("code", equalTo("ForbiddenOrigin"));
+        installation.daemon().request().header("Host", "127.0.0.1:" + (port == 1 ? 2 : 1))
+                .get("/v1/profiles/{p}/credentials", SIGNED_IN)
+                .then().statusCode(403).contentType(ContentType.JSON).body("code", equalTo("ForbiddenHost"));
         installation.daemon().request().header("Host", "localhost:" + port)
                 .get("/v1/profiles/{p}/credentials", SIGNED_IN)
                 .then().statusCode(200);
