@@ -7,10 +7,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "all", mixinStandardHelpOptions = true,
-        description = {"Everything the publisher's onboarding file describes, in one step: the AWS profile,",
-            "docker's credHelpers entry and, when podman is installed, podman's. Nothing is written unless",
-            "every file can be read."})
+@Command(name = "all",
+        description = {"Do every step of the publisher's onboarding file: profile, docker and podman.",
+            "Writes the AWS profile, docker's credHelpers entry and, when podman is installed, podman's.",
+            "Nothing is written unless every file can be read."})
 final class ConfigureAllCommand extends ConfigureSubcommand {
 
     @Option(names = "--from", required = true, paramLabel = "ONBOARDING.json", description = "The publisher's onboarding file.")

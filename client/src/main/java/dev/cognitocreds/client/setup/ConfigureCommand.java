@@ -6,7 +6,7 @@ import java.io.InputStream;
 import picocli.CommandLine.Command;
 
 /** {@code cognito-creds configure}: the writers of the AWS, docker and podman configuration. */
-@Command(name = "configure", mixinStandardHelpOptions = true,
+@Command(name = "configure",
         description = "Write the AWS profile, docker or podman configuration that makes pulls use cognito-creds.",
         subcommands = {ConfigureAllCommand.class, ConfigureProfileCommand.class, ConfigureDockerCommand.class, ConfigurePodmanCommand.class})
 public final class ConfigureCommand extends ClientCommand {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "docker", mixinStandardHelpOptions = true,
-        description = {"Send pulls from the registry through docker-credential-ecr-login: adds",
-            "\"credHelpers\": {REGISTRY: \"ecr-login\"} to $DOCKER_CONFIG/config.json (default ~/.docker/config.json)."})
+@Command(name = "docker",
+        description = {"Make docker pull from the registry through docker-credential-ecr-login.",
+            "Adds \"credHelpers\": {REGISTRY: \"ecr-login\"} to $DOCKER_CONFIG/config.json (default ~/.docker/config.json)."})
 final class ConfigureDockerCommand extends CredHelpersCommand {
 
     @Override

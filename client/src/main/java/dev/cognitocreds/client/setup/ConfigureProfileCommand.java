@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Write a profile's cognito_* keys and its credential_process line into the AWS config file",
-            "(AWS_CONFIG_FILE, default ~/.aws/config), keeping everything else in it as it is.",
+@Command(name = "profile",
+        description = {"Write a profile's cognito_* keys and credential_process line into the AWS config file.",
+            "The file is AWS_CONFIG_FILE (default ~/.aws/config); everything else in it stays as it is.",
             "Values come from the flags, or from the publisher's onboarding file (--from); flags win."})
 final class ConfigureProfileCommand extends ConfigureSubcommand {
 
@@ -21,16 +21,16 @@ final class ConfigureProfileCommand extends ConfigureSubcommand {
     @Option(names = "--profile", description = "Profile name (default: the onboarding file's \"profile\").")
     String profile;
 
-    @Option(names = "--region")
+    @Option(names = "--region", description = "The pools' AWS region, e.g. us-east-2.")
     String region;
 
-    @Option(names = "--user-pool-id")
+    @Option(names = "--user-pool-id", description = "The user pool id, REGION_ID.")
     String userPoolId;
 
-    @Option(names = "--client-id")
+    @Option(names = "--client-id", description = "The user pool app client id.")
     String clientId;
 
-    @Option(names = "--identity-pool-id")
+    @Option(names = "--identity-pool-id", description = "The identity pool id, REGION:UUID.")
     String identityPoolId;
 
     @Option(names = "--role-arn", description = "Role to ask for when the ID token allows several.")

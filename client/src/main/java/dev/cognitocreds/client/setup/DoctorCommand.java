@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cognito-creds doctor}: every step between this install and a working {@code docker pull}. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor",
         description = {"Check everything a pull needs, one line each with the fix.",
             "Exits 1 when something a pull needs is missing."})
 public final class DoctorCommand extends ClientCommand {

@@ -5,8 +5,9 @@ import dev.cognitocreds.client.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** {@code cognito-creds service}: the daemon as a per-user service (systemd on Linux, launchd on macOS). */
-@Command(name = "service", mixinStandardHelpOptions = true,
-        description = "Run cognito-credsd as your user service: systemctl --user on Linux, a LaunchAgent on macOS.")
+@Command(name = "service",
+        description = {"Run cognito-credsd as your user service: systemd on Linux, launchd on macOS.",
+            "Linux: systemctl --user and ~/.config/systemd/user; macOS: a LaunchAgent in ~/Library/LaunchAgents."})
 public final class ServiceCommand extends ClientCommand {
 
     private UserService service() {
