@@ -205,6 +205,8 @@ class CredentialRoutesTest {
         assertThat(Files.readString(endpoint)).isEqualTo("http://127.0.0.1:" + installation.daemon().port() + "\n");
         for (Path file : new Path[] {token, endpoint}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("%s", file).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).as("%s", file.getParent())
+                    .isEqualTo("rwx------");
         }
     }
 

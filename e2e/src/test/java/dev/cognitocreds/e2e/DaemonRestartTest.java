@@ -57,6 +57,7 @@ class DaemonRestartTest {
     @Order(1)
     void aRestartedDaemonServesCredentialsWithoutANewSignInAndRemembersTheIdentity() {
         String identityId = (String) installation.daemon().profileStatus(PROFILE).get("identityId");
+        String token = installation.daemon().token();
 
         installation.stopDaemon();
         assertThat(installation.home().endpointFile()).as("removed on clean shutdown").doesNotExist();
@@ -68,6 +69,7 @@ class DaemonRestartTest {
         assertThat(cognito.calls().count("GetId")).as("identity id kept in the session").isZero();
         assertThat(cognito.calls().count("RespondToAuthChallenge")).as("no new sign-in").isZero();
         assertThat(cognito.calls().count("GetCredentialsForIdentity")).isEqualTo(1);
+        assertThat(installation.daemon().token()).as("the token file is reused: exported variables stay valid").isEqualTo(token);
         assertThat(installation.daemon().profileStatus(PROFILE))
                 .containsEntry("state", "SIGNED_IN")
                 .containsEntry("username", user.username())

@@ -1,6 +1,8 @@
 package dev.cognitocreds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.cognitocreds.e2e.harness.CognitoAdmin;
@@ -113,6 +115,14 @@ class PublisherSetupsTest {
                 .body("challenge", equalTo("NEW_PASSWORD_REQUIRED"));
 
         assertThat(fixture.cognito().calls().count("RespondToAuthChallenge")).as("SRP would have answered a verifier").isZero();
+    }
+
+    @Test
+    void withSeveralProfilesAndNoDefaultTheDefaultRouteSaysWhichExist() {
+        installation.daemon().request().get("/v1/credentials")
+                .then().statusCode(404).contentType(ContentType.JSON)
+                .body("code", equalTo("ProfileNotFound"))
+                .body("message", allOf(containsString(CONFIDENTIAL), containsString(PASSWORD_FLOW)));
     }
 
     private static JsonPath credentials(String profile) {

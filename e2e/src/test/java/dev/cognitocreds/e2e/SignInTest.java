@@ -1,9 +1,12 @@
 package dev.cognitocreds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.cognitocreds.e2e.harness.AdjustableClock;
+import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.Installation;
@@ -12,8 +15,10 @@ import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
 import dev.cognitocreds.localcognito.LocalCognito;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class SignInTest {
 
     private static final String PROFILE = "acme";
+    private static final String OTHER_PROFILE = "other";
+
+    private static final AdjustableClock cognitoClock = new AdjustableClock();
 
     private static LocalCognitoInstallation fixture;
     private static LocalCognito cognito;
@@ -31,7 +39,8 @@ class SignInTest {
 
     @BeforeAll
     static void start() {
-        fixture = LocalCognitoInstallation.demo("sign-in", PROFILE);
+        fixture = LocalCognitoInstallation.start("sign-in", LocalCognito.builder().port(0).demo().clock(cognitoClock).start(),
+                endpoint -> CognitoProfile.toIni(DemoPool.profile(PROFILE, endpoint), DemoPool.profile(OTHER_PROFILE, endpoint)));
         cognito = fixture.cognito();
         installation = fixture.installation();
     }
@@ -86,12 +95,7 @@ class SignInTest {
     void theLoginRouteWalksTheNewPasswordChallengeAndThenSignsIn() {
         LicensedUser user = LicensedUser.create(fixture.admin(), DemoPool.USER_POOL_ID);
 
-        JsonPath challenge = installation.daemon().request()
-                .contentType(ContentType.JSON)
-                .body(Map.of("username", user.username(), "password", user.temporaryPassword()))
-                .post("/v1/profiles/{p}/login", PROFILE)
-                .then().statusCode(200).contentType(ContentType.JSON)
-                .extract().jsonPath();
+        JsonPath challenge = startLogin(PROFILE, user);
         assertThat(challenge.getString("status")).isEqualTo("CHALLENGE");
         assertThat(challenge.getString("profile")).isEqualTo(PROFILE);
         assertThat(challenge.getString("challenge")).isEqualTo("NEW_PASSWORD_REQUIRED");
@@ -99,17 +103,43 @@ class SignInTest {
         assertThat(challenge.getString("fields[0].name")).isEqualTo("NEW_PASSWORD");
         assertThat(challenge.getBoolean("fields[0].secret")).isTrue();
 
-        JsonPath signedIn = installation.daemon().request()
-                .contentType(ContentType.JSON)
-                .body(Map.of("conversation", challenge.getString("conversation"),
-                        "answers", Map.of("NEW_PASSWORD", user.password())))
-                .post("/v1/profiles/{p}/login", PROFILE)
+        JsonPath signedIn = continueLogin(PROFILE, challenge.getString("conversation"), user.password())
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath();
         assertThat(signedIn.getString("status")).isEqualTo("SIGNED_IN");
         assertThat(signedIn.getString("username")).isEqualTo(user.username());
         assertThat(signedIn.getString("identityId")).startsWith(DemoPool.REGION + ":");
         assertThat(installation.daemon().profileStatus(PROFILE)).containsEntry("username", user.username());
+    }
+
+    @Test
+    void aContinuationThatCognitoNoLongerKnowsIs410WithTheCommandToStartAgain() {
+        LicensedUser user = LicensedUser.create(fixture.admin(), DemoPool.USER_POOL_ID);
+        String conversation = startLogin(PROFILE, user).getString("conversation");
+
+        // Cognito's challenge sessions last 3 minutes.
+        cognitoClock.advance(Duration.ofMinutes(4));
+        try {
+            continueLogin(PROFILE, conversation, user.password())
+                    .then().statusCode(410).contentType(ContentType.JSON)
+                    .body("code", equalTo("ConversationExpired"))
+                    .body("message", containsString("cognito-creds login"));
+        } finally {
+            cognitoClock.reset();
+        }
+    }
+
+    @Test
+    void aConversationIsUnknownToAnotherProfileAndAfterGuessing() {
+        LicensedUser user = LicensedUser.create(fixture.admin(), DemoPool.USER_POOL_ID);
+        String conversation = startLogin(PROFILE, user).getString("conversation");
+
+        continueLogin(OTHER_PROFILE, conversation, user.password())
+                .then().statusCode(410).body("code", equalTo("ConversationExpired"))
+                .body("message", containsString("cognito-creds login --profile other"));
+        continueLogin(PROFILE, "not-" + conversation, user.password())
+                .then().statusCode(410).body("code", equalTo("ConversationExpired"));
+        assertThat(installation.daemon().profileStatus(OTHER_PROFILE)).containsEntry("state", "SIGNED_OUT");
     }
 
     @Test
@@ -141,6 +171,23 @@ class SignInTest {
                 .then().statusCode(409)
                 .body("code", equalTo("SignedOut"))
                 .body("message", equalTo("profile acme is signed out: run `cognito-creds login --profile acme`"));
+    }
+
+    /** {@code POST login} with the temporary password: the answer is the new-password challenge. */
+    private static JsonPath startLogin(String profile, LicensedUser user) {
+        return installation.daemon().request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", user.username(), "password", user.temporaryPassword()))
+                .post("/v1/profiles/{p}/login", profile)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath();
+    }
+
+    private static Response continueLogin(String profile, String conversation, String newPassword) {
+        return installation.daemon().request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("conversation", conversation, "answers", Map.of("NEW_PASSWORD", newPassword)))
+                .post("/v1/profiles/{p}/login", profile);
     }
 
     private static void assertSessionStoredPrivatelyWithoutPasswords(String... passwords) throws Exception {
