@@ -12,10 +12,12 @@ final class LaunchAgentService implements UserService {
 
     private final UserEnvironment env;
     private final CommandRunner runner;
+    private final DaemonReadiness readiness;
 
-    LaunchAgentService(UserEnvironment env, CommandRunner runner) {
+    LaunchAgentService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) {
         this.env = env;
         this.runner = runner;
+        this.readiness = readiness;
     }
 
     @Override
@@ -37,8 +39,8 @@ final class LaunchAgentService implements UserService {
             commands.require("", "launchctl", "bootstrap", domain, file.toString());
         }
         commands.require("", "launchctl", "enable", domain + "/" + LaunchAgent.LABEL);
-        out.println("cognito-credsd runs as a LaunchAgent now and starts at each login; logs: "
-                + env.home().resolve("Library/Logs/cognito-credsd.log"));
+        ServiceCommands.requireAnswer(readiness, out, logHint());
+        out.println("cognito-credsd runs as a LaunchAgent now and starts at each login; " + logHint());
         return ExitCodes.OK;
     }
 
@@ -64,6 +66,7 @@ final class LaunchAgentService implements UserService {
             commands.require("", "launchctl", "bootstrap", domain, env.launchAgent().toString());
         }
         commands.require("", "launchctl", "kickstart", domain + "/" + LaunchAgent.LABEL);
+        ServiceCommands.requireAnswer(readiness, out, logHint());
         return ExitCodes.OK;
     }
 
@@ -86,6 +89,10 @@ final class LaunchAgentService implements UserService {
         ServiceCommands.requireInstalled(env.launchAgent());
         CommandRunner.Result r = new ServiceCommands(runner, out).run("launchctl", "print", domain() + "/" + LaunchAgent.LABEL);
         return r.ok() ? ExitCodes.OK : ExitCodes.DAEMON_NOT_RUNNING;
+    }
+
+    private String logHint() {
+        return "see " + env.home().resolve("Library/Logs/cognito-credsd.log");
     }
 
     private boolean loaded(ServiceCommands commands, String domain) {

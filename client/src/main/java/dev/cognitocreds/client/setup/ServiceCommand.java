@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 public final class ServiceCommand extends ClientCommand {
 
     private UserService service() {
-        return UserService.forPlatform(UserEnvironment.of(context()), new ProcessCommandRunner());
+        return UserService.forPlatform(UserEnvironment.of(context()), new ProcessCommandRunner(),
+                DaemonReadiness.of(context().daemon()));
     }
 
     @Override

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Runs service-manager commands, echoing each so the person sees what was done to their session. */
 final class ServiceCommands {
+
+    static final Duration STARTUP = Duration.ofSeconds(20);
 
     private final CommandRunner runner;
     private final PrintWriter out;
@@ -56,5 +59,13 @@ final class ServiceCommands {
             throw new SetupException("the user service is not installed (no " + definition + "):"
                     + " run `cognito-creds service install`");
         }
+    }
+
+    /** After a start: a daemon that does not answer is reported with where its log is. */
+    static void requireAnswer(DaemonReadiness readiness, PrintWriter out, String logHint) {
+        String endpoint = readiness.await(STARTUP).orElseThrow(() -> new SetupException(
+                "the service was started but cognito-credsd does not answer after " + STARTUP.toSeconds() + " s: " + logHint));
+        out.println("cognito-credsd answers at " + endpoint);
+        out.flush();
     }
 }

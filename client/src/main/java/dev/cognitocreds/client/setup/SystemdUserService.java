@@ -10,15 +10,18 @@ import java.util.List;
 final class SystemdUserService implements UserService {
 
     static final String UNIT = SystemdUnit.FILE_NAME;
+    private static final String LOG_HINT = "see `journalctl --user -u cognito-credsd`";
     private static final String NO_SESSION = "systemctl --user needs a user session; over ssh or in a container, run"
             + " `loginctl enable-linger $USER` and log in again, or start the daemon with `cognito-credsd &`";
 
     private final UserEnvironment env;
     private final CommandRunner runner;
+    private final DaemonReadiness readiness;
 
-    SystemdUserService(UserEnvironment env, CommandRunner runner) {
+    SystemdUserService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) {
         this.env = env;
         this.runner = runner;
+        this.readiness = readiness;
     }
 
     @Override
@@ -36,6 +39,7 @@ final class SystemdUserService implements UserService {
             // enable --now leaves a running daemon alone; a changed unit needs a restart to apply.
             commands.require("", "systemctl", "--user", "try-restart", UNIT);
         }
+        ServiceCommands.requireAnswer(readiness, out, LOG_HINT);
         out.println("cognito-credsd runs as a user service now and starts at each login."
                 + " To keep it running while you are logged out: loginctl enable-linger $USER");
         return ExitCodes.OK;
@@ -60,6 +64,7 @@ final class SystemdUserService implements UserService {
     public int start(PrintWriter out) {
         ServiceCommands.requireInstalled(env.systemdUserUnit());
         new ServiceCommands(runner, out).require(NO_SESSION, "systemctl", "--user", "start", UNIT);
+        ServiceCommands.requireAnswer(readiness, out, LOG_HINT);
         return ExitCodes.OK;
     }
 

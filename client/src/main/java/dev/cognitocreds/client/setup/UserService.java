@@ -17,7 +17,7 @@ interface UserService {
 
     int status(PrintWriter out);
 
-    static UserService forPlatform(UserEnvironment env, CommandRunner runner) {
-        return env.macOs() ? new LaunchAgentService(env, runner) : new SystemdUserService(env, runner);
+    static UserService forPlatform(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) {
+        return env.macOs() ? new LaunchAgentService(env, runner, readiness) : new SystemdUserService(env, runner, readiness);
     }
 }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,8 @@ class UserServiceTest {
     Path install;
     RecordingRunner runner = new RecordingRunner();
     StringWriter out = new StringWriter();
+    Optional<String> daemonAnswer = Optional.of("http://127.0.0.1:41729");
+    DaemonReadiness readiness = timeout -> daemonAnswer;
 
     @BeforeEach
     void anInstallation() throws Exception {
@@ -34,12 +37,12 @@ class UserServiceTest {
     UserService linux(Map<String, String> extra) {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("COGNITO_CREDS_HOME", install.toString());
-        return UserService.forPlatform(UserEnvironment.of(home, "Linux", env), runner);
+        return UserService.forPlatform(UserEnvironment.of(home, "Linux", env), runner, readiness);
     }
 
     UserService mac() {
         return UserService.forPlatform(UserEnvironment.of(home, "Mac OS X", Map.of("COGNITO_CREDS_HOME", install.toString())),
-                runner.answer("id -u", 0, "501\n"));
+                runner.answer("id -u", 0, "501\n"), readiness);
     }
 
     PrintWriter out() {
@@ -56,7 +59,8 @@ class UserServiceTest {
                 .contains("\nRestart=on-failure\n").doesNotContain("Environment=\"AWS_CONFIG_FILE");
         assertThat(runner.commands).containsExactly("systemctl --user daemon-reload",
                 "systemctl --user enable --now cognito-credsd.service");
-        assertThat(out.toString()).contains("$ systemctl --user enable --now cognito-credsd.service");
+        assertThat(out.toString()).contains("$ systemctl --user enable --now cognito-credsd.service",
+                "cognito-credsd answers at http://127.0.0.1:41729");
     }
 
     @Test
@@ -92,6 +96,15 @@ class UserServiceTest {
         assertThatThrownBy(() -> linux(Map.of()).install(out()))
                 .isInstanceOf(SetupException.class).hasMessageContaining("loginctl enable-linger");
         assertThat(out.toString()).contains("Failed to connect to bus");
+    }
+
+    @Test
+    void aDaemonThatDoesNotComeUpIsReportedWithWhereItsLogIs() {
+        daemonAnswer = Optional.empty();
+
+        assertThatThrownBy(() -> linux(Map.of()).install(out()))
+                .isInstanceOf(SetupException.class).hasMessageContaining("journalctl --user -u cognito-credsd");
+        assertThatThrownBy(() -> mac().install(out())).hasMessageContaining("Library/Logs/cognito-credsd.log");
     }
 
     @Test
