@@ -21,6 +21,18 @@ app=$scratch/root/opt/cognito-creds
 [ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
   fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
 
+# The packaged user unit, pointed at the scratch root's launcher, must pass systemd's own check.
+if command -v systemd-analyze >/dev/null; then
+  mkdir -m 700 "$scratch/analyze"
+  sed "s|^ExecStart=/opt/|ExecStart=$scratch/root/opt/|" "$scratch/root/usr/lib/systemd/user/cognito-credsd.service" \
+    >"$scratch/analyze/cognito-credsd.service"
+  verify=$(XDG_RUNTIME_DIR=$scratch/analyze systemd-analyze verify --user --man=no "$scratch/analyze/cognito-credsd.service" 2>&1) ||
+    fail "systemd-analyze verify: $verify"
+  [ -z "$verify" ] || fail "systemd-analyze verify warns: $verify"
+else
+  echo "check-installed: systemd-analyze not found (apt-get install -y systemd), unit not verified" >&2
+fi
+
 home=$scratch/home
 mkdir -p "$home"
 # Only what a fresh login has: the bundled runtime must be enough (no JAVA_HOME, no java on PATH).
