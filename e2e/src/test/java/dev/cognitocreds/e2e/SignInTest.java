@@ -92,6 +92,15 @@ class SignInTest {
     }
 
     @Test
+    void withoutATerminalLoginRefusesToPromptAndNamesPasswordStdin() {
+        CommandResult login = installation.cli().run("login", "--profile", PROFILE, "--username", DemoPool.USER);
+
+        assertThat(login.exitCode()).as("%s", login).isEqualTo(2);
+        assertThat(login.stderr()).contains("--password-stdin");
+        assertThat(cognito.calls().snapshot()).isEmpty();
+    }
+
+    @Test
     void theLoginRouteWalksTheNewPasswordChallengeAndThenSignsIn() {
         LicensedUser user = LicensedUser.create(fixture.admin(), DemoPool.USER_POOL_ID);
 
