@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
         self[0] = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;
             config.jetty.port = port;
+            config.jetty.threadPool = threadPool();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.defaultContentType = JSON;
@@ -66,6 +68,13 @@ public final class ApiServer implements AutoCloseable {
         self[0].start();
         log.info("listening on http://{}:{}", LOOPBACK, self[0].port());
         return new ApiServer(self[0]);
+    }
+
+    /** Few idle threads (an idle daemon should be small), room for bursts of waiting callers. */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 2, 60_000);
+        pool.setName("http");
+        return pool;
     }
 
     public int port() {

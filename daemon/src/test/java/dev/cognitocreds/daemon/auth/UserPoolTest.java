@@ -1,0 +1,110 @@
+package dev.cognitocreds.daemon.auth;
+
+import dev.cognitocreds.daemon.FakeCognito;
+import dev.cognitocreds.daemon.MutableClock;
+import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.config.CognitoProfile;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** USER_SRP_AUTH against a user pool that checks the proof with {@link SrpServer}. */
+class UserPoolTest {
+
+    private static final String CLIENT_ID = "client1";
+    private static final String SECRET = "app-client-secret";
+    private static final String ALIAS = "licensed@example.com";
+
+    private final SrpServer server = newServer();
+    private final AtomicReference<Map<String, String>> initiated = new AtomicReference<>();
+    private final AtomicReference<Map<String, String>> answered = new AtomicReference<>();
+
+    private static SrpServer newServer() {
+        try {
+            return new SrpServer("5a17", new BigInteger("123456789abcdef0123456789abcdef", 16));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private final CognitoIdentityProviderClient pool = new CognitoIdentityProviderClient() {
+        @Override
+        public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            initiated.set(request.authParameters());
+            return InitiateAuthResponse.builder().challengeName("PASSWORD_VERIFIER").challengeParameters(Map.of(
+                    "SALT", "5a17", "SRP_B", server.largeB().toString(16), "SECRET_BLOCK", SrpProofTest.SECRET_BLOCK,
+                    "USER_ID_FOR_SRP", SrpProofTest.USER_ID, "USERNAME", SrpProofTest.USER_ID)).build();
+        }
+
+        @Override
+        public RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
+            answered.set(request.challengeResponses());
+            try {
+                String expected = server.expectedSignature(new BigInteger(initiated.get().get("SRP_A"), 16),
+                        SrpProofTest.NOW);
+                if (!expected.equals(request.challengeResponses().get("PASSWORD_CLAIM_SIGNATURE"))) {
+                    throw new IllegalStateException("wrong proof");
+                }
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            long now = SrpProofTest.NOW.getEpochSecond();
+            return RespondToAuthChallengeResponse.builder().authenticationResult(AuthenticationResultType.builder()
+                    .idToken(FakeCognito.jwt("sub-1", SrpProofTest.USER_ID, now, now + 3600))
+                    .accessToken("access").refreshToken("refresh").build()).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "cognito-idp";
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private static String secretHash(String username) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + CLIENT_ID).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void srpSignInWithAnAliasAnswersAsTheUserCognitoNamed() throws Exception {
+        CognitoProfile profile = new CognitoProfile("demo", "us-east-2", "us-east-2_" + SrpProofTest.POOL, CLIENT_ID,
+                Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
+                AuthFlow.USER_SRP_AUTH, Optional.empty());
+        UserPool userPool = new UserPool(p -> pool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
+
+        SignInStep step = userPool.start(profile, AuthFlow.USER_SRP_AUTH, ALIAS, SrpProofTest.PASSWORD);
+
+        assertThat(step).isInstanceOfSatisfying(SignInStep.SignedIn.class, signedIn ->
+                assertThat(signedIn.tokens().claims().username()).isEqualTo(SrpProofTest.USER_ID));
+        assertThat(initiated.get()).containsEntry("USERNAME", ALIAS).containsEntry("SECRET_HASH", secretHash(ALIAS))
+                .doesNotContainKey("PASSWORD").doesNotContainValue(SrpProofTest.PASSWORD);
+        assertThat(answered.get()).containsEntry("USERNAME", SrpProofTest.USER_ID)
+                .containsEntry("SECRET_HASH", secretHash(SrpProofTest.USER_ID))
+                .containsEntry("TIMESTAMP", "Thu Mar 5 07:08:09 UTC 2026")
+                .containsEntry("PASSWORD_CLAIM_SECRET_BLOCK", SrpProofTest.SECRET_BLOCK)
+                .doesNotContainValue(SrpProofTest.PASSWORD);
+    }
+}
