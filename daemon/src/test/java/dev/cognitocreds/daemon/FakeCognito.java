@@ -73,6 +73,17 @@ public final class FakeCognito {
         calls.computeIfAbsent(operation, key -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** SECRET_HASH computed here, independently of the daemon's code. */
+    public static String secretHash(String secret, String clientId, String username) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String jwt(String sub, String username, long issuedAt, long expiresAt) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         String payload = "{\"sub\":\"" + sub + "\",\"cognito:username\":\"" + username + "\",\"iat\":" + issuedAt

@@ -14,15 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -80,10 +76,8 @@ class SessionManagerTest {
                 clock, new RefreshTiming(() -> 0.0), background);
     }
 
-    private static String secretHash(String username) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal((username + CLIENT_ID).getBytes(StandardCharsets.UTF_8)));
+    private static String secretHash(String username) {
+        return FakeCognito.secretHash(CLIENT_SECRET, CLIENT_ID, username);
     }
 
     @Test
