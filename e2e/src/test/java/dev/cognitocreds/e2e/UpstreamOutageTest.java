@@ -33,8 +33,8 @@ class UpstreamOutageTest {
 
     private static LocalCognitoInstallation fixture;
 
-    /** What one request got. */
-    private record Answer(Instant receivedAt, int status, String code, Instant expiration) {
+    /** What one request got; sent at {@code askedAt}, answered at {@code receivedAt}. */
+    private record Answer(Instant askedAt, Instant receivedAt, int status, String code, Instant expiration) {
     }
 
     @BeforeAll
@@ -62,7 +62,7 @@ class UpstreamOutageTest {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.code()).isEqualTo("UpstreamUnavailable");
         });
-        assertThat(served).allSatisfy(answer -> assertThat(answer.expiration()).isAfter(answer.receivedAt()));
+        assertThat(served).allSatisfy(answer -> assertThat(answer.expiration()).isAfter(answer.askedAt()));
         Instant lastExpiration = served.stream().map(Answer::expiration).max(Instant::compareTo).orElseThrow();
         Instant firstRefusal = refused.get(0).receivedAt();
         // Whole-second expirations and the stale window allow a second of slack; not a minute of refusals early.
@@ -121,11 +121,12 @@ class UpstreamOutageTest {
     }
 
     private static Answer ask() {
+        Instant askedAt = Instant.now();
         Response response = fixture.daemon().request().get("/v1/profiles/{p}/credentials", PROFILE);
         Instant receivedAt = Instant.now();
         JsonPath body = response.jsonPath();
         return response.statusCode() == 200
-                ? new Answer(receivedAt, 200, null, Instant.parse(body.getString("Expiration")))
-                : new Answer(receivedAt, response.statusCode(), body.getString("code"), null);
+                ? new Answer(askedAt, receivedAt, 200, null, Instant.parse(body.getString("Expiration")))
+                : new Answer(askedAt, receivedAt, response.statusCode(), body.getString("code"), null);
     }
 }
