@@ -39,6 +39,7 @@ final class Doctor {
 
     List<Check> run() {
         List<String> profiles = checkConfig();
+        checkUserService();
         JsonNode status = checkDaemon();
         for (String profile : profiles) {
             if (status != null) {
@@ -134,6 +135,19 @@ final class Doctor {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Not needed for a pull (the daemon may be started by hand), but it keeps the daemon running. */
+    private void checkUserService() {
+        List<Path> definitions = env.macOs() ? List.of(env.launchAgent())
+                : List.of(env.systemdUserUnit(), Path.of("/usr/lib/systemd/user", SystemdUnit.FILE_NAME));
+        Optional<Path> found = definitions.stream().filter(Files::isRegularFile).findFirst();
+        if (found.isPresent()) {
+            checks.add(Check.ok("user service", "defined in " + found.get()));
+        } else {
+            checks.add(Check.warn("user service", "not installed: the daemon does not start at login",
+                    "cognito-creds service install"));
         }
     }
 

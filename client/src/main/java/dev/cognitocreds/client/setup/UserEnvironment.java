@@ -47,8 +47,15 @@ record UserEnvironment(Map<String, String> env, Path home, String osName) {
         return get("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker")).resolve("config.json");
     }
 
-    /** Podman reads the runtime file first (when there is a runtime folder), then the persistent one. */
+    /**
+     * Podman reads REGISTRY_AUTH_FILE when it is set; otherwise the runtime file (when there is a
+     * runtime folder), then the persistent one.
+     */
     List<Path> podmanAuthFiles() {
+        Optional<String> override = get("REGISTRY_AUTH_FILE");
+        if (override.isPresent()) {
+            return List.of(Path.of(override.get()));
+        }
         List<Path> files = new ArrayList<>();
         get("XDG_RUNTIME_DIR").ifPresent(dir -> files.add(Path.of(dir, "containers", "auth.json")));
         files.add(configHome().resolve("containers").resolve("auth.json"));

@@ -127,6 +127,20 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void podmanHonoursRegistryAuthFile() {
+        Path authFile = home.resolve("custom/auth.json");
+        EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
+
+        CliRun run = configure(Map.of("REGISTRY_AUTH_FILE", authFile.toString(), "XDG_RUNTIME_DIR", home.resolve("run").toString()),
+                "", "podman", "--registry", registry.host());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(CredHelpersFile.hasHelper(authFile, registry)).isTrue();
+        assertThat(home.resolve("run")).doesNotExist();
+        assertThat(home.resolve(".config/containers")).doesNotExist();
+    }
+
+    @Test
     void podmanWritesNeitherFileWhenOneCannotBeParsed() throws Exception {
         Path runtime = home.resolve("run");
         Path persistent = home.resolve(".config/containers/auth.json");

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ class DoctorCommandTest {
         Files.writeString(home.resolve("onboarding.json"), ConfigureCommandTest.ONBOARDING);
         assertThat(CliRun.of(env, "", "configure", "profile", "--from", home.resolve("onboarding.json").toString()).exitCode()).isZero();
         assertThat(CliRun.of(env, "", "configure", "docker", "--registry", REGISTRY).exitCode()).isZero();
+        executable(home.resolve(".config/systemd/user/cognito-credsd.service"));
         daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))
                 .answer("/v1/status", 200, SIGNED_IN.formatted(home.resolve(".aws/config")))
                 .answer("/v1/profiles/acme/credentials", 200, "{\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"s\","
@@ -95,6 +97,21 @@ class DoctorCommandTest {
         assertThat(daemonCheck.path("critical").asBoolean()).isTrue();
         assertThat(daemonCheck.path("fix").asText()).contains("cognito-creds service install");
         assertThat(find(report, "profile acme").path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aMissingUserServiceIsWorthAWarningButNotAFailure() throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/usr/lib/systemd/user/cognito-credsd.service")),
+                "this machine has the packaged unit installed");
+        Path unit = home.resolve(".config/systemd/user/cognito-credsd.service");
+        CliRun with = CliRun.of(env, "", "doctor");
+        Files.delete(unit);
+
+        CliRun without = CliRun.of(env, "", "doctor");
+
+        assertThat(without.exitCode()).isZero();
+        assertThat(without.out()).contains("✘ user service: not installed", "fix: cognito-creds service install");
+        assertThat(with.out()).contains("✔ user service: defined in " + unit);
     }
 
     @Test
