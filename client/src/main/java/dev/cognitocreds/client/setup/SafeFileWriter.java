@@ -8,6 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -51,18 +53,19 @@ final class SafeFileWriter {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
             }
-            Set<PosixFilePermission> mode = PRIVATE_FILE;
+            PosixFileAttributes old = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                mode = Files.getPosixFilePermissions(target);
-                replace(dir.resolve(target.getFileName() + ".bak"), Files.readAllBytes(target), mode);
+                old = Files.readAttributes(target, PosixFileAttributes.class);
+                replace(dir.resolve(target.getFileName() + ".bak"), Files.readAllBytes(target), old);
             }
-            replace(target, content, mode);
+            replace(target, content, old);
         } catch (IOException e) {
             throw new SetupException("cannot write " + file + " (" + e.getMessage() + "); the previous file is unchanged");
         }
     }
 
-    private static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+    /** @param like the attributes to keep (mode, owner, group), or null for a new private file */
+    private static void replace(Path target, byte[] content, PosixFileAttributes like) throws IOException {
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
                 PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
@@ -74,11 +77,27 @@ final class SafeFileWriter {
                 }
                 ch.force(true);
             }
-            Files.setPosixFilePermissions(temp, mode);
+            if (like != null) {
+                keepOwnership(temp, like);
+                Files.setPosixFilePermissions(temp, like.permissions());
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Run with sudo, a plain rename would hand the person's file to root; the copy gets the old
+     * owner and group instead, and a file whose owner cannot be kept is not replaced at all.
+     */
+    private static void keepOwnership(Path temp, PosixFileAttributes like) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        PosixFileAttributes now = view.readAttributes();
+        if (!now.owner().equals(like.owner()) || !now.group().equals(like.group())) {
+            view.setOwner(like.owner());
+            view.setGroup(like.group());
         }
     }
 

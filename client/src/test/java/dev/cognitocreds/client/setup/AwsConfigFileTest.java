@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,6 +192,21 @@ class AwsConfigFileTest {
         assertThat(out.toString()).contains("dry run").contains("+ region = us-east-2");
         assertThat(Files.readString(config())).isEqualTo(OTHERS);
         assertThat(config().resolveSibling("config.bak")).doesNotExist();
+    }
+
+    @Test
+    void runWithSudoTheFileAndItsBackupStayThePersonsOwn() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        write(OTHERS);
+        Files.setAttribute(config(), "unix:uid", 65534);
+        Files.setAttribute(config(), "unix:gid", 65534);
+
+        apply(AwsConfigFile.plan(config(), "acme", keys("region", "us-east-2"), Set.of()));
+
+        assertThat(Files.getAttribute(config(), "unix:uid")).isEqualTo(65534);
+        assertThat(Files.getAttribute(config(), "unix:gid")).isEqualTo(65534);
+        assertThat(Files.getAttribute(config().resolveSibling("config.bak"), "unix:uid")).isEqualTo(65534);
+        assertThat(Files.readString(config())).endsWith("[profile acme]\nregion = us-east-2\n");
     }
 
     @Test
