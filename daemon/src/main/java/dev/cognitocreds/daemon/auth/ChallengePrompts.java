@@ -51,7 +51,8 @@ final class ChallengePrompts {
             case "SELECT_MFA_TYPE" -> new Challenge(name, "Choose how to receive your sign-in code.",
                     List.of(new ChallengeField("ANSWER", "MFA type", false, false,
                             stringList(parameters.get("MFAS_CAN_CHOOSE")))), shown);
-            case "MFA_SETUP" -> new Challenge(name, "Set up multi-factor authentication for your account.",
+            case "MFA_SETUP" -> new Challenge(name, "Set up multi-factor authentication: add this secret to your "
+                    + "authenticator app (or scan the otpauth URI), then enter the code it shows.",
                     List.of(ChallengeField.code("USER_CODE", "Code from your authenticator app")), shown);
             default -> new Challenge(name, "Cognito asks for " + name + ".",
                     List.of(ChallengeField.code("ANSWER", "Answer")), shown);

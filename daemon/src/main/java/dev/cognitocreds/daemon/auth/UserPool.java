@@ -6,11 +6,16 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,6 +29,8 @@ import java.util.function.Function;
  * challenges, nothing about HTTP routes or sessions.
  */
 public final class UserPool {
+
+    private static final String MFA_SETUP = "MFA_SETUP";
 
     private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
     private final Clock clock;
@@ -60,12 +67,15 @@ public final class UserPool {
         responses.put("USERNAME", pending.username());
         SecretHash.of(profile, pending.username()).ifPresent(hash -> responses.put("SECRET_HASH", hash));
         try {
+            if (MFA_SETUP.equals(pending.challenge().name())) {
+                return answerMfaSetup(profile, pending, responses.get("USER_CODE"));
+            }
             RespondToAuthChallengeResponse response = clients.apply(profile).respondToAuthChallenge(request -> request
                     .clientId(profile.clientId())
                     .challengeName(pending.challenge().name())
                     .session(pending.session())
                     .challengeResponses(responses));
-            return next(response.authenticationResult(), response.challengeNameAsString(), response.session(),
+            return next(profile, response.authenticationResult(), response.challengeNameAsString(), response.session(),
                     response.challengeParameters(), pending.username());
         } catch (SdkException e) {
             throw signInFailure(e, pending.challenge().name());
@@ -128,7 +138,7 @@ public final class UserPool {
         InitiateAuthResponse initiated = clients.apply(profile).initiateAuth(request -> request
                 .clientId(profile.clientId()).authFlow("USER_SRP_AUTH").authParameters(parameters));
         if (initiated.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
-            return next(initiated.authenticationResult(), initiated.challengeNameAsString(), initiated.session(),
+            return next(profile, initiated.authenticationResult(), initiated.challengeNameAsString(), initiated.session(),
                     initiated.challengeParameters(), username);
         }
         Map<String, String> challenge = initiated.challengeParameters();
@@ -146,7 +156,7 @@ public final class UserPool {
                 .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
                 .session(initiated.session())
                 .challengeResponses(responses));
-        return next(verified.authenticationResult(), verified.challengeNameAsString(), verified.session(),
+        return next(profile, verified.authenticationResult(), verified.challengeNameAsString(), verified.session(),
                 verified.challengeParameters(), userId);
     }
 
@@ -157,12 +167,12 @@ public final class UserPool {
         SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
         InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
                 .clientId(profile.clientId()).authFlow("USER_PASSWORD_AUTH").authParameters(parameters));
-        return next(response.authenticationResult(), response.challengeNameAsString(), response.session(),
+        return next(profile, response.authenticationResult(), response.challengeNameAsString(), response.session(),
                 response.challengeParameters(), username);
     }
 
-    private SignInStep next(AuthenticationResultType result, String challengeName, String session,
-                            Map<String, String> parameters, String username) {
+    private SignInStep next(CognitoProfile profile, AuthenticationResultType result, String challengeName,
+                            String session, Map<String, String> parameters, String username) {
         if (result != null && result.idToken() != null) {
             return new SignInStep.SignedIn(tokens(result));
         }
@@ -173,8 +183,48 @@ public final class UserPool {
         // Cognito names the user by its real username from here on, even after an alias sign-in
         String cognitoUsername = Optional.ofNullable(parameters.get("USER_ID_FOR_SRP"))
                 .or(() -> Optional.ofNullable(parameters.get("USERNAME"))).orElse(username);
+        if (MFA_SETUP.equals(challengeName)
+                && parameters.getOrDefault("MFAS_CAN_SETUP", "SOFTWARE_TOKEN_MFA").contains("SOFTWARE_TOKEN_MFA")) {
+            return mfaSetup(profile, session, parameters, cognitoUsername);
+        }
         return new SignInStep.ChallengeRequired(new PendingChallenge(session, cognitoUsername,
                 ChallengePrompts.describe(challengeName, parameters)));
+    }
+
+    /** TOTP enrolment: the secret comes from AssociateSoftwareToken, shown as text and as an otpauth URI. */
+    private SignInStep mfaSetup(CognitoProfile profile, String session, Map<String, String> parameters,
+                                String username) {
+        AssociateSoftwareTokenResponse associated = clients.apply(profile)
+                .associateSoftwareToken(request -> request.session(session));
+        String issuer = "cognito-creds " + profile.name();
+        Map<String, String> shown = new HashMap<>(parameters);
+        shown.put("secretCode", associated.secretCode());
+        shown.put("otpauthUri", "otpauth://totp/" + uriEncode(issuer + ":" + username) + "?secret="
+                + associated.secretCode() + "&issuer=" + uriEncode(issuer));
+        return new SignInStep.ChallengeRequired(new PendingChallenge(associated.session(), username,
+                ChallengePrompts.describe(MFA_SETUP, shown)));
+    }
+
+    /** Verifies the first TOTP code, then finishes the MFA_SETUP challenge with the session that proves it. */
+    private SignInStep answerMfaSetup(CognitoProfile profile, PendingChallenge pending, String code) {
+        VerifySoftwareTokenResponse verified = clients.apply(profile).verifySoftwareToken(request -> request
+                .session(pending.session()).userCode(code).friendlyDeviceName("cognito-creds"));
+        if (verified.status() != VerifySoftwareTokenResponseType.SUCCESS) {
+            throw new Failure(Failure.Kind.SIGN_IN_REJECTED, "CodeMismatchException",
+                    "the authenticator code was not accepted" + hint("CodeMismatchException"));
+        }
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", pending.username());
+        SecretHash.of(profile, pending.username()).ifPresent(hash -> responses.put("SECRET_HASH", hash));
+        RespondToAuthChallengeResponse response = clients.apply(profile).respondToAuthChallenge(request -> request
+                .clientId(profile.clientId()).challengeName(MFA_SETUP).session(verified.session())
+                .challengeResponses(responses));
+        return next(profile, response.authenticationResult(), response.challengeNameAsString(), response.session(),
+                response.challengeParameters(), pending.username());
+    }
+
+    private static String uriEncode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Tokens tokens(AuthenticationResultType result) {

@@ -6,11 +6,16 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -20,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** USER_SRP_AUTH against a user pool that checks the proof with {@link SrpServer}. */
+/** Sign-in flows against faked user pools; the SRP proof is checked with {@link SrpServer}. */
 class UserPoolTest {
 
     private static final String CLIENT_ID = "client1";
@@ -80,6 +85,72 @@ class UserPoolTest {
 
     private static String secretHash(String username) {
         return FakeCognito.secretHash(SECRET, CLIENT_ID, username);
+    }
+
+    @Test
+    void mfaSetupEnrolsAnAuthenticatorThenFinishesTheChallenge() {
+        AtomicReference<String> verifiedCode = new AtomicReference<>();
+        AtomicReference<RespondToAuthChallengeRequest> finished = new AtomicReference<>();
+        CognitoIdentityProviderClient mfaPool = new CognitoIdentityProviderClient() {
+            @Override
+            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+                return InitiateAuthResponse.builder().challengeName("MFA_SETUP").session("s1")
+                        .challengeParameters(Map.of("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]", "USER_ID_FOR_SRP", "bob"))
+                        .build();
+            }
+
+            @Override
+            public AssociateSoftwareTokenResponse associateSoftwareToken(AssociateSoftwareTokenRequest request) {
+                assertThat(request.session()).isEqualTo("s1");
+                return AssociateSoftwareTokenResponse.builder().secretCode("JBSWY3DPEHPK3PXP").session("s2").build();
+            }
+
+            @Override
+            public VerifySoftwareTokenResponse verifySoftwareToken(VerifySoftwareTokenRequest request) {
+                assertThat(request.session()).isEqualTo("s2");
+                verifiedCode.set(request.userCode());
+                return VerifySoftwareTokenResponse.builder().status(VerifySoftwareTokenResponseType.SUCCESS)
+                        .session("s3").build();
+            }
+
+            @Override
+            public RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
+                finished.set(request);
+                long now = SrpProofTest.NOW.getEpochSecond();
+                return RespondToAuthChallengeResponse.builder().authenticationResult(AuthenticationResultType.builder()
+                        .idToken(FakeCognito.jwt("sub-2", "bob", now, now + 3600)).refreshToken("r").build()).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "cognito-idp";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        UserPool userPool = new UserPool(p -> mfaPool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
+        CognitoProfile profile = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID, Optional.empty(),
+                "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(), AuthFlow.USER_PASSWORD_AUTH,
+                Optional.empty());
+
+        SignInStep.ChallengeRequired setup = (SignInStep.ChallengeRequired)
+                userPool.start(profile, AuthFlow.USER_PASSWORD_AUTH, "bob", "Bob-Passw0rd!");
+
+        Challenge challenge = setup.pending().challenge();
+        assertThat(challenge.fields()).extracting(ChallengeField::name).containsExactly("USER_CODE");
+        assertThat(challenge.parameters()).containsEntry("secretCode", "JBSWY3DPEHPK3PXP")
+                .containsEntry("otpauthUri", "otpauth://totp/cognito-creds%20acme%3Abob?secret=JBSWY3DPEHPK3PXP"
+                        + "&issuer=cognito-creds%20acme");
+
+        SignInStep done = userPool.answer(profile, setup.pending(), Map.of("USER_CODE", "123456"));
+
+        assertThat(done).isInstanceOf(SignInStep.SignedIn.class);
+        assertThat(verifiedCode.get()).isEqualTo("123456");
+        assertThat(finished.get().challengeNameAsString()).isEqualTo("MFA_SETUP");
+        assertThat(finished.get().session()).isEqualTo("s3");
+        assertThat(finished.get().challengeResponses()).containsEntry("USERNAME", "bob");
     }
 
     @Test
