@@ -35,6 +35,11 @@ record FileEdit(Path file, byte[] before, byte[] after, List<String> changes) {
                 + (before == null ? " (new file)" : ", previous version kept in " + file.getFileName() + ".bak")));
         changes.forEach(c -> out.println("  " + c));
         if (!dryRun) {
+            // Another program (an editor, a second run) may have saved the file since it was read.
+            if (!Arrays.equals(SafeFileWriter.readIfExists(file), before)) {
+                throw new SetupException(file + " changed while cognito-creds was working; it was left as it is now:"
+                        + " run the command again");
+            }
             SafeFileWriter.write(file, after);
         }
         out.flush();

@@ -210,6 +210,16 @@ class AwsConfigFileTest {
     }
 
     @Test
+    void aFileChangedSincePlanningIsNotOverwritten() throws Exception {
+        write(OTHERS);
+        FileEdit edit = AwsConfigFile.plan(config(), "acme", keys("region", "us-east-2"), Set.of());
+        Files.writeString(config(), OTHERS + "# saved by an editor meanwhile\n");
+
+        assertThatThrownBy(() -> apply(edit)).isInstanceOf(SetupException.class).hasMessageContaining("changed while");
+        assertThat(Files.readString(config())).endsWith("# saved by an editor meanwhile\n");
+    }
+
+    @Test
     void writesThroughASymlinkedDotfile() throws Exception {
         Path real = tmp.resolve("dotfiles").resolve("aws-config");
         Files.createDirectories(real.getParent());
