@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitocreds.e2e.harness.Command;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.ContainerCredentialsProbe;
-import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.Distribution;
 import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
