@@ -15,23 +15,32 @@ final class SystemdUnit {
     }
 
     /**
-     * @param awsConfigFile passed on to the daemon when the user moved the AWS config file away
-     *                      from its default place, because a user manager does not see shell variables
+     * A user manager does not see the variables of the person's shell, so the ones that move the
+     * daemon's files are written into the unit.
+     *
+     * @param awsConfigFile where the person keeps the AWS config file, when not in its default place
+     * @param stateHome     the person's XDG_STATE_HOME, when not the default one systemd knows as %S:
+     *                      it must also be writable under ProtectHome=read-only
      */
-    static String render(String template, Path daemon, Optional<String> awsConfigFile) {
+    static String render(String template, Path daemon, Optional<String> awsConfigFile, Optional<Path> stateHome) {
         Matcher m = EXEC_START.matcher(template);
         if (!m.find()) {
             throw new SetupException("the unit template has no ExecStart= line: reinstall cognito-creds");
         }
-        StringBuilder line = new StringBuilder("ExecStart=").append(quote(daemon.toString()));
-        awsConfigFile.ifPresent(f -> line.append('\n').append("Environment=").append(quote("AWS_CONFIG_FILE=" + f)));
-        return template.substring(0, m.start()) + line + template.substring(m.end());
+        StringBuilder lines = new StringBuilder("ExecStart=").append(quoteCommand(daemon.toString()));
+        awsConfigFile.ifPresent(f -> lines.append("\nEnvironment=").append(quote("AWS_CONFIG_FILE=" + f)));
+        stateHome.ifPresent(dir -> lines.append("\nEnvironment=").append(quote("XDG_STATE_HOME=" + dir))
+                .append("\nReadWritePaths=").append(quote(dir.resolve("cognito-creds").toString())));
+        return template.substring(0, m.start()) + lines + template.substring(m.end());
     }
 
-    /** systemd's quoting: specifiers start with %, variables with $, and the word is double-quoted. */
+    /** A quoted word of a setting: systemd expands % specifiers everywhere. */
     static String quote(String word) {
-        String escaped = word.replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("%", "%%").replace("$", "$$");
-        return '"' + escaped + '"';
+        return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%") + '"';
+    }
+
+    /** A quoted word of a command line, where systemd also expands $VARIABLES. */
+    static String quoteCommand(String word) {
+        return quote(word.replace("$", "$$"));
     }
 }

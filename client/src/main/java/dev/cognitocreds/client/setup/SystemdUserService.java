@@ -4,7 +4,9 @@ import dev.cognitocreds.client.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code systemctl --user}: the unit goes to {@code $XDG_CONFIG_HOME/systemd/user/}. */
 final class SystemdUserService implements UserService {
@@ -27,10 +29,12 @@ final class SystemdUserService implements UserService {
     @Override
     public int install(PrintWriter out) {
         InstallLayout install = env.install();
+        Optional<Path> stateHome = movedStateHome();
         String unit = SystemdUnit.render(InstallLayout.readTemplate(install.systemdUnitTemplate()), install.daemon(),
-                env.get("AWS_CONFIG_FILE"));
+                env.get("AWS_CONFIG_FILE"), stateHome);
+        stateHome.ifPresent(SystemdUserService::createStateFolder);
         Path file = env.systemdUserUnit();
-        FileEdit edit = FileEdit.replacing(file, unit, List.of("ExecStart=" + SystemdUnit.quote(install.daemon().toString())));
+        FileEdit edit = FileEdit.replacing(file, unit, List.of("ExecStart=" + SystemdUnit.quoteCommand(install.daemon().toString())));
         edit.apply(false, out);
         ServiceCommands commands = new ServiceCommands(runner, out);
         commands.require(NO_SESSION, "systemctl", "--user", "daemon-reload");
@@ -43,6 +47,20 @@ final class SystemdUserService implements UserService {
         out.println("cognito-credsd runs as a user service now and starts at each login."
                 + " To keep it running while you are logged out: loginctl enable-linger $USER");
         return ExitCodes.OK;
+    }
+
+    /** XDG_STATE_HOME when it is not the default that systemd creates StateDirectory= in. */
+    private Optional<Path> movedStateHome() {
+        return env.get("XDG_STATE_HOME").map(Path::of).filter(p -> !p.equals(env.home().resolve(".local").resolve("state")));
+    }
+
+    /** ReadWritePaths= needs the folder to exist when the service starts. */
+    private static void createStateFolder(Path stateHome) {
+        try {
+            Files.createDirectories(stateHome.resolve("cognito-creds"), PosixFilePermissions.asFileAttribute(SafeFileWriter.PRIVATE_DIR));
+        } catch (java.io.IOException e) {
+            throw new SetupException("cannot create " + stateHome.resolve("cognito-creds") + ": " + e.getMessage());
+        }
     }
 
     @Override

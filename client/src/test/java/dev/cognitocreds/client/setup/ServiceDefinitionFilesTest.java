@@ -96,17 +96,20 @@ class ServiceDefinitionFilesTest {
 
     @Test
     void renderedUnitQuotesThePathAndCarriesAMovedAwsConfig() throws Exception {
-        String rendered = SystemdUnit.render(Files.readString(UNIT), Path.of("/opt/100%/bin/cognito-credsd"),
-                Optional.of("/home/u/my aws/config"));
+        String rendered = SystemdUnit.render(Files.readString(UNIT), Path.of("/opt/100%/$x/bin/cognito-credsd"),
+                Optional.of("/home/u/my aws/$config"), Optional.of(Path.of("/home/u/state")));
 
-        assertThat(rendered).contains("\nExecStart=\"/opt/100%%/bin/cognito-credsd\"\n")
-                .contains("\nEnvironment=\"AWS_CONFIG_FILE=/home/u/my aws/config\"\n");
+        assertThat(rendered).contains("\nExecStart=\"/opt/100%%/$$x/bin/cognito-credsd\"\n")
+                .contains("\nEnvironment=\"AWS_CONFIG_FILE=/home/u/my aws/$config\"\n")
+                .contains("\nEnvironment=\"XDG_STATE_HOME=/home/u/state\"\n")
+                .contains("\nReadWritePaths=\"/home/u/state/cognito-creds\"\n");
     }
 
     private Path renderUnit(String template) throws Exception {
         Path daemon = SystemdAnalyze.fakeDaemon(tmp);
         Path unit = tmp.resolve(SystemdUnit.FILE_NAME);
-        Files.writeString(unit, SystemdUnit.render(template, daemon, Optional.of(tmp.resolve("config").toString())));
+        Files.writeString(unit, SystemdUnit.render(template, daemon, Optional.of(tmp.resolve("config").toString()),
+                Optional.of(tmp.resolve("state"))));
         return unit;
     }
 

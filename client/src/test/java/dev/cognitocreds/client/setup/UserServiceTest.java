@@ -90,6 +90,26 @@ class UserServiceTest {
     }
 
     @Test
+    void systemdInstallCarriesAMovedStateFolderAndMakesItWritable() throws Exception {
+        Path state = home.resolve("my-state");
+
+        linux(Map.of("XDG_STATE_HOME", state.toString())).install(out());
+
+        assertThat(Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service")))
+                .contains("\nEnvironment=\"XDG_STATE_HOME=" + state + "\"\n", "\nReadWritePaths=\"" + state + "/cognito-creds\"\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(state.resolve("cognito-creds")))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void systemdInstallLeavesTheDefaultStateFolderToSystemd() throws Exception {
+        linux(Map.of("XDG_STATE_HOME", home.resolve(".local/state").toString())).install(out());
+
+        assertThat(Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service")))
+                .doesNotContain("XDG_STATE_HOME").doesNotContain("ReadWritePaths");
+    }
+
+    @Test
     void systemdWithoutAUserSessionFailsWithAdvice() {
         runner.answer("systemctl --user daemon-reload", 1, "Failed to connect to bus: No medium found");
 
