@@ -20,6 +20,12 @@ final class AwsConfigFile {
     private static final Pattern SECTION = Pattern.compile("^\\[\\s*(?:([^\\]\\s]+)\\s+)?([^\\]\\s]+)\\s*\\]\\s*(?:[#;].*)?$");
     private static final Pattern PROPERTY = Pattern.compile("^([^\\s=#;\\[][^=]*?)\\s*=.*$");
 
+    /**
+     * Keys whose old value is not printed when it is replaced: the one-shot tools this product
+     * replaces put the password into the credential_process line.
+     */
+    static final Set<String> OLD_VALUE_HIDDEN = Set.of("credential_process");
+
     /** The file's lines, each with its own line terminator (the last one may have none). */
     private final List<String> raw;
     private final String newline;
@@ -114,7 +120,8 @@ final class AwsConfigFile {
             if (end == i + 1 && valueOf(line(i)).equals(value)) {
                 continue;
             }
-            changes.add("~ " + key + ": " + shown(key, valueOf(line(i)), secretKeys) + " -> " + shown(key, value, secretKeys));
+            String old = OLD_VALUE_HIDDEN.contains(key) ? "(hidden)" : shown(key, valueOf(line(i)), secretKeys);
+            changes.add("~ " + key + ": " + old + " -> " + shown(key, value, secretKeys));
             raw.subList(i + 1, end).clear();
             section[1] -= end - (i + 1);
             raw.set(i, key + " = " + value + terminator(raw.get(i)));

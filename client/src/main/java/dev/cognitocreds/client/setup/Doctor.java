@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The checks behind {@code cognito-creds doctor}, from the config file to a pull's last helper. */
 final class Doctor {
@@ -101,14 +102,16 @@ final class Doctor {
             checks.add(Check.fail(name, "missing: AWS tools and docker-credential-ecr-login cannot get credentials", fix));
             return;
         }
-        if (!line.contains("credential-process") || !line.matches(".*--profile\\s+\"?" + java.util.regex.Pattern.quote(profile) + "\"?\\s*$")) {
-            checks.add(Check.fail(name, "'" + line + "' does not ask for credential-process --profile " + profile, fix));
+        // The line itself is never printed: older one-shot tools kept the password in it.
+        if (!line.contains("credential-process") || !line.matches(".*--profile\\s+\"?" + Pattern.quote(profile) + "\"?\\s*$")) {
+            checks.add(Check.fail(name, "runs something else than `cognito-creds credential-process --profile " + profile
+                    + "` (if that line holds a password, change it now)", fix));
             return;
         }
         Optional<InstallLayout> install = InstallLayout.detect(env.env());
         Optional<Path> program = programOf(line);
         if (install.isEmpty() || program.isEmpty()) {
-            checks.add(Check.warn(name, "present, but cannot tell whether '" + line + "' runs this installation", fix));
+            checks.add(Check.warn(name, "present, but cannot tell whether it runs this installation", fix));
         } else if (!sameFile(program.get(), install.get().client())) {
             checks.add(Check.fail(name, "runs " + program.get() + ", not this installation's " + install.get().client(), fix));
         } else {
@@ -124,8 +127,11 @@ final class Doctor {
         } else {
             first = line.split("\\s+", 2)[0];
         }
+        if (first.startsWith("~/")) {
+            return Optional.of(env.home().resolve(first.substring(2)));
+        }
         if (first.contains("/")) {
-            return Optional.of(Path.of(first.replace("~", env.home().toString())));
+            return Optional.of(Path.of(first));
         }
         return ExecutableLookup.onPath(env.env().get("PATH"), first);
     }

@@ -91,7 +91,7 @@ class AwsConfigFileTest {
                 region = eu-west-1
                 """);
         assertThat(edit.changes()).containsExactly("[profile acme] ~ region: us-west-2 -> us-east-2",
-                "[profile acme] ~ credential_process: old -> /opt/x/bin/cognito-creds credential-process --profile acme",
+                "[profile acme] ~ credential_process: (hidden) -> /opt/x/bin/cognito-creds credential-process --profile acme",
                 "[profile acme] + cognito_client_id = abc");
     }
 

@@ -140,6 +140,19 @@ class DoctorCommandTest {
     }
 
     @Test
+    void anOldOneShotCredentialProcessIsFlaggedWithoutPrintingItsPassword() throws Exception {
+        Path config = home.resolve(".aws/config");
+        Files.writeString(config, Files.readString(config).replaceAll("credential_process = .*",
+                "credential_process = cognito-login --username alice --password Hunter2secret"));
+
+        CliRun run = CliRun.of(env, "", "doctor", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.out()).contains("\"name\":\"credential_process (acme)\",\"status\":\"fail\"")
+                .doesNotContain("Hunter2secret");
+    }
+
+    @Test
     void aTokenFileOthersCanReadIsFlaggedWithChmod() throws Exception {
         Path token = home.resolve("state/cognito-creds/auth-token");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
