@@ -42,10 +42,8 @@ final class Doctor {
         List<String> profiles = checkConfig();
         checkUserService();
         JsonNode status = checkDaemon();
-        for (String profile : profiles) {
-            if (status != null) {
-                checkSession(profile, status);
-            }
+        if (status != null) {
+            profiles.forEach(profile -> checkSession(profile, status));
         }
         checkCredHelpers();
         checkHelperProfile(profiles);
