@@ -8,17 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A LaunchAgent in {@code ~/Library/LaunchAgents}, driven through {@code launchctl} in the GUI domain. */
-final class LaunchAgentService implements UserService {
-
-    private final UserEnvironment env;
-    private final CommandRunner runner;
-    private final DaemonReadiness readiness;
-
-    LaunchAgentService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) {
-        this.env = env;
-        this.runner = runner;
-        this.readiness = readiness;
-    }
+record LaunchAgentService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) implements UserService {
 
     @Override
     public int install(PrintWriter out) {

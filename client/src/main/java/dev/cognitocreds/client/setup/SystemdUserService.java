@@ -9,22 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code systemctl --user}: the unit goes to {@code $XDG_CONFIG_HOME/systemd/user/}. */
-final class SystemdUserService implements UserService {
+record SystemdUserService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) implements UserService {
 
     static final String UNIT = SystemdUnit.FILE_NAME;
     private static final String LOG_HINT = "see `journalctl --user -u cognito-credsd`";
     private static final String NO_SESSION = "systemctl --user needs a user session; over ssh or in a container, run"
             + " `loginctl enable-linger $USER` and log in again, or start the daemon with `cognito-credsd &`";
-
-    private final UserEnvironment env;
-    private final CommandRunner runner;
-    private final DaemonReadiness readiness;
-
-    SystemdUserService(UserEnvironment env, CommandRunner runner, DaemonReadiness readiness) {
-        this.env = env;
-        this.runner = runner;
-        this.readiness = readiness;
-    }
 
     @Override
     public int install(PrintWriter out) {
