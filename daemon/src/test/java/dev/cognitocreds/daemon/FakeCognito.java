@@ -110,7 +110,7 @@ public final class FakeCognito {
                 .build();
     }
 
-    public final CognitoIdentityProviderClient userPool = new CognitoIdentityProviderClient() {
+    public final CognitoIdentityProviderClient userPool = new StubUserPoolClient() {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
             count("InitiateAuth");
@@ -151,15 +151,6 @@ public final class FakeCognito {
             count("RevokeToken");
             revoked.add(request.token());
             return RevokeTokenResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "cognito-idp";
-        }
-
-        @Override
-        public void close() {
         }
     };
 

@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -35,6 +37,8 @@ public final class UserPool {
     private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
     private final Clock clock;
     private final SecureRandom random;
+    /** App clients that rotate refresh tokens, learnt from Cognito's answer. */
+    private final Set<String> rotating = ConcurrentHashMap.newKeySet();
 
     public UserPool(Function<CognitoProfile, CognitoIdentityProviderClient> clients, Clock clock, SecureRandom random) {
         this.clients = clients;
@@ -87,25 +91,44 @@ public final class UserPool {
      * which SECRET_HASH needs. A refresh token Cognito rejects is a {@link Failure.Kind#SIGNED_OUT}.
      */
     public Tokens refresh(CognitoProfile profile, String refreshToken, String username) {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("REFRESH_TOKEN", refreshToken);
-        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
         try {
-            InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
-                    .clientId(profile.clientId())
-                    .authFlow("REFRESH_TOKEN_AUTH")
-                    .authParameters(parameters));
-            if (response.authenticationResult() == null) {
-                throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
-                        "Cognito answered the token refresh with a challenge (" + response.challengeNameAsString() + ")");
-            }
-            return tokens(response.authenticationResult());
+            return rotating.contains(profile.clientId())
+                    ? refreshRotating(profile, refreshToken)
+                    : refreshWithInitiateAuth(profile, refreshToken, username);
         } catch (SdkException e) {
+            if ("InvalidParameterException".equals(UpstreamFailures.code(e))
+                    && String.valueOf(UpstreamFailures.message(e)).contains("GetTokensFromRefreshToken")
+                    && rotating.add(profile.clientId())) {
+                // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
+                return refresh(profile, refreshToken, username);
+            }
             if ("NotAuthorizedException".equals(UpstreamFailures.code(e))) {
                 throw new Failure(Failure.Kind.SIGNED_OUT, "SignedOut", Failure.signedOut(profile.name()).getMessage(), e);
             }
             throw UpstreamFailures.translate(e, "token refresh");
         }
+    }
+
+    private Tokens refreshWithInitiateAuth(CognitoProfile profile, String refreshToken, String username) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("REFRESH_TOKEN", refreshToken);
+        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
+                .clientId(profile.clientId())
+                .authFlow("REFRESH_TOKEN_AUTH")
+                .authParameters(parameters));
+        if (response.authenticationResult() == null) {
+            throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
+                    "Cognito answered the token refresh with a challenge (" + response.challengeNameAsString() + ")");
+        }
+        return tokens(response.authenticationResult());
+    }
+
+    private Tokens refreshRotating(CognitoProfile profile, String refreshToken) {
+        return tokens(clients.apply(profile).getTokensFromRefreshToken(request -> request
+                .clientId(profile.clientId())
+                .clientSecret(profile.clientSecret().orElse(null))
+                .refreshToken(refreshToken)).authenticationResult());
     }
 
     /** Revokes the refresh token (and the tokens issued with it) at Cognito. */
