@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon;
 
 import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.session.Upstream;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class CognitoCredsd {
         SecureRandom random = new SecureRandom();
         UpstreamClients clients = new UpstreamClients();
         Upstream upstream = new Upstream(new UserPool(clients::userPool, clock, random),
-                new IdentityPool(clients::identityPool));
+                new UserPoolTokens(clients::userPool), new IdentityPool(clients::identityPool));
         Daemon daemon;
         try {
             daemon = Daemon.start(options, paths, upstream, clock, random);

@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon;
 
 import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.session.Upstream;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class DaemonTest {
         SecureRandom random = new SecureRandom();
         return Daemon.start(new DaemonOptions(0, Optional.empty(), DaemonOptions.Action.SERVE), paths,
                 new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
+                        new UserPoolTokens(profile -> cognito.userPool),
                         new IdentityPool(profile -> cognito.identityPool)), clock, random);
     }
 

@@ -22,13 +22,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Sign-in, token refresh and revocation against a Cognito user pool. Knows Cognito's flows and
- * challenges, nothing about HTTP routes or sessions.
+ * Sign-in against a Cognito user pool: the flows and every challenge up to the tokens. Knows
+ * nothing about HTTP routes or sessions.
  */
 public final class UserPool {
 
@@ -37,8 +35,6 @@ public final class UserPool {
     private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
     private final Clock clock;
     private final SecureRandom random;
-    /** App clients that rotate refresh tokens, learnt from Cognito's answer. */
-    private final Set<String> rotating = ConcurrentHashMap.newKeySet();
 
     public UserPool(Function<CognitoProfile, CognitoIdentityProviderClient> clients, Clock clock, SecureRandom random) {
         this.clients = clients;
@@ -83,72 +79,6 @@ public final class UserPool {
                     response.challengeParameters(), pending.username());
         } catch (SdkException e) {
             throw signInFailure(e, pending.challenge().name());
-        }
-    }
-
-    /**
-     * New tokens from the refresh token. {@code username} is the name Cognito knows the user by,
-     * which SECRET_HASH needs. A refresh token Cognito rejects is a {@link Failure.Kind#SIGNED_OUT}.
-     */
-    public Tokens refresh(CognitoProfile profile, String refreshToken, String username) {
-        try {
-            return rotating.contains(profile.clientId())
-                    ? refreshRotating(profile, refreshToken)
-                    : refreshWithInitiateAuth(profile, refreshToken, username);
-        } catch (SdkException e) {
-            if ("InvalidParameterException".equals(UpstreamFailures.code(e))
-                    && String.valueOf(UpstreamFailures.message(e)).contains("GetTokensFromRefreshToken")
-                    && rotating.add(profile.clientId())) {
-                // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
-                return refresh(profile, refreshToken, username);
-            }
-            if ("NotAuthorizedException".equals(UpstreamFailures.code(e))) {
-                throw new Failure(Failure.Kind.SIGNED_OUT, "SignedOut", Failure.signedOut(profile.name()).getMessage(), e);
-            }
-            throw UpstreamFailures.translate(e, "token refresh");
-        }
-    }
-
-    private Tokens refreshWithInitiateAuth(CognitoProfile profile, String refreshToken, String username) {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("REFRESH_TOKEN", refreshToken);
-        SecretHash.of(profile, username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
-        InitiateAuthResponse response = clients.apply(profile).initiateAuth(request -> request
-                .clientId(profile.clientId())
-                .authFlow("REFRESH_TOKEN_AUTH")
-                .authParameters(parameters));
-        if (response.authenticationResult() == null) {
-            throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
-                    "Cognito answered the token refresh with a challenge (" + response.challengeNameAsString() + ")");
-        }
-        return tokens(response.authenticationResult());
-    }
-
-    private Tokens refreshRotating(CognitoProfile profile, String refreshToken) {
-        return tokens(clients.apply(profile).getTokensFromRefreshToken(request -> request
-                .clientId(profile.clientId())
-                .clientSecret(profile.clientSecret().orElse(null))
-                .refreshToken(refreshToken)).authenticationResult());
-    }
-
-    /** Revokes the refresh token (and the tokens issued with it) at Cognito. */
-    public void revoke(CognitoProfile profile, String refreshToken) {
-        try {
-            clients.apply(profile).revokeToken(request -> request
-                    .clientId(profile.clientId())
-                    .clientSecret(profile.clientSecret().orElse(null))
-                    .token(refreshToken));
-        } catch (SdkException e) {
-            throw UpstreamFailures.translate(e, "RevokeToken");
-        }
-    }
-
-    /** Signs the user out of every device (all refresh tokens), given a valid access token. */
-    public void signOutEverywhere(CognitoProfile profile, String accessToken) {
-        try {
-            clients.apply(profile).globalSignOut(request -> request.accessToken(accessToken));
-        } catch (SdkException e) {
-            throw UpstreamFailures.translate(e, "GlobalSignOut");
         }
     }
 
@@ -197,7 +127,7 @@ public final class UserPool {
     private SignInStep next(CognitoProfile profile, AuthenticationResultType result, String challengeName,
                             String session, Map<String, String> parameters, String username) {
         if (result != null && result.idToken() != null) {
-            return new SignInStep.SignedIn(tokens(result));
+            return new SignInStep.SignedIn(Tokens.from(result));
         }
         if (challengeName == null) {
             throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError",
@@ -250,14 +180,6 @@ public final class UserPool {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static Tokens tokens(AuthenticationResultType result) {
-        try {
-            return new Tokens(result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
-                    IdTokenClaims.parse(result.idToken()));
-        } catch (IllegalArgumentException e) {
-            throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError", e.getMessage(), e);
-        }
-    }
 
     private static Failure signInFailure(SdkException e, String step) {
         String code = UpstreamFailures.code(e);

@@ -2,7 +2,7 @@ package dev.cognitocreds.daemon.session;
 
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.Tokens;
-import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.identity.IdTokenRejectedException;
@@ -31,7 +31,7 @@ final class ProfileSession {
 
     private final String profile;
     private final Supplier<CognitoProfile> config;
-    private final UserPool userPool;
+    private final UserPoolTokens userPoolTokens;
     private final IdentityPool identityPool;
     private final SessionStore store;
     private final Clock clock;
@@ -50,7 +50,7 @@ final class ProfileSession {
         this.config = config;
         this.stored = stored;
         this.tokens = tokens.orElse(null);
-        this.userPool = upstream.userPool();
+        this.userPoolTokens = upstream.tokens();
         this.identityPool = upstream.identityPool();
         this.store = store;
         this.clock = clock;
@@ -139,7 +139,7 @@ final class ProfileSession {
         StoredSession session = stored;
         Tokens fresh;
         try {
-            fresh = userPool.refresh(current, session.refreshToken(), session.username());
+            fresh = userPoolTokens.refresh(current, session.refreshToken(), session.username());
         } catch (Failure failure) {
             if (failure.kind() == Failure.Kind.SIGNED_OUT) {
                 signOut(failure);

@@ -177,11 +177,11 @@ public final class SessionManager implements Sessions {
     private boolean revoke(CognitoProfile config, StoredSession stored, boolean everywhere) {
         try {
             if (everywhere) {
-                String accessToken = upstream.userPool().refresh(config, stored.refreshToken(), stored.username())
+                String accessToken = upstream.tokens().refresh(config, stored.refreshToken(), stored.username())
                         .accessToken();
-                upstream.userPool().signOutEverywhere(config, accessToken);
+                upstream.tokens().signOutEverywhere(config, accessToken);
             } else {
-                upstream.userPool().revoke(config, stored.refreshToken());
+                upstream.tokens().revoke(config, stored.refreshToken());
             }
             return true;
         } catch (Failure failure) {

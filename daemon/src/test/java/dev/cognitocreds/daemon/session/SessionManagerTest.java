@@ -6,6 +6,7 @@ import dev.cognitocreds.daemon.MutableClock;
 import dev.cognitocreds.daemon.auth.ChallengeField;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.store.FileSessionStore;
@@ -71,6 +72,7 @@ class SessionManagerTest {
         SecureRandom random = new SecureRandom();
         return new SessionManager(new ProfileCatalog(config), Optional.empty(),
                 new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
+                        new UserPoolTokens(profile -> cognito.userPool),
                         new IdentityPool(profile -> cognito.identityPool)),
                 new FileSessionStore(sessionsDir), new SignInConversations(clock, Duration.ofMinutes(3), random),
                 clock, new RefreshTiming(() -> 0.0), background);

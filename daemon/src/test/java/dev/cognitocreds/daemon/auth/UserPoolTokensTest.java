@@ -1,0 +1,63 @@
+package dev.cognitocreds.daemon.auth;
+
+import dev.cognitocreds.daemon.FakeCognito;
+import dev.cognitocreds.daemon.StubUserPoolClient;
+import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.config.CognitoProfile;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserPoolTokensTest {
+
+    private static final String CLIENT_ID = "client1";
+    private static final String SECRET = "app-client-secret";
+
+    @Test
+    void refreshFallsBackToGetTokensFromRefreshTokenWhenTheClientRotates() {
+        AtomicInteger initiateCalls = new AtomicInteger();
+        AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
+        CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
+            @Override
+            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+                initiateCalls.incrementAndGet();
+                throw InvalidParameterException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
+                                .errorMessage("Refresh token rotation is enabled: use GetTokensFromRefreshToken").build())
+                        .build();
+            }
+
+            @Override
+            public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request) {
+                rotated.set(request);
+                long now = SrpProofTest.NOW.getEpochSecond();
+                return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
+                        .idToken(FakeCognito.jwt("sub-3", "erin", now, now + 3600)).refreshToken("rotated-2").build())
+                        .build();
+            }
+        };
+        UserPoolTokens tokens = new UserPoolTokens(p -> rotatingPool);
+        CognitoProfile profile = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID,
+                Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
+                AuthFlow.USER_SRP_AUTH, Optional.empty());
+
+        assertThat(tokens.refresh(profile, "rotated-1", "erin").refreshToken()).contains("rotated-2");
+        assertThat(tokens.refresh(profile, "rotated-2", "erin").refreshToken()).contains("rotated-2");
+
+        assertThat(initiateCalls).as("learnt once per app client").hasValue(1);
+        assertThat(rotated.get().refreshToken()).isEqualTo("rotated-2");
+        assertThat(rotated.get().clientSecret()).isEqualTo(SECRET);
+    }
+}
