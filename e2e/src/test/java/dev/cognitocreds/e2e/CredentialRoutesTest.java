@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,6 +233,15 @@ class CredentialRoutesTest {
         assertThat(json.exitCode()).as("%s", json).isZero();
         JsonPath status = JsonPath.from(json.stdout());
         assertThat(status.getInt("port")).isEqualTo(installation.daemon().port());
+        assertThat(status.getString("version")).isEqualTo("0.1.0");
+        assertThat(status.getString("configFile")).isEqualTo(installation.home().configFile().toString());
+        Map<String, Object> signedIn = status.getMap("profiles.find { it.profile == 'licensed' }");
+        assertThat(signedIn).containsKeys("profile", "state", "username", "sub", "identityId", "expiration", "nextRefresh",
+                "lastError", "store", "problems");
+        assertThat(signedIn).containsEntry("store", "file").containsEntry("lastError", null);
+        // docs/protocol.md: with one-hour credentials, renewal starts 20 to 22 minutes before they expire.
+        Duration margin = Duration.between(Instant.parse((String) signedIn.get("nextRefresh")), Instant.parse((String) signedIn.get("expiration")));
+        assertThat(margin).isBetween(Duration.ofMinutes(20).minusSeconds(1), Duration.ofMinutes(22).plusSeconds(1));
         assertThat(status.getString("profiles.find { it.profile == 'licensed' }.state")).isEqualTo("SIGNED_IN");
         assertThat(status.getString("profiles.find { it.profile == 'idle' }.state")).isEqualTo("SIGNED_OUT");
         assertThat(status.getString("profiles.find { it.profile == 'broken' }.state")).isEqualTo("INVALID");
