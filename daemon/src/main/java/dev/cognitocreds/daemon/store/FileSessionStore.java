@@ -7,17 +7,17 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** One JSON file per profile under {@code sessions/}, mode 0600 in a 0700 folder. */
 public final class FileSessionStore implements SessionStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSessionStore.class);
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._@+-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -76,10 +76,8 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
+    /** {@code <profile>.json}; a name with characters a file name cannot hold (like '/') is URL-encoded. */
     private Path file(String profile) {
-        if (!SAFE_NAME.matcher(profile).matches()) {
-            throw new IllegalArgumentException("profile name not usable as a file name: " + profile);
-        }
-        return dir.resolve(profile + ".json");
+        return dir.resolve(URLEncoder.encode(profile, StandardCharsets.UTF_8) + ".json");
     }
 }

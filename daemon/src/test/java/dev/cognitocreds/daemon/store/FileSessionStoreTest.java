@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileSessionStoreTest {
 
@@ -47,9 +46,15 @@ class FileSessionStoreTest {
     }
 
     @Test
-    void refusesProfileNamesThatWouldLeaveTheFolder() {
-        assertThatThrownBy(() -> new FileSessionStore(dir).save("../escape", session))
-                .isInstanceOf(IllegalArgumentException.class);
+    void profileNamesThatAreNotFileNamesStayInTheFolder() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
+        store.save("../escape", session);
+
+        assertThat(store.load("../escape")).contains(session);
+        try (var listing = Files.list(dir.resolve("sessions"))) {
+            assertThat(listing.map(path -> path.getFileName().toString())).containsExactly("..%2Fescape.json");
+        }
+        assertThat(dir.resolve("escape.json")).doesNotExist();
     }
 
     @Test
