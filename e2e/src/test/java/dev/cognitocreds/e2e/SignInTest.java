@@ -19,6 +19,7 @@ import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,11 +112,15 @@ class SignInTest {
         assertThat(challenge.getString("conversation")).isNotBlank();
         assertThat(challenge.getString("fields[0].name")).isEqualTo("NEW_PASSWORD");
         assertThat(challenge.getBoolean("fields[0].secret")).isTrue();
+        assertThat(challenge.getString("message")).isNotBlank();
+        assertThat(Instant.parse(challenge.getString("expiresAt"))).isAfter(Instant.now());
 
         JsonPath signedIn = continueLogin(PROFILE, challenge.getString("conversation"), user.password())
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath();
         assertThat(signedIn.getString("status")).isEqualTo("SIGNED_IN");
+        assertThat(signedIn.getString("profile")).isEqualTo(PROFILE);
+        assertThat(Instant.parse(signedIn.getString("expiration"))).isAfter(Instant.now());
         assertThat(signedIn.getString("username")).isEqualTo(user.username());
         assertThat(signedIn.getString("identityId")).startsWith(DemoPool.REGION + ":");
         assertThat(installation.daemon().profileStatus(PROFILE)).containsEntry("username", user.username());
