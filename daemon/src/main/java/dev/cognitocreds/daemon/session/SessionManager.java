@@ -206,7 +206,10 @@ public final class SessionManager implements Sessions {
                 return null;
             }
             session = newSession(profile, stored.get(), Optional.empty());
-            sessions.put(profile, session);
+            ProfileSession signedInMeanwhile = sessions.putIfAbsent(profile, session);
+            if (signedInMeanwhile != null) {
+                return signedInMeanwhile;
+            }
             log.info("profile {}: session of {} restored from the {} store", profile, stored.get().username(),
                     store.kind());
             return session;
