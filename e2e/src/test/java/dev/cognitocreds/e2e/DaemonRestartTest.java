@@ -10,6 +10,7 @@ import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LicensedUser;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
+import dev.cognitocreds.localcognito.Fault;
 import dev.cognitocreds.localcognito.LocalCognito;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -81,9 +83,16 @@ class DaemonRestartTest {
     void twoHundredConcurrentRequestsToAColdDaemonCauseExactlyOneCredentialExchange() {
         installation.stopDaemon();
         cognito.calls().reset();
+        // A slow exchange keeps it in flight while all the requests arrive, however fast this machine is.
+        cognito.faults().set("GetCredentialsForIdentity", Fault.latency(Duration.ofSeconds(1)));
         installation.startDaemon();
 
-        List<HttpResponse<String>> responses = concurrentCredentialRequests(CONCURRENT_REQUESTS);
+        List<HttpResponse<String>> responses;
+        try {
+            responses = concurrentCredentialRequests(CONCURRENT_REQUESTS);
+        } finally {
+            cognito.faults().clear();
+        }
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
         assertThat(responses).extracting(response -> accessKeyId(response.body())).hasSize(CONCURRENT_REQUESTS).containsOnly(
