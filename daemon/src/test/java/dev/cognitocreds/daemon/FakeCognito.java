@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetIdRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.GetIdResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -144,6 +146,13 @@ public final class FakeCognito {
             }
             mustChangePassword = false;
             return RespondToAuthChallengeResponse.builder().authenticationResult(tokens(true)).build();
+        }
+
+        @Override
+        public GlobalSignOutResponse globalSignOut(GlobalSignOutRequest request) {
+            count("GlobalSignOut");
+            revokeAllRefreshTokens();
+            return GlobalSignOutResponse.builder().build();
         }
 
         @Override

@@ -233,6 +233,24 @@ class SessionManagerTest {
     }
 
     @Test
+    void logoutEverywhereSignsOutEverySessionOfTheUser() {
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+
+        assertThat(sessions.logout("acme", true)).isTrue();
+
+        assertThat(cognito.calls("GlobalSignOut")).isEqualTo(1);
+        assertThat(cognito.calls("RevokeToken")).isZero();
+        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+    }
+
+    @Test
+    void logoutOfASignedOutProfileIsHarmless() {
+        assertThat(daemon().logout("acme", false)).isFalse();
+        assertThat(cognito.calls("RevokeToken")).isZero();
+    }
+
+    @Test
     void brokenProfileIsReportedWhileTheOthersWork() {
         SessionManager sessions = daemon();
         sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
