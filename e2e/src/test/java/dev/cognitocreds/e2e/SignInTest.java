@@ -93,6 +93,20 @@ class SignInTest {
     }
 
     @Test
+    void aNewPasswordThePoolRefusesIsExitCode5WithCognitosReason() {
+        LicensedUser user = LicensedUser.create(fixture.admin(), DemoPool.USER_POOL_ID);
+
+        CommandResult login = installation.cli().login(PROFILE, user.username(), user.temporaryPassword(), "short");
+
+        assertThat(login.exitCode()).as("%s", login).isEqualTo(5);
+        assertThat(login.stderr()).containsIgnoringCase("password");
+        String conversation = startLogin(PROFILE, user).getString("conversation");
+        continueLogin(PROFILE, conversation, "short")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("code", equalTo("InvalidPasswordException"));
+    }
+
+    @Test
     void withoutATerminalLoginRefusesToPromptAndNamesPasswordStdin() {
         CommandResult login = installation.cli().run("login", "--profile", PROFILE, "--username", DemoPool.USER);
 
