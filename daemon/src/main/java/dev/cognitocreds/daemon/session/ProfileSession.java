@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -92,6 +93,8 @@ final class ProfileSession {
     private RefreshAheadCache.Timed<AwsCredentials> fetch() {
         throwIfSignedOut();
         CognitoProfile current = config.get();
+        // the lifetime counts from the request: a slow answer must not push the prefetch later
+        Instant requested = clock.instant();
         AwsCredentials fresh;
         try {
             fresh = exchange(current);
@@ -105,7 +108,7 @@ final class ProfileSession {
                 throw again.failure();
             }
         }
-        RefreshAheadCache.Timed<AwsCredentials> timed = timing.timed(fresh, clock.instant(), fresh.expiration());
+        RefreshAheadCache.Timed<AwsCredentials> timed = timing.timed(fresh, requested, fresh.expiration());
         log.info("profile {}: new AWS credentials, valid until {}, next refresh at {}", profile, fresh.expiration(),
                 timed.prefetchAt());
         return timed;
