@@ -116,6 +116,7 @@ public final class RefreshAheadCache<T> {
             call = new CompletableFuture<>();
             inFlight = call;
         }
+        log.debug("{}: renewing ({})", name, inBackground ? "ahead, in the background" : "callers wait");
         if (inBackground) {
             try {
                 background.execute(() -> run(call));
@@ -174,6 +175,7 @@ public final class RefreshAheadCache<T> {
                     return;
                 }
                 Instant now = clock.instant();
+                log.debug("{}: woke up for the renewal due at {}", name, when);
                 if (now.isBefore(when)) {
                     wakeUpAt(when, expected);
                 } else if (now.isBefore(expected.expiresAt())) {
