@@ -318,14 +318,18 @@ record rss_baseline_loaded_mib "$(rss_mib "$baseline_pid")"
 stop "$baseline_pid"
 
 # ---------------------------------------------------------------------------------------- cold daemon
-say "cold daemon: restart with the stored session, then $cold_requests concurrent requests"
+say "cold daemon: restart with the stored session, then $cold_requests concurrent requests (exchange slowed to 400 ms)"
+# local-cognito answers the credential exchange 400 ms late, so the burst surely arrives while the
+# one exchange (the daemon's own at start-up, or the first request's) is still in flight.
 stop "$daemon_pid"
 python3 "$lib" admin DELETE "$cognito_a/_local/calls" >/dev/null
+python3 "$lib" admin PUT "$cognito_a/_local/faults/GetCredentialsForIdentity" '{"latencyMs":400}' >/dev/null
 start_daemon daemon-2.log
 record start_restart_s "$started_s"
 cold=$(python3 "$lib" burst "$daemon_port" "$route" "$token_file" "$cold_requests")
 echo "$cold" >&2
 cold_calls=$(python3 "$lib" admin GET "$cognito_a/_local/calls")
+python3 "$lib" admin DELETE "$cognito_a/_local/faults" >/dev/null
 echo "upstream calls: $cold_calls" >&2
 record cold_n "$cold_requests"
 record cold_median_ms "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["median_ms"])' "$cold")"
