@@ -98,6 +98,14 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# A watchdog: whatever hangs, the run ends (and cleans up) after 10 minutes.
+(
+  sleep 600 &
+  sleeper=$!
+  trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+  wait "$sleeper" && { printf 'bench: still running after 600 s, giving up\n' >&2; kill -TERM $$; }
+) 2>/dev/null &
+pids+=($!)
 
 record() { printf '%s=%s\n' "$1" "$2" >>"$results"; }
 calc() { python3 -c "print($1)"; }
@@ -228,7 +236,7 @@ devtcp_out=$(bash "$bench_dir/devtcp-get.sh" "$daemon_port" "$cp_route" "$token_
 hyperfine "${hyperfine_shell[@]}" --style basic --warmup "$hyperfine_warmup" --runs "$hyperfine_runs" \
   --export-json "$work/hyperfine.json" \
   "$dist/bin/cognito-creds credential-process --profile bench" \
-  "curl -s -H @$work/header http://127.0.0.1:$daemon_port$cp_route" \
+  "curl -s -m 10 -H @$work/header http://127.0.0.1:$daemon_port$cp_route" \
   "bash $bench_dir/devtcp-get.sh $daemon_port $cp_route $token_file" >"$work/hyperfine.log" 2>&1 ||
   fail "hyperfine failed: $(tail -n 5 "$work/hyperfine.log")"
 read -r cp_fast cp_curl cp_devtcp < <(python3 "$lib" hyperfine-medians "$work/hyperfine.json")
