@@ -39,19 +39,16 @@ final class ApiRoutes {
         ctx.result(HEALTHY);
     }
 
-    void defaultCredentials(Context ctx) {
+    /** The container-credentials document of the default profile. */
+    byte[] defaultDocument() {
         String profile = sessions.defaultProfile();
-        ctx.result(documents.of(profile, sessions.credentials(profile)).container());
+        return documents.of(profile, sessions.credentials(profile)).container();
     }
 
-    void credentials(Context ctx) {
-        String profile = ctx.pathParam("p");
-        ctx.result(documents.of(profile, sessions.credentials(profile)).container());
-    }
-
-    void credentialProcess(Context ctx) {
-        String profile = ctx.pathParam("p");
-        ctx.result(documents.of(profile, sessions.credentials(profile)).process());
+    /** The profile's credentials as a container-credentials or a credential_process document. */
+    byte[] document(String profile, boolean credentialProcess) {
+        CredentialDocuments.Rendered rendered = documents.of(profile, sessions.credentials(profile));
+        return credentialProcess ? rendered.process() : rendered.container();
     }
 
     void login(Context ctx) {

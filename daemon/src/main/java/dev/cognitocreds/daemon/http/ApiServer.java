@@ -37,6 +37,8 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.host = LOOPBACK;
             config.jetty.port = port;
             config.jetty.threadPool = threadPool();
+            // Javalin nests its servlet context inside this wrapper: credential routes never reach it
+            config.jetty.modifyServer(server -> server.setHandler(new CredentialFastPath(guard, routes)));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.defaultContentType = JSON;
@@ -44,9 +46,6 @@ public final class ApiServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(guard);
             config.routes.get(RequestGuard.HEALTH_PATH, routes::health);
-            config.routes.get("/v1/credentials", routes::defaultCredentials);
-            config.routes.get("/v1/profiles/{p}/credentials", routes::credentials);
-            config.routes.get("/v1/profiles/{p}/credential-process", routes::credentialProcess);
             config.routes.post("/v1/profiles/{p}/login", routes::login);
             config.routes.post("/v1/profiles/{p}/login/{flow}", routes::loginWithFlow);
             config.routes.post("/v1/profiles/{p}/logout", routes::logout);

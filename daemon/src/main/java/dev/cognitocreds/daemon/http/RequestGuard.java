@@ -26,25 +26,31 @@ final class RequestGuard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        String host = ctx.header("Host");
+        ApiError refusal = refusal(ctx.path(), ctx.header("Host"), ctx.header("Origin"), ctx.header("Authorization"));
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /** Why a request with these headers is refused, or null when it may proceed. */
+    ApiError refusal(String path, String host, String origin, String authorization) {
         String suffix = ":" + port.getAsInt();
         if (host == null || !(host.equals("127.0.0.1" + suffix) || host.equalsIgnoreCase("localhost" + suffix))) {
-            throw new ApiError(403, "ForbiddenHost", "requests must be addressed to 127.0.0.1" + suffix);
+            return new ApiError(403, "ForbiddenHost", "requests must be addressed to 127.0.0.1" + suffix);
         }
-        if (ctx.header("Origin") != null) {
-            throw new ApiError(403, "ForbiddenOrigin", "browser requests are not allowed");
+        if (origin != null) {
+            return new ApiError(403, "ForbiddenOrigin", "browser requests are not allowed");
         }
-        if (HEALTH_PATH.equals(ctx.path())) {
-            return;
+        if (HEALTH_PATH.equals(path)) {
+            return null;
         }
-        String presented = ctx.header("Authorization");
-        if (presented == null || presented.isEmpty()) {
-            throw new ApiError(401, "MissingToken",
+        if (authorization == null || authorization.isEmpty()) {
+            return new ApiError(401, "MissingToken",
                     "the Authorization header is missing: send the content of the daemon's auth-token file");
         }
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token)) {
-            throw new ApiError(403, "BadToken",
-                    "the Authorization header does not match the daemon's auth-token file");
+        if (!MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), token)) {
+            return new ApiError(403, "BadToken", "the Authorization header does not match the daemon's auth-token file");
         }
+        return null;
     }
 }
