@@ -153,6 +153,26 @@ class ApiServerTest {
     }
 
     @Test
+    void credentialRoutesMatchExactlyAndDecodeTheProfile() throws Exception {
+        assertThat(get("/v1/profiles/my%20profile/credentials", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sessions.lastProfile.get()).isEqualTo("my profile");
+
+        HttpResponse<String> deeper = get("/v1/profiles/acme/extra/credentials", "Authorization", TOKEN);
+        assertThat(deeper.statusCode()).isEqualTo(404);
+        assertThat(json(deeper).get("code").asText()).isEqualTo("NotFound");
+        assertThat(post("/v1/profiles/acme/credentials", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void unexpectedErrorsAre500WithoutDetails() throws Exception {
+        sessions.unexpected = new IllegalStateException("internal detail");
+        HttpResponse<String> response = get("/v1/profiles/acme/credentials", "Authorization", TOKEN);
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(json(response).get("code").asText()).isEqualTo("InternalError");
+        assertThat(response.body()).doesNotContain("internal detail");
+    }
+
+    @Test
     void unknownRouteIs404InTheSameShape() throws Exception {
         HttpResponse<String> response = get("/v1/nothing", "Authorization", TOKEN);
         assertThat(response.statusCode()).isEqualTo(404);
@@ -202,6 +222,7 @@ class ApiServerTest {
 
     private static final class FakeSessions implements Sessions {
         volatile Failure failure;
+        volatile RuntimeException unexpected;
         volatile int statusCalls;
         final AtomicReference<String> lastProfile = new AtomicReference<>();
         final AtomicReference<Optional<AuthFlow>> lastFlow = new AtomicReference<>();
@@ -217,6 +238,9 @@ class ApiServerTest {
             lastProfile.set(profile);
             if (failure != null) {
                 throw failure;
+            }
+            if (unexpected != null) {
+                throw unexpected;
             }
             return CREDENTIALS;
         }
