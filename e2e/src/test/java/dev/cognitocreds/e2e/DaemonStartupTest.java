@@ -3,21 +3,24 @@ package dev.cognitocreds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.cognitocreds.e2e.harness.Cli;
 import dev.cognitocreds.e2e.harness.Command;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.Daemon;
+import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.Distribution;
 import dev.cognitocreds.e2e.harness.TempHome;
 import io.restassured.http.ContentType;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How the daemon starts in a fresh home: without any config, and when its port is taken. */
+/** How the daemon starts in a fresh home: without any config, without XDG_RUNTIME_DIR, and when its port is taken. */
 class DaemonStartupTest {
 
     private TempHome home;
@@ -43,6 +46,24 @@ class DaemonStartupTest {
                     .then().statusCode(404).contentType(ContentType.JSON)
                     .body("code", equalTo("ProfileNotFound"));
             assertThat(home.tokenFile()).exists();
+        }
+    }
+
+    @Test
+    void withoutXdgRuntimeDirTheDaemonLauncherAndClientAllUseTheStateFolder() {
+        try (TempHome bare = TempHome.create("layout", TempHome.Layout.STATE_ONLY)) {
+            bare.writeConfig(DemoPool.profile("acme", URI.create("http://127.0.0.1:9")).toIni());
+            try (Daemon daemon = Daemon.start(bare)) {
+                assertThat(bare.endpointFile()).exists();
+                Cli cli = new Cli(bare);
+
+                CommandResult status = cli.run("status");
+                assertThat(status.exitCode()).as("%s", status).isZero();
+                // Signed out, not "daemon not running": the launcher's own path found the daemon too.
+                CommandResult credentialProcess = cli.run("credential-process", "--profile", "acme");
+                assertThat(credentialProcess.exitCode()).as("%s", credentialProcess).isEqualTo(4);
+                assertThat(credentialProcess.stderr()).contains("cognito-creds login --profile acme");
+            }
         }
     }
 

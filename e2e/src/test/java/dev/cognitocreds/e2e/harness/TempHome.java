@@ -16,19 +16,36 @@ import java.util.stream.Stream;
  */
 public final class TempHome implements AutoCloseable {
 
-    private final Path root;
+    /**
+     * Which XDG variables the home sets. {@code XDG_STATE_HOME} always is: without it the daemon falls back to
+     * the JVM's {@code user.home}, which is the real user's home whatever {@code HOME} says.
+     */
+    public enum Layout {
+        /** {@code XDG_STATE_HOME} and {@code XDG_RUNTIME_DIR}. */
+        XDG,
+        /** {@code XDG_STATE_HOME} only: the endpoint file goes to the state folder. */
+        STATE_ONLY
+    }
 
-    private TempHome(Path root) {
+    private final Path root;
+    private final Layout layout;
+
+    private TempHome(Path root, Layout layout) {
         this.root = root;
+        this.layout = layout;
     }
 
     public static TempHome create(String name) {
+        return create(name, Layout.XDG);
+    }
+
+    public static TempHome create(String name, Layout layout) {
         try {
             Path base = Path.of(System.getProperty("cognitocreds.workdir", System.getProperty("java.io.tmpdir")));
             Files.createDirectories(base);
             Path root = Files.createTempDirectory(base, name + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            TempHome home = new TempHome(root);
+            TempHome home = new TempHome(root, layout);
             Files.createDirectories(home.configFile().getParent());
             Files.createDirectories(home.stateDir());
             Files.createDirectories(home.runtimeDir());
@@ -60,7 +77,7 @@ public final class TempHome implements AutoCloseable {
     }
 
     public Path endpointFile() {
-        return runtimeDir().resolve("cognito-creds/endpoint");
+        return (layout == Layout.XDG ? runtimeDir() : stateDir()).resolve("cognito-creds/endpoint");
     }
 
     public Path tokenFile() {
@@ -87,8 +104,12 @@ public final class TempHome implements AutoCloseable {
     public Map<String, String> environment() {
         Map<String, String> env = withoutAwsSettings();
         env.put("HOME", root.toString());
+        env.remove("XDG_STATE_HOME");
+        env.remove("XDG_RUNTIME_DIR");
         env.put("XDG_STATE_HOME", stateDir().toString());
-        env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
+        if (layout == Layout.XDG) {
+            env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
+        }
         env.put("AWS_CONFIG_FILE", configFile().toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", sharedCredentialsFile().toString());
         return env;
