@@ -68,7 +68,6 @@ final class Daemon implements AutoCloseable {
             background.shutdownNow();
             throw e;
         }
-        sessions.warmUp();
         log.info("cognito-credsd {} serving on http://127.0.0.1:{} (config {}, endpoint file {})", Version.current(),
                 server.port(), paths.configFile(), endpoint);
         return new Daemon(server, background, endpoint);

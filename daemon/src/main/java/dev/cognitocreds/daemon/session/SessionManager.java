@@ -120,31 +120,6 @@ public final class SessionManager implements Sessions {
         return revoked;
     }
 
-    /**
-     * Reads the config and renews the credentials of every stored session in the background, so
-     * the first request after a restart finds them in memory. Failures are only logged: requests
-     * report them.
-     */
-    public void warmUp() {
-        background.execute(() -> {
-            for (ConfiguredProfile configured : catalog.current().all()) {
-                configured.profile().ifPresent(config -> {
-                    if (session(configured.name(), config) != null) {
-                        background.execute(() -> warmUp(configured.name()));
-                    }
-                });
-            }
-        });
-    }
-
-    private void warmUp(String profile) {
-        try {
-            credentials(profile);
-        } catch (Failure failure) {
-            log.warn("profile {}: no credentials at start-up: {}", profile, failure.getMessage());
-        }
-    }
-
     @Override
     public List<ProfileStatus> status() {
         List<ProfileStatus> all = new ArrayList<>();
