@@ -352,22 +352,20 @@ say "constant load (${load_rate} req/s) for ${load_seconds}s on profile bench-sh
 printf '%s\n' "$(cat "$work/password")" |
   "$dist/bin/cognito-creds" login --profile bench-short --username bench-user --password-stdin >>"$work/login.log" 2>&1 ||
   fail "login of bench-short failed: $(tail -n 3 "$work/login.log")"
-python3 "$lib" admin DELETE "$cognito_b/_local/calls" >/dev/null
-t_reset=$EPOCHREALTIME
 life=$(python3 "$lib" load "$daemon_port" /v1/profiles/bench-short/credentials "$token_file" \
-  "$load_seconds" "$load_rate" 4)
-life_calls=$(python3 "$lib" admin GET "$cognito_b/_local/calls")
-t_window=$(calc "$EPOCHREALTIME - $t_reset")
-echo "$life" >&2
-echo "upstream calls in ${t_window}s: $life_calls" >&2
+  "$load_seconds" "$load_rate" 4 "$cognito_b")
 field() { python3 -c 'import json,sys; v = json.loads(sys.argv[1])[sys.argv[2]]; print("" if v is None else v)' "$life" "$1"; }
-record life_seconds "$load_seconds"
+t_window=$(field window_s)
+life_calls=$(python3 -c 'import json,sys; print(json.dumps(json.loads(sys.argv[1])["calls"]))' "$life")
+echo "$life" >&2
+echo "upstream calls in the ${t_window}s counting window: $life_calls" >&2
+record life_seconds "$t_window"
 record life_lifetime_s "$short_lifetime"
 record life_idtoken_s "$short_id_token"
 # The most boundaries a window of t seconds can hold: floor(t / L) + 1.
 record life_lifetimes "$(calc "int($t_window // $short_lifetime) + 1")"
 record life_idtoken_lifetimes "$(calc "int($t_window // $short_id_token) + 1")"
-record life_renewals "$(( $(field distinct_keys) - 1 ))"
+record life_renewals "$(field renewals)"
 record life_gcfi "$(python3 "$lib" calls-sum "$life_calls" GetCredentialsForIdentity)"
 record life_refresh "$(python3 "$lib" calls-sum "$life_calls" InitiateAuth GetTokensFromRefreshToken)"
 record life_boundaries "$(python3 -c 'import json,sys; print(len(json.loads(sys.argv[1])["boundaries"]))' "$life") boundaries"
