@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
@@ -48,7 +49,8 @@ public final class CognitoCredsd {
         SecureRandom random = new SecureRandom();
         UpstreamClients clients = new UpstreamClients();
         Upstream upstream = new Upstream(new UserPool(clients::userPool, clock, random),
-                new UserPoolTokens(clients::userPool), new IdentityPool(clients::identityPool));
+                new UserPoolTokens(clients::userPool), new IdentityPool(clients::identityPool),
+                new UserPoolAccounts(clients::userPool));
         Daemon daemon;
         try {
             daemon = Daemon.start(options, paths, upstream, clock, random);

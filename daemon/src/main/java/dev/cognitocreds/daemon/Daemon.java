@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.daemon.account.AccountService;
+import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.http.ApiServer;
@@ -49,13 +51,16 @@ final class Daemon implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SessionManager sessions = new SessionManager(new ProfileCatalog(paths.configFile()), options.defaultProfile(),
+        ProfileCatalog catalog = new ProfileCatalog(paths.configFile());
+        SessionManager sessions = new SessionManager(catalog, options.defaultProfile(),
                 upstream, new FileSessionStore(paths.sessionsDir()),
                 new SignInConversations(clock, COGNITO_SESSION_LIFETIME, random),
                 clock, new RefreshTiming(() -> ThreadLocalRandom.current().nextDouble()), background);
         ApiServer server;
         try {
-            server = ApiServer.start(options.port(), token, sessions, Version.current(), paths.configFile());
+            Accounts accounts = new AccountService(name -> catalog.current().require(name), sessions::accessToken,
+                    upstream.accounts());
+            server = ApiServer.start(options.port(), token, sessions, accounts, Version.current(), paths.configFile());
         } catch (RuntimeException e) {
             background.shutdownNow();
             throw e;

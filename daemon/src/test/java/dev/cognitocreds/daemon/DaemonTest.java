@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
@@ -50,7 +51,8 @@ class DaemonTest {
         return Daemon.start(new DaemonOptions(0, Optional.empty(), DaemonOptions.Action.SERVE), paths,
                 new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
                         new UserPoolTokens(profile -> cognito.userPool),
-                        new IdentityPool(profile -> cognito.identityPool)), clock, random);
+                        new IdentityPool(profile -> cognito.identityPool),
+                        new UserPoolAccounts(profile -> cognito.userPool)), clock, random);
     }
 
     private HttpResponse<String> call(DaemonPaths paths, String method, String path, String body) throws Exception {

@@ -21,10 +21,6 @@ final class ChallengePrompts {
     /** Challenge parameters that are protocol state, not something to show. */
     private static final Set<String> HIDDEN =
             Set.of("USER_ID_FOR_SRP", "USERNAME", "SALT", "SRP_B", "SECRET_BLOCK", "requiredAttributes", "userAttributes");
-    private static final Map<String, String> ATTRIBUTE_LABELS = Map.of(
-            "name", "Full name", "given_name", "Given name", "family_name", "Family name",
-            "email", "E-mail address", "phone_number", "Phone number (+15555550100)",
-            "preferred_username", "Preferred username", "nickname", "Nickname", "birthdate", "Birth date (YYYY-MM-DD)");
 
     private ChallengePrompts() {
     }
@@ -64,8 +60,10 @@ final class ChallengePrompts {
         fields.add(new ChallengeField("NEW_PASSWORD", "New password", true, true, List.of()));
         for (String attribute : stringList(requiredAttributes)) {
             String bare = attribute.startsWith(ATTRIBUTE_PREFIX) ? attribute.substring(ATTRIBUTE_PREFIX.length()) : attribute;
-            fields.add(ChallengeField.text(ATTRIBUTE_PREFIX + bare,
-                    ATTRIBUTE_LABELS.getOrDefault(bare, bare.replace("custom:", "").replace('_', ' '))));
+            // some pools list attributes Cognito sets itself; answering one fails the whole challenge
+            if (UserAttributes.writable(bare)) {
+                fields.add(ChallengeField.text(ATTRIBUTE_PREFIX + bare, UserAttributes.label(bare)));
+            }
         }
         return fields;
     }

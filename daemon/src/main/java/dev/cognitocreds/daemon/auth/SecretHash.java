@@ -7,12 +7,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** SECRET_HASH for app clients that have a secret: Base64(HMAC-SHA256(secret, username + clientId)). */
-final class SecretHash {
+public final class SecretHash {
 
     private SecretHash() {
     }
 
-    static Optional<String> of(CognitoProfile profile, String username) {
+    public static Optional<String> of(CognitoProfile profile, String username) {
         return profile.clientSecret().map(secret -> Base64.getEncoder().encodeToString(SrpProof.hmac(
                 secret.getBytes(StandardCharsets.UTF_8), (username + profile.clientId()).getBytes(StandardCharsets.UTF_8))));
     }

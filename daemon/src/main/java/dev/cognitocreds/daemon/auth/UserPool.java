@@ -49,7 +49,7 @@ public final class UserPool {
                     ? startSrp(profile, username, password)
                     : startPassword(profile, username, password);
         } catch (SdkException e) {
-            throw signInFailure(e, "sign-in");
+            throw signInFailure(e, "sign-in", profile.name(), username);
         }
     }
 
@@ -78,7 +78,7 @@ public final class UserPool {
             return next(profile, response.authenticationResult(), response.challengeNameAsString(), response.session(),
                     response.challengeParameters(), pending.username());
         } catch (SdkException e) {
-            throw signInFailure(e, pending.challenge().name());
+            throw signInFailure(e, pending.challenge().name(), profile.name(), pending.username());
         }
     }
 
@@ -149,10 +149,11 @@ public final class UserPool {
                                 String username) {
         AssociateSoftwareTokenResponse associated = clients.apply(profile)
                 .associateSoftwareToken(request -> request.session(session));
-        String issuer = "cognito-creds " + profile.name();
+        // the pool is the issuer: it is what the person signs in to, and the same on every machine
+        String issuer = profile.userPoolId();
         Map<String, String> shown = new HashMap<>(parameters);
         shown.put("secretCode", associated.secretCode());
-        shown.put("otpauthUri", "otpauth://totp/" + uriEncode(issuer + ":" + username) + "?secret="
+        shown.put("otpauthUri", "otpauth://totp/" + uriEncode(issuer) + ":" + uriEncode(username) + "?secret="
                 + associated.secretCode() + "&issuer=" + uriEncode(issuer));
         return new SignInStep.ChallengeRequired(new PendingChallenge(associated.session(), username,
                 ChallengePrompts.describe(MFA_SETUP, shown)));
@@ -181,7 +182,7 @@ public final class UserPool {
     }
 
 
-    private static Failure signInFailure(SdkException e, String step) {
+    private static Failure signInFailure(SdkException e, String step, String profile, String username) {
         String code = UpstreamFailures.code(e);
         String message = UpstreamFailures.message(e);
         if ("NotAuthorizedException".equals(code) && message != null && message.toLowerCase().contains("session")) {
@@ -192,18 +193,35 @@ public final class UserPool {
             return new Failure(Failure.Kind.SIGN_IN_REFUSED, "NotAuthorizedException",
                     "UserNotFoundException".equals(code) ? "Incorrect username or password." : message);
         }
+        if ("LimitExceededException".equals(code) || "TooManyFailedAttemptsException".equals(code)) {
+            // not an outage: Cognito wants this user to wait, so say so instead of "unavailable"
+            return new Failure(Failure.Kind.SIGN_IN_REJECTED, code, message
+                    + " (Cognito refuses more attempts for now: wait a few minutes, then try again)");
+        }
         if (code == null || UpstreamFailures.isTransient(e)) {
             return UpstreamFailures.translate(e, step);
         }
-        return new Failure(Failure.Kind.SIGN_IN_REJECTED, code, message + hint(code));
+        if ("InvalidPasswordException".equals(code)) {
+            return new Failure(Failure.Kind.SIGN_IN_REJECTED, code,
+                    "the user pool refuses this password: " + PasswordPolicyWords.plain(message));
+        }
+        return new Failure(Failure.Kind.SIGN_IN_REJECTED, code, message + hint(code, profile, username));
     }
 
     private static String hint(String code) {
+        return hint(code, null, null);
+    }
+
+    private static String hint(String code, String profile, String username) {
+        String who = profile == null ? "" : " --profile " + profile + " --username " + username;
         return switch (code) {
-            case "InvalidPasswordException" -> " (choose a password that meets the user pool's password policy)";
-            case "CodeMismatchException", "ExpiredCodeException" -> " (check the code and try again)";
-            case "PasswordResetRequiredException" -> " (reset the password with the publisher's instructions, then sign in)";
-            case "UserNotConfirmedException" -> " (confirm the account first, then sign in)";
+            case "CodeMismatchException", "EnableSoftwareTokenMFAException" ->
+                    " (check the code and try again while the sign-in lasts, a few minutes)";
+            case "ExpiredCodeException" -> " (the code has expired: sign in again to get a new one)";
+            case "PasswordResetRequiredException" ->
+                    " (the publisher requires a new password: run `cognito-creds reset-password" + who + "`)";
+            case "UserNotConfirmedException" ->
+                    " (confirm the account with the code you received: run `cognito-creds signup --confirm" + who + "`)";
             default -> "";
         };
     }

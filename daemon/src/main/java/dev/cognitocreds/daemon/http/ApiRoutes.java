@@ -131,7 +131,7 @@ final class ApiRoutes {
         return body;
     }
 
-    private static Map<String, Object> field(ChallengeField field) {
+    static Map<String, Object> field(ChallengeField field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", field.name());
         body.put("label", field.label());

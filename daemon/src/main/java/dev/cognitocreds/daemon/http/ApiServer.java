@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.session.Sessions;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -30,6 +31,12 @@ public final class ApiServer implements AutoCloseable {
      * content of the auth-token file.
      */
     public static ApiServer start(int port, String token, Sessions sessions, String version, Path configFile) {
+        return start(port, token, sessions, null, version, configFile);
+    }
+
+    /** As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not null. */
+    public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
+                                  Path configFile) {
         Javalin[] self = new Javalin[1];
         ApiRoutes routes = new ApiRoutes(sessions, version, configFile, () -> self[0].port());
         RequestGuard guard = new RequestGuard(token, () -> self[0].port());
@@ -50,6 +57,15 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/v1/profiles/{p}/login/{flow}", routes::loginWithFlow);
             config.routes.post("/v1/profiles/{p}/logout", routes::logout);
             config.routes.get("/v1/status", routes::status);
+            if (accounts != null) {
+                AccountRoutes chores = new AccountRoutes(accounts);
+                config.routes.post("/v1/profiles/{p}/signup", chores::signUp);
+                config.routes.post("/v1/profiles/{p}/signup/confirm", chores::confirmSignUp);
+                config.routes.post("/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode);
+                config.routes.post("/v1/profiles/{p}/password", chores::changePassword);
+                config.routes.post("/v1/profiles/{p}/password-reset", chores::forgotPassword);
+                config.routes.post("/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
+            }
             config.routes.exception(ApiError.class, (error, ctx) -> answer(ctx, error));
             config.routes.exception(Failure.class, (failure, ctx) -> {
                 ApiError error = ApiError.of(failure);

@@ -78,6 +78,12 @@ final class ProfileSession {
         return stored;
     }
 
+    /** The current user-pool tokens, refreshed when close to expiry; their access token proves the sign-in. */
+    Tokens tokens() {
+        throwIfSignedOut();
+        return idTokens(config.get());
+    }
+
     boolean isSignedOut() {
         return signedOut != null;
     }

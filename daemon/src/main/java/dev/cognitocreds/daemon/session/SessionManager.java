@@ -67,6 +67,16 @@ public final class SessionManager implements Sessions {
         return session.credentials();
     }
 
+    /** The access token of a signed-in profile, for the calls Cognito authorises with it (ChangePassword). */
+    public String accessToken(String profile) {
+        CognitoProfile config = catalog.current().require(profile);
+        ProfileSession session = session(profile, config);
+        if (session == null) {
+            throw Failure.signedOut(profile);
+        }
+        return session.tokens().accessToken();
+    }
+
     @Override
     public LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password) {
         CognitoProfile config = catalog.current().require(profile);

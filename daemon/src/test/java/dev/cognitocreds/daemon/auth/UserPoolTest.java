@@ -124,8 +124,8 @@ class UserPoolTest {
         Challenge challenge = setup.pending().challenge();
         assertThat(challenge.fields()).extracting(ChallengeField::name).containsExactly("USER_CODE");
         assertThat(challenge.parameters()).containsEntry("secretCode", "JBSWY3DPEHPK3PXP")
-                .containsEntry("otpauthUri", "otpauth://totp/cognito-creds%20acme%3Abob?secret=JBSWY3DPEHPK3PXP"
-                        + "&issuer=cognito-creds%20acme");
+                .containsEntry("otpauthUri", "otpauth://totp/us-east-2_Pool1:bob?secret=JBSWY3DPEHPK3PXP"
+                        + "&issuer=us-east-2_Pool1");
 
         SignInStep done = userPool.answer(profile, setup.pending(), Map.of("USER_CODE", "123456"));
 

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.MutableClock;
@@ -73,7 +74,8 @@ class SessionManagerTest {
         return new SessionManager(new ProfileCatalog(config), Optional.empty(),
                 new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
                         new UserPoolTokens(profile -> cognito.userPool),
-                        new IdentityPool(profile -> cognito.identityPool)),
+                        new IdentityPool(profile -> cognito.identityPool),
+                        new UserPoolAccounts(profile -> cognito.userPool)),
                 new FileSessionStore(sessionsDir), new SignInConversations(clock, Duration.ofMinutes(3), random),
                 clock, new RefreshTiming(() -> 0.0), background);
     }
