@@ -8,4 +8,9 @@ interface AnswerSource {
     String password();
 
     String answer(ChallengeField field);
+
+    /** True when a person is there to answer again after Cognito refused an answer. */
+    default boolean interactive() {
+        return false;
+    }
 }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LoginCommand.class,
             LogoutCommand.class,
+            SignupCommand.class,
+            PasswdCommand.class,
+            ResetPasswordCommand.class,
             StatusCommand.class,
             EnvCommand.class,
             CredentialProcessCommand.class,

@@ -1,14 +1,16 @@
 package dev.cognitocreds.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code login}: signs a profile in through the daemon, answering every challenge it relays. */
 @Command(name = "login", description = {
     "Sign in to a profile. The daemon keeps the refresh token; the password is never stored.",
+    "Every challenge Cognito sends is asked here: a new password, an SMS, e-mail or authenticator",
+    "code, the choice of a second factor, or setting up an authenticator app (shown as a QR code).",
     "Without a terminal, use --username U --password-stdin: the password is stdin's first line and",
     "each further answer (a new password, a code) the next line."})
 final class LoginCommand extends ClientCommand {
@@ -17,11 +19,12 @@ final class LoginCommand extends ClientCommand {
     @Mixin
     ProfileOption profile;
 
-    @Option(names = "--username", paramLabel = "USERNAME", description = "User name (asked when omitted).")
-    String username;
+    @Mixin
+    AnswerOptions options;
 
-    @Option(names = "--password-stdin", description = "Read the password, then any further answer, from stdin lines.")
-    boolean passwordStdin;
+    @Option(names = "--mfa-code", paramLabel = "CODE",
+            description = "The one-time code of the first MFA challenge (e.g. from an authenticator app).")
+    String mfaCode;
 
     @Option(names = "--flow", paramLabel = "FLOW",
             description = "USER_SRP_AUTH or USER_PASSWORD_AUTH (default: the profile's cognito_auth_flow).")
@@ -30,30 +33,22 @@ final class LoginCommand extends ClientCommand {
     @Override
     public Integer call() {
         String name = profile.resolve(context().env());
-        AnswerSource answers = answerSource();
+        AnswerSource answers = options.source(context(), spec().commandLine());
+        if (mfaCode != null) {
+            answers = new PresetCode(answers, mfaCode);
+        }
         String route = DaemonClient.profileRoute(name, flow == null ? "login" : "login/" + flow.name());
-        JsonNode signedIn = new LoginConversation(context().daemon(), route, answers, err()).signIn();
-        out().println("Signed in to profile " + signedIn.path("profile").asText(name) + " as "
-                + signedIn.path("username").asText(answers.username())
-                + expiry(signedIn.path("expiration").asText("")));
+        signIn(context(), name, route, answers, out(), err());
         return ExitCodes.OK;
     }
 
-    private AnswerSource answerSource() {
-        if (passwordStdin) {
-            if (username == null || username.isBlank()) {
-                throw new ParameterException(spec().commandLine(), "--password-stdin needs --username");
-            }
-            return new StdinAnswers(context().stdin(), username);
-        }
-        if (context().terminal() == null) {
-            throw new ParameterException(spec().commandLine(),
-                    "no terminal to ask the password on: use --username U --password-stdin");
-        }
-        return new TerminalAnswers(context().terminal(), username);
-    }
-
-    private static String expiry(String expiration) {
-        return expiration.isBlank() ? "." : "; credentials valid until " + expiration + ".";
+    /** Walks the sign-in conversation on {@code route} and says who is signed in until when. */
+    static void signIn(ClientContext context, String profile, String route, AnswerSource answers, PrintWriter out,
+                       PrintWriter notes) {
+        JsonNode signedIn = new LoginConversation(context.daemon(), route, answers, notes, context.clock()).signIn();
+        String expiration = signedIn.path("expiration").asText("");
+        out.println("Signed in to profile " + signedIn.path("profile").asText(profile) + " as "
+                + signedIn.path("username").asText(answers.username())
+                + (expiration.isBlank() ? "." : "; credentials valid until " + expiration + "."));
     }
 }

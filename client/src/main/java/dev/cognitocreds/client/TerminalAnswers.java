@@ -28,6 +28,11 @@ final class TerminalAnswers implements AnswerSource {
     }
 
     @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
     public String answer(ChallengeField field) {
         if (field.hasChoices()) {
             return pick(field);

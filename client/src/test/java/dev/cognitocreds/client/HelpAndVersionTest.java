@@ -13,7 +13,7 @@ class HelpAndVersionTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"login", "logout", "status", "env", "credential-process"})
+    @ValueSource(strings = {"login", "logout", "status", "env", "credential-process", "signup", "passwd", "reset-password"})
     void everyCommandHasHelpAndVersion(String command) {
         ClientRun.Result help = ClientRun.run(StubDaemon.envFor(home), command, "--help");
         ClientRun.Result version = ClientRun.run(StubDaemon.envFor(home), command, "--version");
