@@ -16,6 +16,9 @@ import java.util.function.Function;
 /** What the daemon does with a signed-in user's tokens: refresh them, revoke them, sign out everywhere. */
 public final class UserPoolTokens {
 
+    private static final Set<String> SIGNED_OUT_CODES = Set.of("NotAuthorizedException",
+            "RefreshTokenReuseException");
+
     private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
     /** App clients that rotate refresh tokens, learnt from Cognito's answer. */
     private final Set<String> rotating = ConcurrentHashMap.newKeySet();
@@ -40,7 +43,9 @@ public final class UserPoolTokens {
                 // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
                 return refresh(profile, refreshToken, username);
             }
-            if ("NotAuthorizedException".equals(UpstreamFailures.code(e))) {
+            // revoked, expired, or a rotated-out token replayed after the grace period
+            // (NotAuthorizedException) or inside it where Cognito detects the reuse
+            if (SIGNED_OUT_CODES.contains(UpstreamFailures.code(e))) {
                 throw new Failure(Failure.Kind.SIGNED_OUT, "SignedOut", Failure.signedOut(profile.name()).getMessage(), e);
             }
             throw UpstreamFailures.translate(e, "token refresh");

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One signed-in profile: its refresh token (via the store), its ID token in memory, and its AWS
@@ -155,25 +156,42 @@ final class ProfileSession {
             }
             throw failure;
         }
-        tokens = fresh;
         if (fresh.refreshToken().isPresent() && !fresh.refreshToken().get().equals(session.refreshToken())) {
-            // rotation enabled on the app client: the old token stops working soon
-            save(session.withRefreshToken(fresh.refreshToken().get()));
+            // Rotation: the old token stops working after Cognito's grace period, so the new one is
+            // written (atomically, durably) before it or the ID token that came with it is used; a crash
+            // after this line loses nothing. If the write fails, the ID token is not used either.
+            String rotated = fresh.refreshToken().get();
+            save(latest -> latest.withRefreshToken(rotated));
+            log.info("profile {}: rotated refresh token stored in the {} store", profile, store.kind());
         }
+        tokens = fresh;
         log.info("profile {}: ID token refreshed, valid until {}", profile, fresh.claims().expiresAt());
         return fresh;
     }
 
     private String rememberIdentity(CognitoProfile current, String idToken) {
         String identityId = identityPool.identityId(current, idToken);
-        save(stored.withIdentityId(identityId));
+        save(known -> known.withIdentityId(identityId));
         log.info("profile {}: identity id {}", profile, identityId);
         return identityId;
     }
 
-    private void save(StoredSession session) {
-        stored = session;
-        store.save(profile, session);
+    /**
+     * Changes the stored session from its latest state, one change at a time: a concurrent change
+     * built on an older state would otherwise write a rotated-out refresh token back. The new state
+     * is kept in memory even when the write fails, so a running daemon keeps the newest token.
+     */
+    private synchronized void save(UnaryOperator<StoredSession> change) {
+        StoredSession changed = change.apply(stored);
+        stored = changed;
+        try {
+            store.save(profile, changed);
+        } catch (RuntimeException e) {
+            // the store's messages name the file or keychain entry, never its content
+            throw new Failure(Failure.Kind.UPSTREAM_UNAVAILABLE, "StoreUnavailable", "profile " + profile
+                    + ": cannot write the session to the " + store.kind() + " store (" + e.getMessage()
+                    + "); credentials are served again once it can be written", e);
+        }
     }
 
     private void signOut(Failure cause) {

@@ -1,0 +1,229 @@
+package dev.cognitocreds.daemon.session;
+
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.FakeCognito;
+import dev.cognitocreds.daemon.MutableClock;
+import dev.cognitocreds.daemon.StubUserPoolClient;
+import dev.cognitocreds.daemon.account.UserPoolAccounts;
+import dev.cognitocreds.daemon.auth.SignInConversations;
+import dev.cognitocreds.daemon.auth.UserPool;
+import dev.cognitocreds.daemon.auth.UserPoolTokens;
+import dev.cognitocreds.daemon.config.ProfileCatalog;
+import dev.cognitocreds.daemon.identity.IdentityPool;
+import dev.cognitocreds.daemon.store.FileSessionStore;
+import dev.cognitocreds.daemon.store.SessionStore;
+import dev.cognitocreds.daemon.store.StoredSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityRequest;
+import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An app client that rotates refresh tokens: each new refresh token is in the store before it, or
+ * the ID token that came with it, is used; a replayed old token signs the profile out.
+ */
+class RefreshTokenRotationTest {
+
+    private static final String IDENTITY = "us-east-2:11111111-1111-4111-8111-111111111111";
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
+    /** What happened, in order, across the fake Cognito and the store. */
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger rotations = new AtomicInteger(1);
+    private final AtomicBoolean reuseDetected = new AtomicBoolean();
+    private final AtomicBoolean diskFull = new AtomicBoolean();
+    private Path config;
+    private FileSessionStore files;
+
+    @BeforeEach
+    void signedInBefore() throws Exception {
+        config = dir.resolve("config");
+        Files.writeString(config, """
+                [profile acme]
+                region = us-east-2
+                cognito_user_pool_id = us-east-2_AbC123
+                cognito_client_id = client0id0000000000000000a
+                cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
+                """);
+        files = new FileSessionStore(dir.resolve("sessions"));
+        files.save("acme", new StoredSession("refresh-1", "alice", "alice-sub", Optional.of(IDENTITY),
+                "us-east-2_AbC123", "client0id0000000000000000a"));
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private final CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
+        @Override
+        public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            throw InvalidParameterException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
+                            .errorMessage("Refresh token rotation is enabled for this app client: use "
+                                    + "GetTokensFromRefreshToken instead of REFRESH_TOKEN_AUTH.").build())
+                    .build();
+        }
+
+        @Override
+        public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request) {
+            if (reuseDetected.get()) {
+                throw RefreshTokenReuseException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("RefreshTokenReuseException")
+                                .errorMessage("Refresh token has been reused.").build())
+                        .build();
+            }
+            int n = rotations.incrementAndGet();
+            events.add("GetTokensFromRefreshToken " + request.refreshToken() + " -> refresh-" + n);
+            long now = clock.instant().getEpochSecond();
+            return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
+                    .idToken(FakeCognito.jwt("alice-sub", "alice", now, now + 3600) + "-id-" + n)
+                    .accessToken("access-" + n)
+                    .refreshToken("refresh-" + n)
+                    .build()).build();
+        }
+    };
+
+    private final CognitoIdentityClient identityPool = new CognitoIdentityClient() {
+        @Override
+        public GetCredentialsForIdentityResponse getCredentialsForIdentity(GetCredentialsForIdentityRequest request) {
+            String idToken = request.logins().values().iterator().next();
+            events.add("GetCredentialsForIdentity with ID token " + idToken.substring(idToken.lastIndexOf('-') + 1));
+            return GetCredentialsForIdentityResponse.builder().identityId(request.identityId())
+                    .credentials(Credentials.builder().accessKeyId("ASIAFAKE").secretKey("secret")
+                            .sessionToken("token").expiration(clock.instant().plus(Duration.ofHours(1))).build())
+                    .build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "cognito-identity";
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** The file store, recording each write (and failing it while the disk is full). */
+    private final SessionStore recordingStore = new SessionStore() {
+        @Override
+        public String kind() {
+            return files.kind();
+        }
+
+        @Override
+        public Optional<StoredSession> load(String profile) {
+            return files.load(profile);
+        }
+
+        @Override
+        public void save(String profile, StoredSession session) {
+            if (diskFull.get()) {
+                events.add("store refused " + session.refreshToken());
+                throw new UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+            files.save(profile, session);
+            events.add("stored " + session.refreshToken());
+        }
+
+        @Override
+        public void delete(String profile) {
+            events.add("deleted");
+            files.delete(profile);
+        }
+    };
+
+    private SessionManager daemon() {
+        SecureRandom random = new SecureRandom();
+        return new SessionManager(new ProfileCatalog(config), Optional.empty(),
+                new Upstream(new UserPool(profile -> rotatingPool, clock, random),
+                        new UserPoolTokens(profile -> rotatingPool),
+                        new IdentityPool(profile -> identityPool),
+                        new UserPoolAccounts(profile -> rotatingPool)),
+                recordingStore, new SignInConversations(clock, Duration.ofMinutes(3), random),
+                clock, new RefreshTiming(() -> 0.0), background);
+    }
+
+    @Test
+    void theRotatedRefreshTokenIsStoredBeforeTheIdTokenThatCameWithItIsUsed() {
+        SessionManager sessions = daemon();
+
+        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE");
+
+        assertThat(events).containsExactly(
+                "GetTokensFromRefreshToken refresh-1 -> refresh-2",
+                "stored refresh-2",
+                "GetCredentialsForIdentity with ID token 2");
+        assertThat(files.load("acme")).get().extracting(StoredSession::refreshToken).isEqualTo("refresh-2");
+    }
+
+    @Test
+    void aRotationThatCannotBeStoredIsNotUsedAndTheNextOneIsStoredFirst() {
+        SessionManager sessions = daemon();
+        diskFull.set(true);
+
+        assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOf(Failure.class)
+                .hasMessageContaining("cannot write the session to the file store");
+        assertThat(events).as("the ID token of an unstored rotation is never exchanged").containsExactly(
+                "GetTokensFromRefreshToken refresh-1 -> refresh-2",
+                "store refused refresh-2");
+
+        diskFull.set(false);
+        events.clear();
+        clock.advance(Duration.ofMinutes(2)); // past the failure back-off
+        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE");
+        assertThat(events).as("the running daemon kept the newest token").containsExactly(
+                "GetTokensFromRefreshToken refresh-2 -> refresh-3",
+                "stored refresh-3",
+                "GetCredentialsForIdentity with ID token 3");
+    }
+
+    @Test
+    void aReusedRefreshTokenSignsTheProfileOutWithTheCommandThatFixesIt() {
+        reuseDetected.set(true);
+        SessionManager sessions = daemon();
+
+        assertThatThrownBy(() -> sessions.credentials("acme"))
+                .isInstanceOfSatisfying(Failure.class, failure -> assertThat(failure.kind())
+                        .isEqualTo(Failure.Kind.SIGNED_OUT))
+                .hasMessage("profile acme is signed out: run `cognito-creds login --profile acme`");
+        assertThat(events).containsExactly("deleted");
+        assertThat(files.load("acme")).isEmpty();
+        assertThat(sessions.status()).singleElement()
+                .satisfies(status -> assertThat(status.state()).isEqualTo(ProfileStatus.State.SIGNED_OUT));
+    }
+}
