@@ -8,6 +8,7 @@ import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
 import dev.cognitocreds.e2e.harness.MfaPools;
 import dev.cognitocreds.e2e.harness.RunningCommand;
+import dev.cognitocreds.e2e.harness.SentCodes;
 import dev.cognitocreds.e2e.harness.Totp;
 import dev.cognitocreds.localcognito.LocalCognito;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class MfaChallengeTest {
 
     @BeforeAll
     static void start() {
-        fixture = LocalCognitoInstallation.start("mfa", LocalCognito.builder().port(0).seed(MfaPools.seed()).start(),
+        fixture = MfaPools.installation("mfa",
                 endpoint -> CognitoProfile.toIni(MfaPools.optional(OPTIONAL, endpoint), MfaPools.required(REQUIRED, endpoint)));
         cognito = fixture.cognito();
         installation = fixture.installation();
@@ -99,9 +100,7 @@ class MfaChallengeTest {
             login.writeLine(MfaPools.PASSWORD);
             String asked = login.awaitOutput("expires in a few minutes");
             assertThat(asked).contains("sent by").contains(destinationShown);
-            String code = cognito.outbox().messages(username).stream()
-                    .filter(message -> message.purpose().equals(purpose)).reduce((first, last) -> last)
-                    .orElseThrow().code();
+            String code = SentCodes.latest(cognito, username, purpose);
             login.writeLine(code);
             CommandResult done = login.finish();
 

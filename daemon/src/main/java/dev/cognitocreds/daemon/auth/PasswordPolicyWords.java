@@ -13,7 +13,8 @@ public final class PasswordPolicyWords {
         if (message == null) {
             return "choose a longer password with upper- and lower-case letters, digits and symbols";
         }
-        String reason = message.replaceFirst("^Password did not conform with policy: ", "");
+        // Cognito words it "did not conform with" or "does not conform to" depending on the operation
+        String reason = message.replaceFirst("^Password (did|does) not conform (with|to) policy: ", "");
         return reason.replace("Password not long enough", "it is too short")
                 .replace("Password must have uppercase characters", "it needs an upper-case letter")
                 .replace("Password must have lowercase characters", "it needs a lower-case letter")

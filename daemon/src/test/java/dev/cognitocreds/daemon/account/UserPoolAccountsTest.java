@@ -153,7 +153,7 @@ class UserPoolAccountsTest {
 
     @Test
     void aPasswordThePolicyRefusesIsExplainedInPlainWords() {
-        nextFailure = failure("InvalidPasswordException", "Password did not conform with policy: Password must have numeric characters");
+        nextFailure = failure("InvalidPasswordException", "Password does not conform to policy: Password must have numeric characters");
 
         assertThatThrownBy(() -> accounts.signUp(PROFILE, "bob", "Bob#Pass", Map.of("email", "b@e", "given_name", "B")))
                 .isInstanceOfSatisfying(Failure.class, failure -> {

@@ -1,7 +1,9 @@
 package dev.cognitocreds.e2e.harness;
 
+import dev.cognitocreds.localcognito.LocalCognito;
 import dev.cognitocreds.localcognito.Seed;
 import java.net.URI;
+import java.util.function.Function;
 
 /**
  * A publisher who turned the user pool's security on: pool {@link #OPTIONAL_POOL} offers SMS, e-mail and
@@ -71,6 +73,11 @@ public final class MfaPools {
 
     private static String user(String name, String extra) {
         return USER.formatted(name, PASSWORD, name, extra);
+    }
+
+    /** local-cognito with this seed and an installation whose config {@code configFor} writes for its endpoint. */
+    public static LocalCognitoInstallation installation(String name, Function<URI, String> configFor) {
+        return LocalCognitoInstallation.start(name, LocalCognito.builder().port(0).seed(seed()).start(), configFor);
     }
 
     /** A profile for the pool where MFA is optional. */
