@@ -82,6 +82,17 @@ class LauncherJavaPathTest {
         assertThat(result.out().lines()).first().isEqualTo("bundled");
     }
 
+    @Test
+    void bundledRuntimeWinsOverAnOldJavaHome() throws Exception {
+        fakeJava(app.resolve("runtime"), "bundled");
+
+        ClientRun.Result daemon = Launchers.run(app.resolve("bin/cognito-credsd"), env());
+        ClientRun.Result client = Launchers.run(app.resolve("bin/cognito-creds"), env(), "status");
+
+        assertThat(daemon.out().lines()).first().isEqualTo("bundled");
+        assertThat(client.out().lines()).first().isEqualTo("bundled");
+    }
+
     private Map<String, String> env() {
         Map<String, String> env = StubDaemon.envFor(dir.resolve("home"));
         env.put("JAVA_HOME", javaHome.toString());

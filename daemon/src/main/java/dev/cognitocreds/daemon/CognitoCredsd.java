@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 
 /** {@code cognito-credsd}: parses the command line, starts the {@link Daemon}, stops it on SIGTERM. */
 public final class CognitoCredsd {
@@ -43,8 +43,9 @@ public final class CognitoCredsd {
     /** Starts serving; Jetty's threads keep the process alive until SIGTERM runs the shutdown hook. */
     private static boolean serve(DaemonOptions options) {
         Logger log = LoggerFactory.getLogger(CognitoCredsd.class);
-        DaemonPaths paths = DaemonPaths.from(System.getenv(), System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home")));
+        Map<String, String> env = System.getenv();
+        DaemonPaths paths = DaemonPaths.from(env, System.getProperty("os.name"),
+                DaemonPaths.home(env, System.getProperty("user.home")));
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         UpstreamClients clients = new UpstreamClients();

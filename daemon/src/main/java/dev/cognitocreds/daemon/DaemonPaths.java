@@ -8,6 +8,15 @@ record DaemonPaths(Path configFile, Path stateDir, Path runtimeDir) {
 
     private static final String APP = "cognito-creds";
 
+    /**
+     * The home folder: {@code $HOME} first, as the client and the launchers take it, so all three
+     * always find the same files (the JVM's {@code user.home} comes from the password database and
+     * differs when HOME is set elsewhere, as in tests and sudo); {@code userHome} when HOME is unset.
+     */
+    static Path home(Map<String, String> env, String userHome) {
+        return Path.of(nonEmpty(env.get("HOME")) ? env.get("HOME") : userHome);
+    }
+
     static DaemonPaths from(Map<String, String> env, String osName, Path home) {
         Path configFile = nonEmpty(env.get("AWS_CONFIG_FILE")) ? Path.of(expand(env.get("AWS_CONFIG_FILE"), home))
                 : home.resolve(".aws").resolve("config");
