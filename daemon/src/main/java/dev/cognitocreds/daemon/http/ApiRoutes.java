@@ -3,6 +3,7 @@ package dev.cognitocreds.daemon.http;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.Challenge;
 import dev.cognitocreds.daemon.auth.ChallengeField;
+import dev.cognitocreds.daemon.auth.MfaTypes;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
@@ -140,9 +141,17 @@ final class ApiRoutes {
             body.put("confirm", true);
         }
         if (!field.choices().isEmpty()) {
-            body.put("choices", field.choices());
+            body.put("choices", field.choices().stream().map(ApiRoutes::choice).toList());
         }
         return body;
+    }
+
+    /** A pick-list entry: the value Cognito expects back and what the person reads. */
+    private static Map<String, Object> choice(String value) {
+        Map<String, Object> choice = new LinkedHashMap<>();
+        choice.put("value", value);
+        choice.put("label", MfaTypes.label(value));
+        return choice;
     }
 
     private static String text(Map<String, Object> body, String key) {
