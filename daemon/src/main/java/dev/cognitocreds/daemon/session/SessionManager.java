@@ -185,14 +185,25 @@ public final class SessionManager implements Sessions {
     }
 
     private boolean revoke(CognitoProfile config, StoredSession stored, boolean everywhere) {
+        // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
+        return everywhere && signOutEverywhere(config, stored) || revokeHere(config, stored);
+    }
+
+    private boolean signOutEverywhere(CognitoProfile config, StoredSession stored) {
         try {
-            if (everywhere) {
-                String accessToken = upstream.tokens().refresh(config, stored.refreshToken(), stored.username())
-                        .accessToken();
-                upstream.tokens().signOutEverywhere(config, accessToken);
-            } else {
-                upstream.tokens().revoke(config, stored.refreshToken());
-            }
+            String accessToken = upstream.tokens().refresh(config, stored.refreshToken(), stored.username())
+                    .accessToken();
+            upstream.tokens().signOutEverywhere(config, accessToken);
+            return true;
+        } catch (Failure failure) {
+            log.warn("profile {}: could not sign out everywhere: {}", config.name(), failure.getMessage());
+            return false;
+        }
+    }
+
+    private boolean revokeHere(CognitoProfile config, StoredSession stored) {
+        try {
+            upstream.tokens().revoke(config, stored.refreshToken());
             return true;
         } catch (Failure failure) {
             log.warn("profile {}: could not revoke the refresh token: {}", config.name(), failure.getMessage());
