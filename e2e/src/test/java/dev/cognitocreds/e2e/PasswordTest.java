@@ -20,6 +20,7 @@ class PasswordTest {
     private static final String PROFILE = "acme";
     private static final String OTHER_DEVICE = "acme-laptop";
     private static final String NEVER_SIGNED_IN = "nobody";
+    private static final String AT_THE_DESK = "desk";
 
     private static LocalCognitoInstallation fixture;
     private static LocalCognito cognito;
@@ -29,7 +30,8 @@ class PasswordTest {
     static void start() {
         fixture = MfaPools.installation("password",
                 endpoint -> CognitoProfile.toIni(MfaPools.optional(PROFILE, endpoint),
-                        MfaPools.optional(OTHER_DEVICE, endpoint), MfaPools.optional(NEVER_SIGNED_IN, endpoint)));
+                        MfaPools.optional(OTHER_DEVICE, endpoint), MfaPools.optional(NEVER_SIGNED_IN, endpoint),
+                        MfaPools.optional(AT_THE_DESK, endpoint)));
         cognito = fixture.cognito();
         installation = fixture.installation();
     }
@@ -61,6 +63,33 @@ class PasswordTest {
         assertThat(installation.cli().login(OTHER_DEVICE, "passwd-user", MfaPools.PASSWORD).exitCode()).isEqualTo(5);
         signIn(OTHER_DEVICE, "passwd-user", "Changed-Passw0rd");
         assertThat(installation.daemon().log()).doesNotContain("Changed-Passw0rd").doesNotContain(MfaPools.PASSWORD);
+    }
+
+    @Test
+    void passwdAtATerminalExplainsARefusedPasswordAndAsksAgainWithoutEchoingAny() {
+        signIn(AT_THE_DESK, "terminal-user", MfaPools.PASSWORD);
+
+        try (RunningCommand passwd = RunningCommand.inTerminal(installation.home(), "passwd", "--profile", AT_THE_DESK)) {
+            // every answer is typed only once its prompt shows, so echo is already off
+            passwd.awaitOutput("Current password: ");
+            passwd.writeLine(MfaPools.PASSWORD);
+            passwd.awaitOutput("New password: ");
+            passwd.writeLine("tooweak1");
+            passwd.awaitOutput("New password (again): ");
+            passwd.writeLine("tooweak1");
+            assertThat(passwd.awaitOutput("New password: ", 2)).contains("it needs an upper-case letter")
+                    .contains("Try again with another new password");
+            passwd.writeLine("Desk-Passw0rd");
+            passwd.awaitOutput("New password (again): ", 2);
+            passwd.writeLine("Desk-Passw0rd");
+            passwd.awaitOutput("Password changed for profile " + AT_THE_DESK);
+            CommandResult done = passwd.finish();
+
+            assertThat(done.exitCode()).as("%s", done).isZero();
+            assertThat(done.stdout()).doesNotContain(MfaPools.PASSWORD).doesNotContain("tooweak1")
+                    .doesNotContain("Desk-Passw0rd");
+        }
+        assertThat(installation.cli().login(OTHER_DEVICE, "terminal-user", "Desk-Passw0rd").exitCode()).isZero();
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class MfaPools {
                                                    "RequireNumbers": true, "RequireSymbols": false}},
                    "Schema": [{"Name": "email", "Required": true}, {"Name": "given_name", "Required": true}],
                    "Clients": [%s],
-                   "Users": [%s, %s, %s, %s, %s, %s, %s, %s, %s,
+                   "Users": [%s, %s, %s, %s, %s, %s, %s, %s, %s, %s,
                     {"Username": "new-password-user", "TemporaryPassword": "%s",
                      "Attributes": {"email": "np@example.com", "email_verified": "true"}}]},
                   {"Id": "%s", "PoolName": "mfa-required", "MfaConfiguration": "ON",
@@ -67,6 +67,7 @@ public final class MfaPools {
                 user("unconfirmed-user", ", \"Status\": \"UNCONFIRMED\""),
                 user("passwd-user", ""),
                 user("forgot-user", ""),
+                user("terminal-user", ""),
                 PASSWORD, REQUIRED_POOL, CLIENT.formatted(REQUIRED_CLIENT), user("setup-user", ""),
                 IDENTITY_POOL, OPTIONAL_POOL, OPTIONAL_CLIENT, REQUIRED_POOL, REQUIRED_CLIENT));
     }

@@ -75,8 +75,13 @@ public final class RunningCommand implements AutoCloseable {
 
     /** Waits until stdout or stderr shows {@code fragment}; returns all output so far. */
     public String awaitOutput(String fragment) {
+        return awaitOutput(fragment, 1);
+    }
+
+    /** Waits until stdout and stderr together show {@code fragment} {@code times} times (a prompt asked again). */
+    public String awaitOutput(String fragment, int times) {
         Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!output().contains(fragment)) {
+        while (occurrences(output(), fragment) < times) {
             if (!process.isAlive() && readersDone()) {
                 throw new AssertionError("the command exited before printing '" + fragment + "': " + this);
             }
@@ -86,6 +91,14 @@ public final class RunningCommand implements AutoCloseable {
             sleep(20);
         }
         return output();
+    }
+
+    private static int occurrences(String text, String fragment) {
+        int count = 0;
+        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + fragment.length())) {
+            count++;
+        }
+        return count;
     }
 
     public String output() {
