@@ -115,10 +115,15 @@ public final class TempHome implements AutoCloseable {
         return env;
     }
 
-    /** The caller's environment without any AWS setting that could point at a real account or instance metadata. */
+    /**
+     * The caller's environment without any AWS setting that could point at a real account or instance metadata,
+     * and without the desktop session bus that would lead to the real user's keychain.
+     */
     public static Map<String, String> withoutAwsSettings() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(key -> key.startsWith("AWS_"));
+        // Without a session bus the daemon keeps sessions in this home's files, not in the real user's keychain.
+        env.remove("DBUS_SESSION_BUS_ADDRESS");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         return env;
     }
