@@ -66,6 +66,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 for var in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+# No session bus: the demo's refresh token stays in the throwaway home, not in your desktop keychain.
+unset DBUS_SESSION_BUS_ADDRESS
 export HOME=$demo_home
 export XDG_STATE_HOME=$demo_home/.local/state
 export XDG_RUNTIME_DIR=$demo_home/run
