@@ -19,8 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** How the daemon starts in a fresh home: without any config, without XDG_RUNTIME_DIR, and when its port is taken. */
+/** How the daemon starts in a fresh home: without any config, without XDG variables, and when its port is taken. */
 class DaemonStartupTest {
 
     private TempHome home;
@@ -49,12 +51,14 @@ class DaemonStartupTest {
         }
     }
 
-    @Test
-    void withoutXdgRuntimeDirTheDaemonLauncherAndClientAllUseTheStateFolder() {
-        try (TempHome bare = TempHome.create("layout", TempHome.Layout.STATE_ONLY)) {
+    @ParameterizedTest
+    @EnumSource(value = TempHome.Layout.class, names = {"STATE_ONLY", "HOME_ONLY"})
+    void withoutXdgVariablesTheDaemonLauncherAndClientAgreeWhereTheFilesAre(TempHome.Layout layout) {
+        try (TempHome bare = TempHome.create("layout", layout)) {
             bare.writeConfig(DemoPool.profile("acme", URI.create("http://127.0.0.1:9")).toIni());
             try (Daemon daemon = Daemon.start(bare)) {
                 assertThat(bare.endpointFile()).exists();
+                assertThat(bare.decoyUserHome()).as("the JVM's user.home instead of HOME").doesNotExist();
                 Cli cli = new Cli(bare);
 
                 CommandResult status = cli.run("status");

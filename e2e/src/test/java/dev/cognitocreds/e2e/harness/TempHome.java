@@ -16,15 +16,14 @@ import java.util.stream.Stream;
  */
 public final class TempHome implements AutoCloseable {
 
-    /**
-     * Which XDG variables the home sets. {@code XDG_STATE_HOME} always is: without it the daemon falls back to
-     * the JVM's {@code user.home}, which is the real user's home whatever {@code HOME} says.
-     */
+    /** Which XDG variables the home sets: the product falls back from one to the next. */
     public enum Layout {
         /** {@code XDG_STATE_HOME} and {@code XDG_RUNTIME_DIR}. */
         XDG,
         /** {@code XDG_STATE_HOME} only: the endpoint file goes to the state folder. */
-        STATE_ONLY
+        STATE_ONLY,
+        /** Neither: everything under {@code $HOME/.local/state}. */
+        HOME_ONLY
     }
 
     private final Path root;
@@ -76,6 +75,10 @@ public final class TempHome implements AutoCloseable {
         return root.resolve("run");
     }
 
+    public Path decoyUserHome() {
+        return root.resolve("decoy-user-home");
+    }
+
     public Path endpointFile() {
         return (layout == Layout.XDG ? runtimeDir() : stateDir()).resolve("cognito-creds/endpoint");
     }
@@ -104,9 +107,16 @@ public final class TempHome implements AutoCloseable {
     public Map<String, String> environment() {
         Map<String, String> env = withoutAwsSettings();
         env.put("HOME", root.toString());
+        // The JVMs' user.home (the real user's home, whatever HOME says) points at a decoy inside this home:
+        // a launcher or JVM that used it instead of HOME would miss this home's files, not write the user's.
+        String decoyUserHome = "-Duser.home=" + decoyUserHome();
+        env.put("COGNITO_CREDSD_JAVA_OPTS", decoyUserHome);
+        env.put("COGNITO_CREDS_JAVA_OPTS", decoyUserHome);
         env.remove("XDG_STATE_HOME");
         env.remove("XDG_RUNTIME_DIR");
-        env.put("XDG_STATE_HOME", stateDir().toString());
+        if (layout != Layout.HOME_ONLY) {
+            env.put("XDG_STATE_HOME", stateDir().toString());
+        }
         if (layout == Layout.XDG) {
             env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
         }
