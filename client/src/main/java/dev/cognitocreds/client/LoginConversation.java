@@ -93,7 +93,7 @@ final class LoginConversation {
         }
         try {
             Instant until = Instant.parse(expiresAt);
-            long minutes = Math.max(0, Duration.between(clock.instant(), until).toMinutes());
+            long minutes = Math.max(0, Duration.between(clock.instant(), until).plusSeconds(30).toMinutes());
             return " (by " + until.toString().substring(11, 19) + " UTC, in about " + minutes + " minute"
                     + (minutes == 1 ? "" : "s") + ")";
         } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {

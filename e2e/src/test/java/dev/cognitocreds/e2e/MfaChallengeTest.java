@@ -117,7 +117,7 @@ class MfaChallengeTest {
                 "SOFTWARE_TOKEN_MFA", Totp.now(MfaPools.TOTP_SECRET));
 
         assertThat(login.exitCode()).as("%s", login).isZero();
-        assertThat(login.stderr()).contains("MFAS_CAN_CHOOSE").contains("SMS_MFA");
+        assertThat(login.stderr()).contains("Choose how to receive your sign-in code");
         assertSignedIn(OPTIONAL, "choosy-user");
     }
 

@@ -18,9 +18,9 @@ final class ChallengePrompts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
-    /** Challenge parameters that are protocol state, not something to show. */
-    private static final Set<String> HIDDEN =
-            Set.of("USER_ID_FOR_SRP", "USERNAME", "SALT", "SRP_B", "SECRET_BLOCK", "requiredAttributes", "userAttributes");
+    /** Challenge parameters that are protocol state, or already in the fields, not something to show. */
+    private static final Set<String> HIDDEN = Set.of("USER_ID_FOR_SRP", "USERNAME", "SALT", "SRP_B", "SECRET_BLOCK",
+            "requiredAttributes", "userAttributes", "MFAS_CAN_CHOOSE", "MFAS_CAN_SETUP");
 
     private ChallengePrompts() {
     }
@@ -47,8 +47,8 @@ final class ChallengePrompts {
             case "SELECT_MFA_TYPE" -> new Challenge(name, "Choose how to receive your sign-in code.",
                     List.of(new ChallengeField("ANSWER", "MFA type", false, false,
                             stringList(parameters.get("MFAS_CAN_CHOOSE")))), shown);
-            case "MFA_SETUP" -> new Challenge(name, "Set up multi-factor authentication: add this secret to your "
-                    + "authenticator app (or scan the otpauth URI), then enter the code it shows.",
+            case "MFA_SETUP" -> new Challenge(name, "Set up multi-factor authentication: scan this QR code with your "
+                    + "authenticator app (or type in the secret key), then enter the code it shows.",
                     List.of(ChallengeField.code("USER_CODE", "Code from your authenticator app")), shown);
             default -> new Challenge(name, "Cognito asks for " + name + ".",
                     List.of(ChallengeField.code("ANSWER", "Answer")), shown);

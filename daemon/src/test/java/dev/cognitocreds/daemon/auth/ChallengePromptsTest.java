@@ -31,5 +31,6 @@ class ChallengePromptsTest {
         assertThat(email.message()).contains("a***@e***");
         assertThat(email.fields()).extracting(ChallengeField::name).containsExactly("EMAIL_OTP_CODE");
         assertThat(select.fields().get(0).choices()).containsExactly("SMS_MFA", "SOFTWARE_TOKEN_MFA");
+        assertThat(select.parameters()).doesNotContainKey("MFAS_CAN_CHOOSE");
     }
 }
