@@ -53,7 +53,7 @@ final class StdinAnswers implements AnswerSource {
         }
         if (line == null) {
             throw new ClientException(ExitCodes.USAGE,
-                    "sign-in needs " + what + " but stdin has no more lines: give it " + where);
+                    "cognito-creds needs " + what + " but stdin has no more lines: give it " + where);
         }
         return line;
     }
