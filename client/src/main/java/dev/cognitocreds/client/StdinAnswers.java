@@ -1,23 +1,29 @@
 package dev.cognitocreds.client;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * {@code --password-stdin}: the password on stdin's first line, then one line per field asked,
- * in order. Running out of lines is an error at once, never a wait for a person who is not there.
+ * in order. Running out of lines is an error at once, never a wait for a person who is not there;
+ * a line that does not come within {@link #PATIENCE} (longer than Cognito keeps a sign-in open) is an
+ * error too.
  */
 final class StdinAnswers implements AnswerSource {
-    private final BufferedReader lines;
+    static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private final StdinLines lines;
     private final String username;
+    private final Duration patience;
 
     StdinAnswers(InputStream stdin, String username) {
-        this.lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        this(stdin, username, PATIENCE);
+    }
+
+    StdinAnswers(InputStream stdin, String username, Duration patience) {
+        this.lines = new StdinLines(stdin);
         this.username = username;
+        this.patience = patience;
     }
 
     @Override
@@ -45,16 +51,7 @@ final class StdinAnswers implements AnswerSource {
     }
 
     private String nextLine(String what, String where) {
-        String line;
-        try {
-            line = lines.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stdin", e);
-        }
-        if (line == null) {
-            throw new ClientException(ExitCodes.USAGE,
-                    "cognito-creds needs " + what + " but stdin has no more lines: give it " + where);
-        }
-        return line;
+        return lines.next(patience, what).orElseThrow(() -> new ClientException(ExitCodes.USAGE,
+                "cognito-creds needs " + what + " but stdin has no more lines: give it " + where));
     }
 }
