@@ -5,6 +5,9 @@ import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.session.Upstream;
+import dev.cognitocreds.daemon.store.PrivateFiles;
+import dev.cognitocreds.daemon.store.SessionStore;
+import dev.cognitocreds.daemon.store.SessionStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,9 @@ public final class CognitoCredsd {
                 new UserPoolAccounts(clients::userPool));
         Daemon daemon;
         try {
-            daemon = Daemon.start(options, paths, upstream, clock, random);
+            PrivateFiles.directory(paths.sessionsDir());
+            SessionStore store = SessionStores.open(paths.sessionsDir(), env, System.getProperty("os.name"));
+            daemon = Daemon.start(options, paths, store, upstream, clock, random);
         } catch (IOException e) {
             log.error("cannot write the daemon's files under {} and {}: {}", paths.stateDir(), paths.runtimeDir(),
                     e.getMessage());

@@ -9,7 +9,7 @@ import dev.cognitocreds.daemon.session.RefreshTiming;
 import dev.cognitocreds.daemon.session.SessionManager;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.AuthTokenFile;
-import dev.cognitocreds.daemon.store.FileSessionStore;
+import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,8 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Listens, then writes the endpoint file, so a reader of that file always finds a daemon. */
-    static Daemon start(DaemonOptions options, DaemonPaths paths, Upstream upstream, Clock clock, SecureRandom random)
-            throws IOException {
+    static Daemon start(DaemonOptions options, DaemonPaths paths, SessionStore store, Upstream upstream, Clock clock,
+                        SecureRandom random) throws IOException {
         String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
         PrivateFiles.directory(paths.sessionsDir());
         ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
@@ -53,7 +53,7 @@ final class Daemon implements AutoCloseable {
         });
         ProfileCatalog catalog = new ProfileCatalog(paths.configFile());
         SessionManager sessions = new SessionManager(catalog, options.defaultProfile(),
-                upstream, new FileSessionStore(paths.sessionsDir()),
+                upstream, store,
                 new SignInConversations(clock, COGNITO_SESSION_LIFETIME, random),
                 clock, new RefreshTiming(() -> ThreadLocalRandom.current().nextDouble()), background);
         ApiServer server;

@@ -5,6 +5,7 @@ import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.session.Upstream;
+import dev.cognitocreds.daemon.store.FileSessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class DaemonTest {
     private Daemon start(DaemonPaths paths) throws Exception {
         SecureRandom random = new SecureRandom();
         return Daemon.start(new DaemonOptions(0, Optional.empty(), DaemonOptions.Action.SERVE), paths,
-                new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
+                new FileSessionStore(paths.sessionsDir()), new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
                         new UserPoolTokens(profile -> cognito.userPool),
                         new IdentityPool(profile -> cognito.identityPool),
                         new UserPoolAccounts(profile -> cognito.userPool)), clock, random);

@@ -26,9 +26,25 @@ public final class FileSessionStore implements SessionStore {
         this.dir = dir;
     }
 
+    /** A session file; {@code refreshToken} is null when the token is kept in the keychain. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SessionFile(String profile, String refreshToken, String username, String sub, String identityId,
                        String userPoolId, String clientId, String store) {
+
+        static SessionFile of(String profile, StoredSession session, String refreshToken, String store) {
+            return new SessionFile(profile, refreshToken, session.username(), session.sub(),
+                    session.identityId().orElse(null), session.userPoolId(), session.clientId(), store);
+        }
+
+        /** The session with {@code token} as its refresh token; empty when incomplete. */
+        Optional<StoredSession> toSession(String token) {
+            if (token == null || username == null) {
+                log.warn("ignoring the session of profile {}: it has no refresh token or username", profile);
+                return Optional.empty();
+            }
+            return Optional.of(new StoredSession(token, username, sub, Optional.ofNullable(identityId), userPoolId,
+                    clientId));
+        }
     }
 
     @Override
@@ -38,15 +54,26 @@ public final class FileSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> load(String profile) {
-        Path file = file(profile);
-        try {
-            SessionFile stored = JSON.readValue(Files.readAllBytes(file), SessionFile.class);
-            if (stored.refreshToken() == null || stored.username() == null) {
-                log.warn("ignoring session file {}: it has no refresh token or username", file);
+        return read(profile).flatMap(stored -> {
+            if (stored.refreshToken() == null && KeychainSessionStore.KIND.equals(stored.store())) {
+                log.warn("the session of profile {} is kept in the OS keychain, which does not answer now: start "
+                        + "cognito-credsd where the keychain is unlocked, or sign in again", profile);
                 return Optional.empty();
             }
-            return Optional.of(new StoredSession(stored.refreshToken(), stored.username(), stored.sub(),
-                    Optional.ofNullable(stored.identityId()), stored.userPoolId(), stored.clientId()));
+            return stored.toSession(stored.refreshToken());
+        });
+    }
+
+    @Override
+    public void save(String profile, StoredSession session) {
+        write(profile, SessionFile.of(profile, session, session.refreshToken(), kind()));
+    }
+
+    /** The profile's file as it is, or empty when absent or unreadable. */
+    Optional<SessionFile> read(String profile) {
+        Path file = file(profile);
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(file), SessionFile.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -56,10 +83,8 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
-    @Override
-    public void save(String profile, StoredSession session) {
-        SessionFile stored = new SessionFile(profile, session.refreshToken(), session.username(), session.sub(),
-                session.identityId().orElse(null), session.userPoolId(), session.clientId(), kind());
+    /** Replaces the profile's file atomically, mode 0600. */
+    void write(String profile, SessionFile stored) {
         try {
             PrivateFiles.write(file(profile), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
         } catch (IOException e) {
