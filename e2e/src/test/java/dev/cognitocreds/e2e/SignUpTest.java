@@ -86,6 +86,30 @@ class SignUpTest {
     }
 
     @Test
+    void atATerminalEverythingIsAskedByNameAndNoSecretIsEchoed() {
+        try (RunningCommand signup = RunningCommand.inTerminal(installation.home(), "signup", "--profile", PROFILE)) {
+            signup.awaitOutput("Username: ");
+            signup.writeLine("dora");
+            signup.awaitOutput("Password: ");
+            signup.writeLine(PASSWORD);
+            signup.awaitOutput("Password (again): ");
+            signup.writeLine(PASSWORD);
+            signup.awaitOutput("E-mail address: ");
+            signup.writeLine("dora@example.com");
+            signup.awaitOutput("Given name: ");
+            signup.writeLine("Dora");
+            signup.awaitOutput("Code: ");
+            String code = SentCodes.latest(cognito, "dora", "SIGN_UP");
+            signup.writeLine(code);
+            signup.awaitOutput("Signed in to profile acme as dora");
+            CommandResult done = signup.finish();
+
+            assertThat(done.exitCode()).as("%s", done).isZero();
+            assertThat(done.stdout()).contains("dora@example.com").doesNotContain(PASSWORD).doesNotContain(code);
+        }
+    }
+
+    @Test
     void anExistingUsernameNamesTheCommandsToUseInstead() {
         CommandResult signup = installation.cli().runWithInput(PASSWORD + "\n", "signup", "--profile", PROFILE,
                 "--username", "passwd-user", "--password-stdin", "--attribute", "email=x@example.com",
