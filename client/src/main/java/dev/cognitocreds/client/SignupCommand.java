@@ -31,6 +31,9 @@ final class SignupCommand extends ClientCommand {
     @Mixin
     AnswerOptions options;
 
+    /** The new account's password: kept only to sign in once the account is confirmed. */
+    private String password;
+
     @Option(names = "--attribute", paramLabel = "NAME=VALUE",
             description = "A user attribute to register, e.g. email=bob@example.com or custom:company=Acme (repeatable).")
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -51,14 +54,14 @@ final class SignupCommand extends ClientCommand {
         String user = answers.username();
         boolean creating = !confirm && !resend;
         // confirming without signing in needs no password; creating always does
-        String password = !creating && noLogin ? null
+        password = !creating && noLogin ? null
                 : answers.interactive() && creating ? answers.answer(PASSWORD) : answers.password();
         DaemonClient daemon = context().daemon();
         JsonNode answer;
         if (resend) {
             answer = daemon.post(DaemonClient.profileRoute(name, "signup/resend"), usernameBody(user)).orThrow().json();
         } else if (creating) {
-            answer = signUp(name, user, password, answers);
+            answer = signUp(name, user, answers);
         } else {
             answer = null;
         }
@@ -75,26 +78,44 @@ final class SignupCommand extends ClientCommand {
         return ExitCodes.OK;
     }
 
-    /** SignUp, asking the attributes the pool turns out to require, until the account exists. */
-    private JsonNode signUp(String name, String user, String password, AnswerSource answers) {
+    /**
+     * SignUp, asking the attributes the pool turns out to require, until the account exists; at a
+     * terminal, a password the pool's policy refuses is asked again.
+     */
+    private JsonNode signUp(String name, String user, AnswerSource answers) {
         Map<String, String> given = new LinkedHashMap<>(attributes);
         if (given.isEmpty()) {
             // a confirmation code needs somewhere to go; an e-mail username is that address
             given.put(EMAIL.name(), user.contains("@") ? user : answers.answer(EMAIL));
         }
-        for (int round = 0; round < MAX_ATTRIBUTE_ROUNDS; round++) {
+        int attributeRounds = 0;
+        int refusedPasswords = 0;
+        while (true) {
             ObjectNode body = usernameBody(user).put("password", password);
             body.set("attributes", Json.MAPPER.valueToTree(given));
-            JsonNode answer = context().daemon().post(DaemonClient.profileRoute(name, "signup"), body).orThrow().json();
+            JsonNode answer;
+            try {
+                answer = context().daemon().post(DaemonClient.profileRoute(name, "signup"), body).orThrow().json();
+            } catch (DaemonErrorException refused) {
+                if (!"InvalidPasswordException".equals(refused.code()) || !answers.interactive()
+                        || ++refusedPasswords >= AnswerRounds.ATTEMPTS) {
+                    throw refused;
+                }
+                err().println(refused.getMessage());
+                password = answers.answer(PASSWORD);
+                continue;
+            }
             if (!"ATTRIBUTES_REQUIRED".equals(answer.path("status").asText())) {
                 return answer;
+            }
+            if (++attributeRounds > MAX_ATTRIBUTE_ROUNDS) {
+                throw new ClientException(ExitCodes.ERROR, "the user pool kept asking for more attributes; "
+                        + "give them with --attribute NAME=VALUE");
             }
             err().println(answer.path("message").asText("The user pool needs more attributes."));
             FieldPrompts.ask(answer.path("fields"), answers).fields()
                     .forEachRemaining(entry -> given.put(entry.getKey(), entry.getValue().asText()));
         }
-        throw new ClientException(ExitCodes.ERROR, "the user pool kept asking for more attributes; "
-                + "give them with --attribute NAME=VALUE");
     }
 
     /** ConfirmSignUp with the code the person received; a mistyped code is asked again at a terminal. */

@@ -54,6 +54,23 @@ class AccountCommandsTest extends WithStubDaemon {
     }
 
     @Test
+    void signupAtATerminalAsksAgainForAPasswordThePolicyRefusesAndSignsInWithTheAcceptedOne() throws IOException {
+        daemon.reply("POST", PROFILE + "signup", 400, POLICY)
+              .reply("POST", PROFILE + "signup", 200, "{\"status\":\"CONFIRMED\"}")
+              .reply("POST", PROFILE + "login", 200, SIGNED_IN);
+        ScriptedTerminal terminal = new ScriptedTerminal("bob", "weakpass", "weakpass", "bob@example.com",
+                "Strong#Pass2", "Strong#Pass2");
+
+        ClientRun.Result result = ClientRun.withTerminal(daemon.env(), terminal, "signup", "--profile", "acme");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(terminal.prompts).containsExactly("Username: ", "E-mail address: ");
+        assertThat(result.err()).contains("it needs a digit");
+        assertThat(JSON.readTree(daemon.requests().get(1).body()).path("password").asText()).isEqualTo("Strong#Pass2");
+        assertThat(JSON.readTree(daemon.requests().get(2).body()).path("password").asText()).isEqualTo("Strong#Pass2");
+    }
+
+    @Test
     void signupWithAnEmailUsernameAndAttributesAsksNothingMore() throws IOException {
         daemon.reply("POST", PROFILE + "signup", 200, "{\"status\":\"CONFIRMED\"}");
 
