@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 /** {@code login}: signs a profile in through the daemon, answering every challenge it relays. */
 @Command(name = "login", description = {
     "Sign in to a profile. The daemon keeps the refresh token; the password is never stored.",
-    "Every challenge Cognito sends is asked here: a new password, an SMS, e-mail or authenticator",
-    "code, the choice of a second factor, or setting up an authenticator app (shown as a QR code).",
-    "Without a terminal, use --username U --password-stdin: the password is stdin's first line and",
-    "each further answer (a new password, a code) the next line."})
+    "Every challenge Cognito sends is asked here: a new password, an SMS, e-mail or authenticator code, the "
+        + "choice of a second factor, or setting up an authenticator app (shown as a QR code).",
+    "Without a terminal, use --username U --password-stdin: the password is stdin's first line and each "
+        + "further answer (a new password, a code) the next line."})
 final class LoginCommand extends ClientCommand {
     enum Flow { USER_SRP_AUTH, USER_PASSWORD_AUTH }
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code passwd}: changes the signed-in user's password at Cognito (ChangePassword). */
 @Command(name = "passwd", description = {
-    "Change the password of the user signed in to a profile. Asks the current password and the",
-    "new one twice; the user pool's password rules are explained when the new one breaks them.",
+    "Change the password of the user signed in to a profile.",
+    "Asks the current password and the new one twice; the user pool's password rules are explained when "
+        + "the new one breaks them.",
     "With --password-stdin: the current password on the first line, the new one on the second."})
 final class PasswdCommand extends ClientCommand {
     private static final ChallengeField NEW_PASSWORD = new ChallengeField("NEW_PASSWORD", "New password", true, true, List.of());

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code reset-password}: a forgotten or publisher-reset password, replaced with a code Cognito sends. */
 @Command(name = "reset-password", description = {
-    "Reset a forgotten password: Cognito sends a code by e-mail or SMS, you enter it with a new",
-    "password, and the profile is signed in with it.",
+    "Reset a forgotten password with a code Cognito sends, then sign in with the new one.",
+    "The code goes to the user's e-mail address or phone; it is asked with the new password (twice).",
     "With --password-stdin: the code on the first line, the new password on the second."})
 final class ResetPasswordCommand extends ClientCommand {
     @Mixin

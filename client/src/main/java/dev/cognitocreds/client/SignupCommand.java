@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
  * self-registration, confirms it with the code Cognito sends, then signs in.
  */
 @Command(name = "signup", description = {
-    "Create an account in the profile's user pool (where the publisher allows it), confirm it with",
-    "the code Cognito sends by e-mail or SMS, then sign in. Attributes the pool requires are asked.",
+    "Create an account in the profile's user pool, confirm it with the code Cognito sends, then sign in.",
+    "Works where the publisher allows self-registration; the attributes the pool requires are asked.",
     "--confirm finishes a sign-up whose code arrived earlier; --resend asks for a new code first.",
-    "With --password-stdin: the password on the first line, then one line per further question",
-    "(e-mail address, other attributes, the code), in the order they are asked."})
+    "With --password-stdin: the password on the first line, then one line per further question (e-mail address, "
+        + "other attributes, the code), in the order they are asked."})
 final class SignupCommand extends ClientCommand {
     private static final int MAX_ATTRIBUTE_ROUNDS = 5;
     private static final ChallengeField PASSWORD = new ChallengeField("PASSWORD", "Password", true, true, List.of());
