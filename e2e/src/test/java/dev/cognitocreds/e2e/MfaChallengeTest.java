@@ -122,6 +122,24 @@ class MfaChallengeTest {
     }
 
     @Test
+    void atATerminalTheFactorsAreListedByReadableNameAndPickedByNumber() {
+        try (RunningCommand login = RunningCommand.inTerminal(installation.home(), "login", "--profile", OPTIONAL,
+                "--username", "choosy-user")) {
+            login.awaitOutput("Password: ");
+            login.writeLine(MfaPools.PASSWORD);
+            String listed = login.awaitOutput("MFA type [1-2]: ");
+            Matcher authenticator = Pattern.compile("(\\d)\\) Authenticator app code").matcher(listed);
+            assertThat(authenticator.find()).as(listed).isTrue();
+            assertThat(listed).contains(") Text message (SMS) code");
+            login.writeLine(authenticator.group(1));
+            login.awaitOutput("Authenticator code: ");
+            login.writeLine(Totp.now(MfaPools.TOTP_SECRET));
+            login.awaitOutput("Signed in to profile " + OPTIONAL + " as choosy-user");
+            assertThat(login.finish().exitCode()).isZero();
+        }
+    }
+
+    @Test
     void aNewPasswordAsksTheMissingAttributeByItsReadableName() {
         CommandResult login = installation.cli().login(OPTIONAL, "new-password-user", MfaPools.PASSWORD,
                 "Replaced-Passw0rd", "Newton");
