@@ -187,7 +187,9 @@ public final class UserPool {
         String message = UpstreamFailures.message(e);
         if ("NotAuthorizedException".equals(code) && message != null && message.toLowerCase().contains("session")) {
             return new Failure(Failure.Kind.CONVERSATION_EXPIRED, "ConversationExpired",
-                    "the sign-in took too long (" + message + "): run `cognito-creds login` again");
+                    // expired, or used up by earlier wrong answers: either way only a new sign-in helps
+                    "Cognito ended this sign-in (" + message + "): run `cognito-creds login --profile " + profile
+                            + "` again");
         }
         if ("NotAuthorizedException".equals(code) || "UserNotFoundException".equals(code)) {
             return new Failure(Failure.Kind.SIGN_IN_REFUSED, "NotAuthorizedException",

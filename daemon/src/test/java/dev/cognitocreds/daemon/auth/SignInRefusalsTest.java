@@ -5,6 +5,7 @@ import dev.cognitocreds.daemon.MutableClock;
 import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -25,6 +26,18 @@ class SignInRefusalsTest {
             Optional.empty(), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
             AuthFlow.USER_PASSWORD_AUTH, Optional.empty());
 
+    @Test
+    void aSessionCognitoNoLongerKnowsEndsTheConversationWithTheCommandToStartAgain() {
+        UserPool pool = refusing("NotAuthorizedException", "Invalid session for the user, session is expired.");
+
+        assertThatThrownBy(() -> pool.start(PROFILE, AuthFlow.USER_PASSWORD_AUTH, "bob", "secret-Passw0rd"))
+                .isInstanceOfSatisfying(Failure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(Failure.Kind.CONVERSATION_EXPIRED);
+                    assertThat(failure.getMessage()).contains("session is expired")
+                            .contains("run `cognito-creds login --profile acme` again");
+                });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "UserNotConfirmedException|User is not confirmed.|cognito-creds signup --confirm --profile acme --username bob",
@@ -34,13 +47,7 @@ class SignInRefusalsTest {
         "ExpiredCodeException|Invalid code provided|sign in again to get a new one",
         "InvalidPasswordException|Password does not conform to policy: Password not long enough|the user pool refuses this password: it is too short"})
     void eachRefusalSaysWhatToDoNext(String code, String message, String advice) {
-        UserPool pool = new UserPool(profile -> new StubUserPoolClient() {
-            @Override
-            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-                throw AwsServiceException.builder().statusCode(400).message(message)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
-            }
-        }, new MutableClock(SrpProofTest.NOW), new SecureRandom());
+        UserPool pool = refusing(code, message);
 
         assertThatThrownBy(() -> pool.start(PROFILE, AuthFlow.USER_PASSWORD_AUTH, "bob", "secret-Passw0rd"))
                 .isInstanceOfSatisfying(Failure.class, failure -> {
@@ -48,5 +55,15 @@ class SignInRefusalsTest {
                     assertThat(failure.code()).isEqualTo(code);
                     assertThat(failure.getMessage()).contains(advice).doesNotContain("secret-Passw0rd");
                 });
+    }
+
+    private static UserPool refusing(String code, String message) {
+        return new UserPool(profile -> new StubUserPoolClient() {
+            @Override
+            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+                throw AwsServiceException.builder().statusCode(400).message(message)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+            }
+        }, new MutableClock(SrpProofTest.NOW), new SecureRandom());
     }
 }
