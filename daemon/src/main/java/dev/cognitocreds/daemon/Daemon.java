@@ -30,6 +30,8 @@ final class Daemon implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final Duration COGNITO_SESSION_LIFETIME = Duration.ofMinutes(3);
+    /** An edit of the AWS config file is seen within this long; the hot path does no stat in between. */
+    private static final Duration CONFIG_RECHECK = Duration.ofSeconds(1);
 
     private final ApiServer server;
     private final ScheduledExecutorService background;
@@ -51,7 +53,7 @@ final class Daemon implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ProfileCatalog catalog = new ProfileCatalog(paths.configFile());
+        ProfileCatalog catalog = new ProfileCatalog(paths.configFile(), clock, CONFIG_RECHECK);
         SessionManager sessions = new SessionManager(catalog, options.defaultProfile(),
                 upstream, store,
                 new SignInConversations(clock, COGNITO_SESSION_LIFETIME, random),

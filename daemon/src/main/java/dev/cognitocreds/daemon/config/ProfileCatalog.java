@@ -11,13 +11,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The AWS config file's cognito profiles, re-read whenever the file's modification time, size or
- * identity changes; checking costs one stat per call.
+ * identity changes. The file is looked at (one stat) at most once per {@code recheck}: the
+ * credential routes ask for the profiles on every request, and an edit a second old is fresh
+ * enough for a person editing the file.
  */
 public final class ProfileCatalog {
 
@@ -25,7 +30,10 @@ public final class ProfileCatalog {
 
     private final Path file;
     private final ProfileValidator validator;
+    private final Clock clock;
+    private final Duration recheck;
     private volatile Loaded loaded;
+    private volatile Instant checkAgainAt = Instant.MIN;
 
     private record Version(FileTime modified, long size, Object fileKey) {
         static final Version ABSENT = new Version(null, -1, null);
@@ -34,9 +42,16 @@ public final class ProfileCatalog {
     private record Loaded(Version version, Profiles profiles) {
     }
 
+    /** Looks at the file on every call. */
     public ProfileCatalog(Path file) {
+        this(file, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    public ProfileCatalog(Path file, Clock clock, Duration recheck) {
         this.file = file;
         this.validator = new ProfileValidator(file);
+        this.clock = clock;
+        this.recheck = recheck;
     }
 
     public Path file() {
@@ -45,8 +60,13 @@ public final class ProfileCatalog {
 
     /** The profiles as the file says now. */
     public Profiles current() {
-        Version version = version();
         Loaded current = loaded;
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(checkAgainAt)) {
+            return current.profiles();
+        }
+        checkAgainAt = now.plus(recheck);
+        Version version = version();
         if (current != null && current.version().equals(version)) {
             return current.profiles();
         }

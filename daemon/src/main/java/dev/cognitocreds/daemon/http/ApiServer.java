@@ -19,6 +19,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     static final String LOOPBACK = "127.0.0.1";
     private static final String JSON = "application/json";
+    private static final int RESPONSE_BUFFER_BYTES = 4096;
 
     private final Javalin app;
 
@@ -51,6 +52,10 @@ public final class ApiServer implements AutoCloseable {
             config.http.defaultContentType = JSON;
             // responses are small and local: compressing them only costs time on the hot path
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // every answer is a few hundred bytes: Jetty's 32 KiB default buffers per connection (pooled
+            // and kept after a burst) only cost memory
+            config.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
             config.routes.before(guard);
             config.routes.get(RequestGuard.HEALTH_PATH, routes::health);
             config.routes.post("/v1/profiles/{p}/login", routes::login);

@@ -1,12 +1,14 @@
 package dev.cognitocreds.daemon.config;
 
 import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -57,6 +59,23 @@ class ProfileCatalogTest {
         assertThatThrownBy(() -> catalog.current().defaultProfileName(Optional.empty()))
                 .isInstanceOfSatisfying(Failure.class, failure -> assertThat(failure)
                         .hasMessageContaining("--default-profile").hasMessageContaining("acme, beta"));
+    }
+
+    @Test
+    void theFileIsLookedAtAtMostOncePerRecheckInterval() throws Exception {
+        Path file = dir.resolve("config");
+        Files.writeString(file, ACME);
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
+        ProfileCatalog catalog = new ProfileCatalog(file, clock, Duration.ofSeconds(1));
+        assertThat(catalog.current().find("beta")).isEmpty();
+
+        Files.writeString(file, ACME + ACME.replace("acme", "beta"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(catalog.current().find("beta")).as("within the interval: not looked at").isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(catalog.current().find("beta")).as("a second later").isPresent();
     }
 
     @Test
