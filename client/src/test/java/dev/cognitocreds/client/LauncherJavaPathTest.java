@@ -93,6 +93,30 @@ class LauncherJavaPathTest {
         assertThat(client.out().lines()).first().isEqualTo("bundled");
     }
 
+    @Test
+    void daemonClassArchiveIsDumpedFirstCheckedBeforeUseAndDroppedWhenItsSizeIsWrong() throws Exception {
+        Path cds = dir.resolve("home/state/cognito-creds/cds");
+
+        String dump = archiveOption(Launchers.run(app.resolve("bin/cognito-credsd"), env()));
+        assertThat(dump).as("no archive yet: dumped at exit").startsWith("-XX:ArchiveClassesAtExit=" + cds);
+        String prefix = dump.substring(dump.indexOf('=') + 1, dump.length() - ".jsa.new".length());
+        Path truncated = Files.writeString(Path.of(prefix + "-999.jsa"), "too short");
+
+        assertThat(archiveOption(Launchers.run(app.resolve("bin/cognito-credsd"), env())))
+                .as("an archive whose size does not match is never mapped").isEqualTo(dump);
+        assertThat(truncated).doesNotExist();
+
+        Files.writeString(Path.of(prefix + ".jsa.new"), "checked by the (fake) java");
+        assertThat(archiveOption(Launchers.run(app.resolve("bin/cognito-credsd"), env())))
+                .isEqualTo("-XX:SharedArchiveFile=" + prefix + "-26.jsa");
+        assertThat(Path.of(prefix + ".jsa.new")).doesNotExist();
+    }
+
+    private static String archiveOption(ClientRun.Result result) {
+        return result.out().lines().filter(line -> line.startsWith("-XX:ArchiveClassesAtExit=")
+                || line.startsWith("-XX:SharedArchiveFile=")).reduce((first, last) -> last).orElseThrow();
+    }
+
     private Map<String, String> env() {
         Map<String, String> env = StubDaemon.envFor(dir.resolve("home"));
         env.put("JAVA_HOME", javaHome.toString());
