@@ -42,6 +42,8 @@ public final class FakeCognito {
 
     private final MutableClock clock;
     public volatile Duration idTokenLifetime = Duration.ofHours(1);
+    /** The lifetime of the (opaque) access tokens, which Cognito's {@code ExpiresIn} gives. */
+    public volatile Duration accessTokenLifetime = Duration.ofHours(1);
     public volatile Duration credentialLifetime = Duration.ofHours(1);
     public volatile boolean mustChangePassword;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -102,7 +104,7 @@ public final class FakeCognito {
                 .idToken(idToken)
                 .accessToken("access-" + issued.get())
                 .refreshToken(withRefreshToken ? "refresh-" + issued.incrementAndGet() : null)
-                .expiresIn((int) idTokenLifetime.toSeconds())
+                .expiresIn((int) accessTokenLifetime.toSeconds())
                 .build();
     }
 

@@ -29,11 +29,14 @@ public final class UserPoolTokens {
 
     /**
      * New tokens from the refresh token. {@code username} is the name Cognito knows the user by,
-     * which SECRET_HASH needs. A refresh token Cognito rejects is a {@link Failure.Kind#SIGNED_OUT}.
+     * which SECRET_HASH needs; {@code knownToRotate} is what the stored session remembers about the app
+     * client, so a restarted daemon does not learn it again from a refused REFRESH_TOKEN_AUTH. A refresh
+     * token Cognito rejects is a {@link Failure.Kind#SIGNED_OUT}. A new refresh token in the answer
+     * means the app client rotates: the caller must store it before using anything that came with it.
      */
-    public Tokens refresh(CognitoProfile profile, String refreshToken, String username) {
+    public Tokens refresh(CognitoProfile profile, String refreshToken, String username, boolean knownToRotate) {
         try {
-            return rotating.contains(profile.clientId())
+            return knownToRotate || rotating.contains(profile.clientId())
                     ? refreshRotating(profile, refreshToken)
                     : refreshWithInitiateAuth(profile, refreshToken, username);
         } catch (SdkException e) {
@@ -41,7 +44,7 @@ public final class UserPoolTokens {
                     && String.valueOf(UpstreamFailures.message(e)).contains("GetTokensFromRefreshToken")
                     && rotating.add(profile.clientId())) {
                 // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
-                return refresh(profile, refreshToken, username);
+                return refresh(profile, refreshToken, username, true);
             }
             // revoked, expired, or a rotated-out token replayed after the grace period
             // (NotAuthorizedException) or inside it where Cognito detects the reuse

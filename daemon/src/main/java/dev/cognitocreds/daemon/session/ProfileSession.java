@@ -18,18 +18,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * One signed-in profile: its refresh token (via the store), its ID token in memory, and its AWS
- * credentials renewed ahead of expiry. The ID token is refreshed only when a credential exchange
- * needs it and it is close to expiry.
+ * One signed-in profile: its refresh token (via the store), its ID and access tokens in memory, and
+ * its AWS credentials renewed ahead of expiry. The tokens are refreshed only when a caller needs one
+ * of them and that one is close to its own expiry (a pool's access tokens may end long before its ID
+ * tokens); every refresh goes through {@link #refreshed}, which stores a rotated refresh token first.
  */
 final class ProfileSession {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileSession.class);
-    private static final Duration MAX_ID_TOKEN_MARGIN = Duration.ofMinutes(5);
+    private static final Duration MAX_TOKEN_MARGIN = Duration.ofMinutes(5);
 
     private final String profile;
     private final Supplier<CognitoProfile> config;
@@ -79,10 +81,14 @@ final class ProfileSession {
         return stored;
     }
 
-    /** The current user-pool tokens, refreshed when close to expiry; their access token proves the sign-in. */
-    Tokens tokens() {
+    /**
+     * An access token that is not close to its expiry, for the calls Cognito authorises with it
+     * (ChangePassword, GlobalSignOut).
+     */
+    String accessToken() {
         throwIfSignedOut();
-        return idTokens(config.get());
+        return fresh(config.get(), known -> stillValid(known.claims().issuedAt(), known.accessTokenExpiresAt()))
+                .accessToken();
     }
 
     boolean isSignedOut() {
@@ -122,7 +128,8 @@ final class ProfileSession {
     }
 
     private AwsCredentials exchange(CognitoProfile current) {
-        String idToken = idTokens(current).idToken();
+        String idToken = fresh(current, known -> stillValid(known.claims().issuedAt(), known.claims().expiresAt()))
+                .idToken();
         String identityId = stored.identityId().orElseGet(() -> rememberIdentity(current, idToken));
         try {
             return identityPool.credentials(current, identityId, idToken);
@@ -136,20 +143,26 @@ final class ProfileSession {
         tokens = null;
     }
 
-    private synchronized Tokens idTokens(CognitoProfile current) {
+    /** The tokens in memory while {@code usable} says the one the caller needs is, else refreshed ones. */
+    private synchronized Tokens fresh(CognitoProfile current, Predicate<Tokens> usable) {
         Tokens known = tokens;
-        if (known != null) {
-            Duration lifetime = known.claims().lifetime();
-            Duration margin = lifetime.dividedBy(5).compareTo(MAX_ID_TOKEN_MARGIN) < 0
-                    ? lifetime.dividedBy(5) : MAX_ID_TOKEN_MARGIN;
-            if (clock.instant().plus(margin).isBefore(known.claims().expiresAt())) {
-                return known;
-            }
-        }
+        return known != null && usable.test(known) ? known : refreshed(current);
+    }
+
+    /** A token issued at {@code issuedAt} is used while more than min(5 min, a fifth of its lifetime) is left. */
+    private boolean stillValid(Instant issuedAt, Instant expiresAt) {
+        Duration fifth = Duration.between(issuedAt, expiresAt).dividedBy(5);
+        Duration margin = fifth.compareTo(MAX_TOKEN_MARGIN) < 0 ? fifth : MAX_TOKEN_MARGIN;
+        return clock.instant().plus(margin).isBefore(expiresAt);
+    }
+
+    /** The only place the refresh token is used (guarded by this). */
+    private Tokens refreshed(CognitoProfile current) {
         StoredSession session = stored;
         Tokens fresh;
         try {
-            fresh = userPoolTokens.refresh(current, session.refreshToken(), session.username());
+            fresh = userPoolTokens.refresh(current, session.refreshToken(), session.username(),
+                    session.rotatesRefreshTokens());
         } catch (Failure failure) {
             if (failure.kind() == Failure.Kind.SIGNED_OUT) {
                 signOut(failure);
@@ -159,13 +172,15 @@ final class ProfileSession {
         if (fresh.refreshToken().isPresent() && !fresh.refreshToken().get().equals(session.refreshToken())) {
             // Rotation: the old token stops working after Cognito's grace period, so the new one is
             // written (atomically, durably) before it or the ID token that came with it is used; a crash
-            // after this line loses nothing. If the write fails, the ID token is not used either.
+            // after this line loses nothing. If the write fails, no token that came with it is used either.
+            // The same write remembers that the app client rotates, for the next start.
             String rotated = fresh.refreshToken().get();
-            save(latest -> latest.withRefreshToken(rotated));
+            save(latest -> latest.withRotatedRefreshToken(rotated));
             log.info("profile {}: rotated refresh token stored in the {} store", profile, store.kind());
         }
         tokens = fresh;
-        log.info("profile {}: ID token refreshed, valid until {}", profile, fresh.claims().expiresAt());
+        log.info("profile {}: tokens refreshed, ID token valid until {}, access token until {}", profile,
+                fresh.claims().expiresAt(), fresh.accessTokenExpiresAt());
         return fresh;
     }
 

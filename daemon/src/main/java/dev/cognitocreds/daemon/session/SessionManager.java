@@ -67,14 +67,17 @@ public final class SessionManager implements Sessions {
         return session.credentials();
     }
 
-    /** The access token of a signed-in profile, for the calls Cognito authorises with it (ChangePassword). */
+    /**
+     * The access token of a signed-in profile, for the calls Cognito authorises with it (ChangePassword),
+     * refreshed when it, not the ID token, is close to expiry.
+     */
     public String accessToken(String profile) {
         CognitoProfile config = catalog.current().require(profile);
         ProfileSession session = session(profile, config);
         if (session == null) {
             throw Failure.signedOut(profile);
         }
-        return session.tokens().accessToken();
+        return session.accessToken();
     }
 
     @Override
@@ -117,10 +120,13 @@ public final class SessionManager implements Sessions {
         }
         ConfiguredProfile configured = found.orElseThrow();
         ProfileSession session = sessions.remove(profile);
-        Optional<StoredSession> stored = session != null ? Optional.of(session.stored()) : store.load(profile);
+        if (session == null && configured.profile().isPresent()) {
+            // not used since the start: its own refresh path (rotation included) serves the sign-out
+            session = store.load(profile).map(stored -> newSession(profile, stored, Optional.empty())).orElse(null);
+        }
         boolean revoked = false;
-        if (stored.isPresent() && configured.profile().isPresent()) {
-            revoked = revoke(configured.profile().get(), stored.get(), everywhere);
+        if (session != null && configured.profile().isPresent()) {
+            revoked = revoke(configured.profile().get(), session, everywhere);
         }
         store.delete(profile);
         if (session != null) {
@@ -184,16 +190,18 @@ public final class SessionManager implements Sessions {
                 credentials.expiration());
     }
 
-    private boolean revoke(CognitoProfile config, StoredSession stored, boolean everywhere) {
+    private boolean revoke(CognitoProfile config, ProfileSession session, boolean everywhere) {
         // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
-        return everywhere && signOutEverywhere(config, stored) || revokeHere(config, stored);
+        return everywhere && signOutEverywhere(config, session) || revokeHere(config, session.stored());
     }
 
-    private boolean signOutEverywhere(CognitoProfile config, StoredSession stored) {
+    /**
+     * GlobalSignOut with the session's access token, refreshed through the session (so a rotated refresh
+     * token is stored before its access token is used, and the fallback revokes the newest token).
+     */
+    private boolean signOutEverywhere(CognitoProfile config, ProfileSession session) {
         try {
-            String accessToken = upstream.tokens().refresh(config, stored.refreshToken(), stored.username())
-                    .accessToken();
-            upstream.tokens().signOutEverywhere(config, accessToken);
+            upstream.tokens().signOutEverywhere(config, session.accessToken());
             return true;
         } catch (Failure failure) {
             log.warn("profile {}: could not sign out everywhere: {}", config.name(), failure.getMessage());

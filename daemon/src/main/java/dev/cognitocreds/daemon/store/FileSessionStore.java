@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -26,14 +27,21 @@ public final class FileSessionStore implements SessionStore {
         this.dir = dir;
     }
 
-    /** A session file; {@code refreshToken} is null when the token is kept in the keychain. */
+    /**
+     * A session file; {@code refreshToken} is null when the token is kept in the keychain.
+     * {@code rotatesRefreshTokens} is absent from files written before it existed and from sessions of
+     * app clients not known to rotate (so those files stay as they were); a member a later version adds
+     * is ignored rather than costing the session.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record SessionFile(String profile, String refreshToken, String username, String sub, String identityId,
-                       String userPoolId, String clientId, String store) {
+                       String userPoolId, String clientId, String store, Boolean rotatesRefreshTokens) {
 
         static SessionFile of(String profile, StoredSession session, String refreshToken, String store) {
             return new SessionFile(profile, refreshToken, session.username(), session.sub(),
-                    session.identityId().orElse(null), session.userPoolId(), session.clientId(), store);
+                    session.identityId().orElse(null), session.userPoolId(), session.clientId(), store,
+                    session.rotatesRefreshTokens() ? Boolean.TRUE : null);
         }
 
         /** The session with {@code token} as its refresh token; empty when incomplete. */
@@ -43,7 +51,7 @@ public final class FileSessionStore implements SessionStore {
                 return Optional.empty();
             }
             return Optional.of(new StoredSession(token, username, sub, Optional.ofNullable(identityId), userPoolId,
-                    clientId));
+                    clientId, Boolean.TRUE.equals(rotatesRefreshTokens)));
         }
     }
 

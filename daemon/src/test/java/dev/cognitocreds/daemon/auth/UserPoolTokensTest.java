@@ -25,39 +25,51 @@ class UserPoolTokensTest {
     private static final String CLIENT_ID = "client1";
     private static final String SECRET = "app-client-secret";
 
+    private static final CognitoProfile PROFILE = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID,
+            Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
+            AuthFlow.USER_SRP_AUTH, Optional.empty());
+
+    private final AtomicInteger initiateCalls = new AtomicInteger();
+    private final AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
+    private final CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
+        @Override
+        public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            initiateCalls.incrementAndGet();
+            throw InvalidParameterException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
+                            .errorMessage("Refresh token rotation is enabled: use GetTokensFromRefreshToken").build())
+                    .build();
+        }
+
+        @Override
+        public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request) {
+            rotated.set(request);
+            long now = SrpProofTest.NOW.getEpochSecond();
+            return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
+                    .idToken(FakeCognito.jwt("sub-3", "erin", now, now + 3600)).refreshToken("rotated-2").build())
+                    .build();
+        }
+    };
+
     @Test
     void refreshFallsBackToGetTokensFromRefreshTokenWhenTheClientRotates() {
-        AtomicInteger initiateCalls = new AtomicInteger();
-        AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
-        CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
-            @Override
-            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-                initiateCalls.incrementAndGet();
-                throw InvalidParameterException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
-                                .errorMessage("Refresh token rotation is enabled: use GetTokensFromRefreshToken").build())
-                        .build();
-            }
-
-            @Override
-            public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request) {
-                rotated.set(request);
-                long now = SrpProofTest.NOW.getEpochSecond();
-                return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
-                        .idToken(FakeCognito.jwt("sub-3", "erin", now, now + 3600)).refreshToken("rotated-2").build())
-                        .build();
-            }
-        };
         UserPoolTokens tokens = new UserPoolTokens(p -> rotatingPool);
-        CognitoProfile profile = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID,
-                Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
-                AuthFlow.USER_SRP_AUTH, Optional.empty());
 
-        assertThat(tokens.refresh(profile, "rotated-1", "erin").refreshToken()).contains("rotated-2");
-        assertThat(tokens.refresh(profile, "rotated-2", "erin").refreshToken()).contains("rotated-2");
+        assertThat(tokens.refresh(PROFILE, "rotated-1", "erin", false).refreshToken()).contains("rotated-2");
+        assertThat(tokens.refresh(PROFILE, "rotated-2", "erin", false).refreshToken()).contains("rotated-2");
 
         assertThat(initiateCalls).as("learnt once per app client").hasValue(1);
         assertThat(rotated.get().refreshToken()).isEqualTo("rotated-2");
         assertThat(rotated.get().clientSecret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void anAppClientTheSessionRemembersAsRotatingIsRefreshedWithGetTokensFromRefreshTokenAtOnce() {
+        UserPoolTokens freshlyStarted = new UserPoolTokens(p -> rotatingPool);
+
+        assertThat(freshlyStarted.refresh(PROFILE, "rotated-1", "erin", true).refreshToken()).contains("rotated-2");
+
+        assertThat(initiateCalls).as("no refused REFRESH_TOKEN_AUTH first").hasValue(0);
+        assertThat(rotated.get().refreshToken()).isEqualTo("rotated-1");
     }
 }

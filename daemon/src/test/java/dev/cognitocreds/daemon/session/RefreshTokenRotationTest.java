@@ -4,6 +4,7 @@ import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.MutableClock;
 import dev.cognitocreds.daemon.StubUserPoolClient;
+import dev.cognitocreds.daemon.account.AccountService;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.UserPool;
@@ -24,12 +25,19 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForId
 import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChangePasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChangePasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenResponse;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,11 +58,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An app client that rotates refresh tokens: each new refresh token is in the store before it, or
- * the ID token that came with it, is used; a replayed old token signs the profile out.
+ * the ID or access token that came with it, is used, whoever asked for the refresh (credentials,
+ * passwd, logout --everywhere); a replayed old token signs the profile out; a restart remembers that
+ * the client rotates. Its access tokens last 5 minutes, its ID tokens an hour.
  */
 class RefreshTokenRotationTest {
 
     private static final String IDENTITY = "us-east-2:11111111-1111-4111-8111-111111111111";
+    private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     @TempDir
     Path dir;
@@ -65,6 +76,8 @@ class RefreshTokenRotationTest {
     private final AtomicInteger rotations = new AtomicInteger(1);
     private final AtomicBoolean reuseDetected = new AtomicBoolean();
     private final AtomicBoolean diskFull = new AtomicBoolean();
+    private final AtomicBoolean globalSignOutFails = new AtomicBoolean();
+    private final AtomicInteger refusedInitiateAuths = new AtomicInteger();
     private Path config;
     private FileSessionStore files;
 
@@ -91,6 +104,7 @@ class RefreshTokenRotationTest {
     private final CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            refusedInitiateAuths.incrementAndGet();
             throw InvalidParameterException.builder().statusCode(400)
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
                             .errorMessage("Refresh token rotation is enabled for this app client: use "
@@ -111,17 +125,42 @@ class RefreshTokenRotationTest {
             long now = clock.instant().getEpochSecond();
             return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
                     .idToken(FakeCognito.jwt("alice-sub", "alice", now, now + 3600) + "-id-" + n)
-                    .accessToken("access-" + n)
+                    .accessToken(FakeCognito.jwt("alice-sub", "alice", now, now + ACCESS_TOKEN_LIFETIME.toSeconds())
+                            + "-access-" + n)
                     .refreshToken("refresh-" + n)
                     .build()).build();
+        }
+
+        @Override
+        public GlobalSignOutResponse globalSignOut(GlobalSignOutRequest request) {
+            if (globalSignOutFails.get()) {
+                events.add("GlobalSignOut with access token " + suffix(request.accessToken()) + " failed");
+                throw InternalErrorException.builder().statusCode(500)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalErrorException")
+                                .errorMessage("Internal error").build())
+                        .build();
+            }
+            events.add("GlobalSignOut with access token " + suffix(request.accessToken()));
+            return GlobalSignOutResponse.builder().build();
+        }
+
+        @Override
+        public RevokeTokenResponse revokeToken(RevokeTokenRequest request) {
+            events.add("RevokeToken " + request.token());
+            return RevokeTokenResponse.builder().build();
+        }
+
+        @Override
+        public ChangePasswordResponse changePassword(ChangePasswordRequest request) {
+            events.add("ChangePassword with access token " + suffix(request.accessToken()));
+            return ChangePasswordResponse.builder().build();
         }
     };
 
     private final CognitoIdentityClient identityPool = new CognitoIdentityClient() {
         @Override
         public GetCredentialsForIdentityResponse getCredentialsForIdentity(GetCredentialsForIdentityRequest request) {
-            String idToken = request.logins().values().iterator().next();
-            events.add("GetCredentialsForIdentity with ID token " + idToken.substring(idToken.lastIndexOf('-') + 1));
+            events.add("GetCredentialsForIdentity with ID token " + suffix(request.logins().values().iterator().next()));
             return GetCredentialsForIdentityResponse.builder().identityId(request.identityId())
                     .credentials(Credentials.builder().accessKeyId("ASIAFAKE").secretKey("secret")
                             .sessionToken("token").expiration(clock.instant().plus(Duration.ofHours(1))).build())
@@ -166,6 +205,11 @@ class RefreshTokenRotationTest {
             files.delete(profile);
         }
     };
+
+    /** The number a fake token ends in: which rotation it came with. */
+    private static String suffix(String token) {
+        return token.substring(token.lastIndexOf('-') + 1);
+    }
 
     private SessionManager daemon() {
         SecureRandom random = new SecureRandom();
@@ -225,5 +269,66 @@ class RefreshTokenRotationTest {
         assertThat(files.load("acme")).isEmpty();
         assertThat(sessions.status()).singleElement()
                 .satisfies(status -> assertThat(status.state()).isEqualTo(ProfileStatus.State.SIGNED_OUT));
+    }
+
+    @Test
+    void passwdRefreshesAnAccessTokenThatExpiresBeforeTheIdTokenAndStoresTheRotationFirst() {
+        SessionManager sessions = daemon();
+        AccountService accounts = new AccountService(name -> new ProfileCatalog(config).current().require(name),
+                sessions::accessToken, new UserPoolAccounts(profile -> rotatingPool));
+        sessions.credentials("acme");
+        accounts.changePassword("acme", "Old-Passw0rd", "New-Passw0rd");
+        events.clear();
+
+        clock.advance(ACCESS_TOKEN_LIFETIME.plusMinutes(1)); // the ID token has 54 minutes left
+        accounts.changePassword("acme", "New-Passw0rd", "Newer-Passw0rd");
+
+        assertThat(events).containsExactly(
+                "GetTokensFromRefreshToken refresh-2 -> refresh-3",
+                "stored refresh-3",
+                "ChangePassword with access token 3");
+    }
+
+    @Test
+    void logoutEverywhereStoresTheRotatedTokenBeforeUsingItsAccessTokenAndThenRevokesTheNewest() {
+        globalSignOutFails.set(true);
+
+        assertThat(daemon().logout("acme", true)).as("this machine's token revoked still").isTrue();
+
+        assertThat(events).containsExactly(
+                "GetTokensFromRefreshToken refresh-1 -> refresh-2",
+                "stored refresh-2",
+                "GlobalSignOut with access token 2 failed",
+                "RevokeToken refresh-2",
+                "deleted");
+        assertThat(files.load("acme")).isEmpty();
+    }
+
+    @Test
+    void logoutEverywhereOfARunningSessionUsesItsValidAccessTokenWithoutARefresh() {
+        SessionManager sessions = daemon();
+        sessions.credentials("acme");
+        events.clear();
+
+        assertThat(sessions.logout("acme", true)).isTrue();
+
+        assertThat(events).containsExactly("GlobalSignOut with access token 2", "deleted");
+    }
+
+    @Test
+    void aRestartedDaemonRemembersThatTheAppClientRotatesAndAsksGetTokensFromRefreshTokenAtOnce() {
+        daemon().credentials("acme");
+        assertThat(refusedInitiateAuths).as("learnt from Cognito once").hasValue(1);
+        assertThat(files.load("acme")).get().extracting(StoredSession::rotatesRefreshTokens).isEqualTo(true);
+
+        SessionManager restarted = daemon();
+        events.clear();
+        assertThat(restarted.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE");
+
+        assertThat(refusedInitiateAuths).as("no refused REFRESH_TOKEN_AUTH after the restart").hasValue(1);
+        assertThat(events).containsExactly(
+                "GetTokensFromRefreshToken refresh-2 -> refresh-3",
+                "stored refresh-3",
+                "GetCredentialsForIdentity with ID token 3");
     }
 }

@@ -124,6 +124,20 @@ class SessionManagerTest {
     }
 
     @Test
+    void anAccessTokenThatExpiresBeforeTheIdTokenIsRefreshedOnItsOwnExpiry() {
+        cognito.accessTokenLifetime = Duration.ofMinutes(5);
+        SessionManager sessions = daemon();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        String signedIn = sessions.accessToken("acme");
+        assertThat(cognito.calls("InitiateAuth")).as("still valid: no refresh").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(sessions.accessToken("acme")).isNotEqualTo(signedIn);
+        assertThat(cognito.calls("InitiateAuth")).as("refreshed though the ID token has 54 minutes").isEqualTo(2);
+    }
+
+    @Test
     void refreshTokenRejectedByCognitoSignsTheProfileOut() {
         daemon().login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
         cognito.revokeAllRefreshTokens();

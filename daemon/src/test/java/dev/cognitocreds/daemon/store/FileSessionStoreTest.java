@@ -31,6 +31,31 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void anAppClientThatRotatesIsRememberedAndOtherSessionFilesStayAsTheyWere() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir);
+        store.save("acme", session);
+        assertThat(Files.readString(dir.resolve("acme.json"))).doesNotContain("rotatesRefreshTokens");
+
+        store.save("acme", session.withRotatedRefreshToken("refresh-rotated"));
+
+        assertThat(Files.readString(dir.resolve("acme.json"))).contains("\"rotatesRefreshTokens\" : true");
+        assertThat(store.load("acme")).get().satisfies(loaded -> {
+            assertThat(loaded.rotatesRefreshTokens()).isTrue();
+            assertThat(loaded.refreshToken()).isEqualTo("refresh-rotated");
+        });
+    }
+
+    @Test
+    void aSessionFileOfAnEarlierVersionStillLoads() throws Exception {
+        Files.writeString(dir.resolve("acme.json"), """
+                {"profile": "acme", "refreshToken": "refresh-secret", "username": "alice", "sub": "alice-sub",
+                 "identityId": "us-east-2:1111", "userPoolId": "us-east-2_AbC", "clientId": "client", "store": "file"}
+                """);
+
+        assertThat(new FileSessionStore(dir).load("acme")).contains(session);
+    }
+
+    @Test
     void deleteForgetsTheSession() {
         FileSessionStore store = new FileSessionStore(dir);
         store.save("acme", session);
