@@ -6,7 +6,8 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-dist=$repo/packaging/target/cognito-creds
+# DEMO_DIST runs the demo from another installation (e.g. the files of the installed .deb).
+dist=${DEMO_DIST:-$repo/packaging/target/cognito-creds}
 local_cognito_jar=$repo/local-cognito/target/local-cognito.jar
 profile=demo
 username=licensed-user

@@ -70,4 +70,17 @@ grep -q '"111122223333.dkr.ecr.us-east-2.amazonaws.com": "ecr-login"' "$home/.do
 report=$(run doctor --json || true)
 grep -q '"name":"credential_process (acme)","status":"ok"' <<<"$report" ||
   fail "doctor does not accept the credential_process it wrote: $report"
+# The offline demo, run from the installed files (its bundled runtime, its launchers) against the
+# repository's local-cognito.
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+if [ -f "$repo/local-cognito/target/local-cognito.jar" ]; then
+  DEMO_DIST=$app DEMO_SKIP_BUILD=1 bash "$repo/demo/run.sh" >"$scratch/demo.log" 2>&1 || {
+    cat "$scratch/demo.log" >&2
+    fail "the offline demo failed from the installed files"
+  }
+  grep -q '"Version": 1' "$scratch/demo.log" || { cat "$scratch/demo.log" >&2; fail "the demo printed no credential_process answer"; }
+  echo "check-installed: the offline demo ran from the installed files"
+else
+  fail "local-cognito/target/local-cognito.jar is missing: build with ./mvnw -B package first"
+fi
 echo "check-installed: $(basename "$deb") OK"
