@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
  * itself (container credentials provider), for {@code eval "$(cognito-creds env)"}.
  */
 @Command(name = "env", description = {
-    "Print export lines that point AWS SDKs at the daemon:",
+    "Print export lines that point AWS SDKs at the daemon.",
+    "Use them with:",
     "  eval \"$(cognito-creds env --profile acme)\""})
 final class EnvCommand extends ClientCommand {
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");

@@ -24,6 +24,24 @@ class HelpAndVersionTest {
         assertThat(version.out().strip()).isEqualTo("cognito-creds 0.1.0");
     }
 
+    /** picocli expands ${VAR} in descriptions: an unset variable must not turn a path into "null/…". */
+    @ParameterizedTest
+    @ValueSource(strings = {"configure podman", "configure docker", "configure profile", "configure all", "doctor",
+        "service install", "env"})
+    void helpShowsVariablesLiterally(String command) {
+        ClientRun.Result help = ClientRun.run(StubDaemon.envFor(home), (command + " --help").split(" "));
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).doesNotContain("null/").doesNotContain("null ");
+    }
+
+    @Test
+    void podmanHelpNamesTheRuntimeFolderVariable() {
+        ClientRun.Result help = ClientRun.run(StubDaemon.envFor(home), "configure", "podman", "--help");
+
+        assertThat(help.out()).contains("${XDG_RUNTIME_DIR}/containers/auth.json");
+    }
+
     @Test
     void noCommandIsAUsageError() {
         ClientRun.Result result = ClientRun.run(StubDaemon.envFor(home));

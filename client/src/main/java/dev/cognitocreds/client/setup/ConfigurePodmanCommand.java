@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "podman",
         description = {"Make podman pull from the registry through docker-credential-ecr-login.",
-            "Adds the credHelpers entry to ${XDG_RUNTIME_DIR}/containers/auth.json and ~/.config/containers/auth.json."})
+            "Adds the credHelpers entry to $${XDG_RUNTIME_DIR}/containers/auth.json and ~/.config/containers/auth.json."})
 final class ConfigurePodmanCommand extends CredHelpersCommand {
 
     @Override
