@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PrivateFilesTest {
 
@@ -45,25 +48,45 @@ class PrivateFilesTest {
         String second = "B".repeat(200_000);
         PrivateFiles.write(file, first.getBytes(StandardCharsets.US_ASCII));
         AtomicBoolean done = new AtomicBoolean();
-        List<String> seen = new ArrayList<>();
+        AtomicInteger wholeFirst = new AtomicInteger();
+        AtomicInteger wholeSecond = new AtomicInteger();
+        List<String> partial = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             while (!done.get()) {
                 try {
-                    seen.add(Files.readString(file));
+                    String content = Files.readString(file);
+                    if (content.equals(first)) {
+                        wholeFirst.incrementAndGet();
+                    } else if (content.equals(second)) {
+                        wholeSecond.incrementAndGet();
+                    } else {
+                        partial.add(content.length() + " characters, starting with "
+                                + content.substring(0, Math.min(10, content.length())));
+                    }
                 } catch (Exception e) {
-                    seen.add("error: " + e);
+                    partial.add("error: " + e);
                 }
             }
         });
         reader.start();
-        for (int i = 0; i < 20; i++) {
-            PrivateFiles.write(file, (i % 2 == 0 ? second : first).getBytes(StandardCharsets.US_ASCII));
+        try {
+            for (int i = 0; i < 20; i++) {
+                boolean toSecond = i % 2 == 0;
+                PrivateFiles.write(file, (toSecond ? second : first).getBytes(StandardCharsets.US_ASCII));
+                // However the threads are scheduled, the reader sees every version before the next write replaces it
+                // (and keeps reading while that write runs).
+                AtomicInteger newVersionReads = toSecond ? wholeSecond : wholeFirst;
+                int readsBefore = newVersionReads.get();
+                await("a read of version " + (i + 1)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> newVersionReads.get() > readsBefore || !partial.isEmpty());
+            }
+        } finally {
+            done.set(true);
+            reader.join();
         }
-        done.set(true);
-        reader.join();
 
-        assertThat(seen).isNotEmpty().allMatch(content -> content.equals(first) || content.equals(second),
-                "a whole old or whole new file");
+        assertThat(partial).as("reads that saw neither the whole old nor the whole new file").isEmpty();
+        assertThat(wholeFirst.get() + wholeSecond.get()).isGreaterThanOrEqualTo(20);
         try (var listing = Files.list(file.getParent())) {
             assertThat(listing.map(path -> path.getFileName().toString())).containsExactly("session.json");
         }

@@ -28,10 +28,12 @@ public final class TempHome implements AutoCloseable {
 
     private final Path root;
     private final Layout layout;
+    private final boolean daemonClassArchive;
 
-    private TempHome(Path root, Layout layout) {
+    private TempHome(Path root, Layout layout, boolean daemonClassArchive) {
         this.root = root;
         this.layout = layout;
+        this.daemonClassArchive = daemonClassArchive;
     }
 
     public static TempHome create(String name) {
@@ -39,12 +41,24 @@ public final class TempHome implements AutoCloseable {
     }
 
     public static TempHome create(String name, Layout layout) {
+        return create(name, layout, false);
+    }
+
+    /**
+     * A home whose daemon launcher keeps its AppCDS archive ({@code COGNITO_CREDSD_CDS} unset, as for a user). The
+     * other homes turn it off: each would dump a ~40 MB archive at its daemon's first clean stop, for nothing.
+     */
+    public static TempHome createWithDaemonClassArchive(String name) {
+        return create(name, Layout.XDG, true);
+    }
+
+    private static TempHome create(String name, Layout layout, boolean daemonClassArchive) {
         try {
             Path base = Path.of(System.getProperty("cognitocreds.workdir", System.getProperty("java.io.tmpdir")));
             Files.createDirectories(base);
             Path root = Files.createTempDirectory(base, name + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            TempHome home = new TempHome(root, layout);
+            TempHome home = new TempHome(root, layout, daemonClassArchive);
             Files.createDirectories(home.configFile().getParent());
             Files.createDirectories(home.stateDir());
             Files.createDirectories(home.runtimeDir());
@@ -73,6 +87,11 @@ public final class TempHome implements AutoCloseable {
 
     public Path runtimeDir() {
         return root.resolve("run");
+    }
+
+    /** Where the daemon launcher keeps its class archive. */
+    public Path classArchiveDir() {
+        return stateDir().resolve("cognito-creds/cds");
     }
 
     public Path decoyUserHome() {
@@ -112,6 +131,11 @@ public final class TempHome implements AutoCloseable {
         String decoyUserHome = "-Duser.home=" + decoyUserHome();
         env.put("COGNITO_CREDSD_JAVA_OPTS", decoyUserHome);
         env.put("COGNITO_CREDS_JAVA_OPTS", decoyUserHome);
+        if (daemonClassArchive) {
+            env.remove("COGNITO_CREDSD_CDS");
+        } else {
+            env.put("COGNITO_CREDSD_CDS", "off");
+        }
         env.remove("XDG_STATE_HOME");
         env.remove("XDG_RUNTIME_DIR");
         if (layout != Layout.HOME_ONLY) {
