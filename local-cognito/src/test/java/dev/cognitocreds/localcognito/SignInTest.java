@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
@@ -25,26 +23,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConf
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 class SignInTest {
-    private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static LocalCognito cognito;
-    private static CognitoIdentityProviderClient idp;
-
-    @BeforeAll
-    static void start() {
-        cognito = LocalCognito.builder().seed(TestSeeds.seed()).clock(CLOCK).start();
-        idp = Sdk.userPools(cognito.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        idp.close();
-        cognito.close();
-    }
+    @RegisterExtension
+    static final SeededUserPool SEEDED = new SeededUserPool();
 
     @Test
     void srpSignInWithTheRightPasswordReturnsTokens() {
         RespondToAuthChallengeResponse response =
-                SignIn.srp(idp, POOL, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!", CLOCK.instant());
+                SignIn.srp(SEEDED.idp(), POOL, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!", SEEDED.clock().instant());
 
         assertThat(response.authenticationResult().idToken()).isNotBlank();
         assertThat(response.authenticationResult().refreshToken()).isNotBlank();
@@ -55,7 +40,7 @@ class SignInTest {
     @Test
     void srpChallengeCarriesCognitosParameters() {
         SrpTestClient srp = new SrpTestClient(POOL);
-        InitiateAuthResponse challenge = idp.initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
+        InitiateAuthResponse challenge = SEEDED.idp().initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
                 .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
 
         assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.PASSWORD_VERIFIER);
@@ -66,28 +51,28 @@ class SignInTest {
 
     @Test
     void srpSignInWithAWrongPasswordFailsLikeCognito() {
-        assertThatThrownBy(() -> SignIn.srp(idp, POOL, PUBLIC_CLIENT, "alice", "Wrong-Passw0rd!", CLOCK.instant()))
+        assertThatThrownBy(() -> SignIn.srp(SEEDED.idp(), POOL, PUBLIC_CLIENT, "alice", "Wrong-Passw0rd!", SEEDED.clock().instant()))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Incorrect username or password.");
     }
 
     @Test
     void srpSignatureWithATimestampOutsideFiveMinutesIsRefused() {
-        assertThatThrownBy(() -> SignIn.srp(idp, POOL, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!",
-                CLOCK.instant().minus(Duration.ofMinutes(6))))
+        assertThatThrownBy(() -> SignIn.srp(SEEDED.idp(), POOL, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!",
+                SEEDED.clock().instant().minus(Duration.ofMinutes(6))))
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
     @Test
     void tamperedSecretBlockIsRefused() {
         SrpTestClient srp = new SrpTestClient(POOL);
-        InitiateAuthResponse challenge = idp.initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
+        InitiateAuthResponse challenge = SEEDED.idp().initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
                 .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
         Map<String, String> responses = new HashMap<>(
-                srp.respond(challenge.challengeParameters(), "Alice-Passw0rd!", CLOCK.instant()));
+                srp.respond(challenge.challengeParameters(), "Alice-Passw0rd!", SEEDED.clock().instant()));
         responses.put("PASSWORD_CLAIM_SECRET_BLOCK", "AAAA" + responses.get("PASSWORD_CLAIM_SECRET_BLOCK").substring(4));
 
-        assertThatThrownBy(() -> idp.respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
+        assertThatThrownBy(() -> SEEDED.idp().respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
                 .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(challenge.session())
                 .challengeResponses(responses)))
                 .isInstanceOf(NotAuthorizedException.class);
@@ -96,12 +81,12 @@ class SignInTest {
     @Test
     void srpSessionExpiresAfterTheClientsAuthSessionValidity() {
         SrpTestClient srp = new SrpTestClient(POOL);
-        InitiateAuthResponse challenge = idp.initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
+        InitiateAuthResponse challenge = SEEDED.idp().initiateAuth(r -> r.clientId(PUBLIC_CLIENT)
                 .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
-        Instant later = CLOCK.instant().plus(Duration.ofMinutes(4));
-        CLOCK.advance(Duration.ofMinutes(4));
+        Instant later = SEEDED.clock().instant().plus(Duration.ofMinutes(4));
+        SEEDED.clock().advance(Duration.ofMinutes(4));
 
-        assertThatThrownBy(() -> idp.respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
+        assertThatThrownBy(() -> SEEDED.idp().respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
                 .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(challenge.session())
                 .challengeResponses(srp.respond(challenge.challengeParameters(), "Alice-Passw0rd!", later))))
                 .isInstanceOf(NotAuthorizedException.class)
@@ -110,30 +95,30 @@ class SignInTest {
 
     @Test
     void passwordAuthSucceedsAndFailsLikeCognito() {
-        assertThat(SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").accessToken()).isNotBlank();
-        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "alice", "nope"))
+        assertThat(SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").accessToken()).isNotBlank();
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "alice", "nope"))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Incorrect username or password.");
     }
 
     @Test
     void passwordAuthNeedsTheFlowEnabledOnTheClient() {
-        assertThatThrownBy(() -> SignIn.password(idp, SRP_ONLY_CLIENT, "alice", "Alice-Passw0rd!"))
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), SRP_ONLY_CLIENT, "alice", "Alice-Passw0rd!"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("USER_PASSWORD_AUTH flow not enabled for this client");
     }
 
     @Test
     void unknownUserIsReportedUnlessTheClientPreventsUserExistenceErrors() {
-        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "nobody", "Whatever-1!"))
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "nobody", "Whatever-1!"))
                 .isInstanceOf(UserNotFoundException.class).hasMessageStartingWith("User does not exist.");
-        assertThatThrownBy(() -> SignIn.srp(idp, POOL, SRP_ONLY_CLIENT, "nobody", "Whatever-1!", CLOCK.instant()))
+        assertThatThrownBy(() -> SignIn.srp(SEEDED.idp(), POOL, SRP_ONLY_CLIENT, "nobody", "Whatever-1!", SEEDED.clock().instant()))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Incorrect username or password.");
     }
 
     @Test
     void unknownUserGetsAnSrpChallengeWhenTheClientPreventsUserExistenceErrors() {
-        InitiateAuthResponse challenge = idp.initiateAuth(r -> r.clientId(SRP_ONLY_CLIENT)
+        InitiateAuthResponse challenge = SEEDED.idp().initiateAuth(r -> r.clientId(SRP_ONLY_CLIENT)
                 .authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", "nobody", "SRP_A", new SrpTestClient(POOL).srpA())));
 
@@ -143,24 +128,24 @@ class SignInTest {
 
     @Test
     void disabledAndUnconfirmedUsersCannotSignIn() {
-        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "carol", "Carol-Passw0rd!"))
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "carol", "Carol-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");
-        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "dave", "Dave-Passw0rd!"))
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "dave", "Dave-Passw0rd!"))
                 .isInstanceOf(UserNotConfirmedException.class).hasMessageStartingWith("User is not confirmed.");
     }
 
     @Test
     void unknownClientIsAResourceNotFound() {
-        assertThatThrownBy(() -> SignIn.password(idp, "noclient", "alice", "Alice-Passw0rd!"))
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), "noclient", "alice", "Alice-Passw0rd!"))
                 .isInstanceOf(CognitoIdentityProviderException.class)
                 .hasMessageStartingWith("User pool client noclient does not exist.");
     }
 
     @Test
     void refreshTokenAuthReturnsNewTokensWithoutANewRefreshToken() {
-        String refreshToken = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+        String refreshToken = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
 
-        var refreshed = idp.initiateAuth(r -> r.clientId(PUBLIC_CLIENT).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+        var refreshed = SEEDED.idp().initiateAuth(r -> r.clientId(PUBLIC_CLIENT).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
 
         assertThat(refreshed.idToken()).isNotBlank();
@@ -169,9 +154,9 @@ class SignInTest {
 
     @Test
     void refreshTokenOfAnotherClientIsInvalid() {
-        String refreshToken = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+        String refreshToken = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
 
-        assertThatThrownBy(() -> idp.initiateAuth(r -> r.clientId(SRP_ONLY_CLIENT)
+        assertThatThrownBy(() -> SEEDED.idp().initiateAuth(r -> r.clientId(SRP_ONLY_CLIENT)
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).authParameters(Map.of("REFRESH_TOKEN", refreshToken))))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid Refresh Token");
     }

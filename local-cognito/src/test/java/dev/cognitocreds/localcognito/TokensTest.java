@@ -20,10 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -35,25 +33,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 class TokensTest {
-    private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static LocalCognito cognito;
-    private static CognitoIdentityProviderClient idp;
-
-    @BeforeAll
-    static void start() {
-        cognito = LocalCognito.builder().seed(TestSeeds.seed()).clock(CLOCK).start();
-        idp = Sdk.userPools(cognito.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        idp.close();
-        cognito.close();
-    }
+    @RegisterExtension
+    static final SeededUserPool SEEDED = new SeededUserPool();
 
     @Test
     void idTokenIsSignedByTheKeyInTheJwksAndCarriesCognitosClaims() throws Exception {
-        AuthenticationResultType tokens = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
+        AuthenticationResultType tokens = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
         SignedJWT jwt = SignedJWT.parse(tokens.idToken());
         RSAKey key = JWKSet.parse(get("/" + POOL + "/.well-known/jwks.json")).getKeyByKeyId(jwt.getHeader().getKeyID())
                 .toRSAKey();
@@ -70,14 +55,14 @@ class TokensTest {
                 "arn:aws:iam::111122223333:role/licensed", "arn:aws:iam::111122223333:role/support");
         assertThat(claims.getStringClaim("cognito:preferred_role")).isEqualTo("arn:aws:iam::111122223333:role/licensed");
         assertThat(claims.getClaim("origin_jti")).isNotNull();
-        assertThat(claims.getLongClaim("auth_time")).isEqualTo(CLOCK.instant().getEpochSecond());
+        assertThat(claims.getLongClaim("auth_time")).isEqualTo(SEEDED.clock().instant().getEpochSecond());
         assertThat(claims.getExpirationTime().toInstant().getEpochSecond())
                 .isEqualTo(claims.getIssueTime().toInstant().getEpochSecond() + 3600);
     }
 
     @Test
     void accessTokenHasClientIdScopeAndUsername() throws Exception {
-        JWTClaimsSet claims = SignedJWT.parse(SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!")
+        JWTClaimsSet claims = SignedJWT.parse(SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!")
                 .accessToken()).getJWTClaimsSet();
 
         assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
@@ -89,7 +74,7 @@ class TokensTest {
 
     @Test
     void tokenLifetimesFollowTheClientsValiditySettingsInSeconds() throws Exception {
-        AuthenticationResultType tokens = SignIn.tokens(idp, SHORT_CLIENT, "alice", "Alice-Passw0rd!");
+        AuthenticationResultType tokens = SignIn.tokens(SEEDED.idp(), SHORT_CLIENT, "alice", "Alice-Passw0rd!");
         JWTClaimsSet id = SignedJWT.parse(tokens.idToken()).getJWTClaimsSet();
 
         assertThat(tokens.expiresIn()).isEqualTo(60);
@@ -98,19 +83,19 @@ class TokensTest {
 
     @Test
     void getUserAnswersWithAttributesAndExpiredAccessTokensAreRefused() {
-        String accessToken = SignIn.tokens(idp, SHORT_CLIENT, "alice", "Alice-Passw0rd!").accessToken();
+        String accessToken = SignIn.tokens(SEEDED.idp(), SHORT_CLIENT, "alice", "Alice-Passw0rd!").accessToken();
 
-        assertThat(idp.getUser(r -> r.accessToken(accessToken)).userAttributes())
+        assertThat(SEEDED.idp().getUser(r -> r.accessToken(accessToken)).userAttributes())
                 .contains(AttributeType.builder().name("email").value("alice@example.com").build());
-        CLOCK.advance(Duration.ofSeconds(61));
-        assertThatThrownBy(() -> idp.getUser(r -> r.accessToken(accessToken)))
+        SEEDED.clock().advance(Duration.ofSeconds(61));
+        assertThatThrownBy(() -> SEEDED.idp().getUser(r -> r.accessToken(accessToken)))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Access Token has expired");
     }
 
     @Test
     void refreshTokenExpiresAfterItsValidity() {
-        String refreshToken = SignIn.tokens(idp, SHORT_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
-        CLOCK.advance(Duration.ofSeconds(601));
+        String refreshToken = SignIn.tokens(SEEDED.idp(), SHORT_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+        SEEDED.clock().advance(Duration.ofSeconds(601));
 
         assertThatThrownBy(() -> refresh(SHORT_CLIENT, refreshToken))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Refresh Token has expired");
@@ -118,83 +103,83 @@ class TokensTest {
 
     @Test
     void globalSignOutRevokesAccessAndRefreshTokensOfEverySignIn() {
-        AuthenticationResultType first = SignIn.tokens(idp, PUBLIC_CLIENT, "erin", "Erin-Passw0rd!");
-        AuthenticationResultType second = SignIn.tokens(idp, PUBLIC_CLIENT, "erin", "Erin-Passw0rd!");
+        AuthenticationResultType first = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "erin", "Erin-Passw0rd!");
+        AuthenticationResultType second = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "erin", "Erin-Passw0rd!");
 
-        idp.globalSignOut(r -> r.accessToken(second.accessToken()));
+        SEEDED.idp().globalSignOut(r -> r.accessToken(second.accessToken()));
 
-        assertThatThrownBy(() -> idp.getUser(r -> r.accessToken(first.accessToken())))
+        assertThatThrownBy(() -> SEEDED.idp().getUser(r -> r.accessToken(first.accessToken())))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Access Token has been revoked");
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, first.refreshToken()))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Refresh Token has been revoked");
-        assertThat(SignIn.tokens(idp, PUBLIC_CLIENT, "erin", "Erin-Passw0rd!").idToken()).isNotBlank();
+        assertThat(SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "erin", "Erin-Passw0rd!").idToken()).isNotBlank();
     }
 
     @Test
     void adminGlobalSignOutRevokesTheUsersRefreshTokens() {
-        String refreshToken = SignIn.tokens(idp, PUBLIC_CLIENT, "erin", "Erin-Passw0rd!").refreshToken();
+        String refreshToken = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "erin", "Erin-Passw0rd!").refreshToken();
 
-        idp.adminUserGlobalSignOut(r -> r.userPoolId(POOL).username("erin"));
+        SEEDED.idp().adminUserGlobalSignOut(r -> r.userPoolId(POOL).username("erin"));
 
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken)).isInstanceOf(NotAuthorizedException.class);
     }
 
     @Test
     void disabledUserCanNeitherSignInNorRefreshAndDeletedUserIsGone() {
-        idp.adminCreateUser(r -> r.userPoolId(POOL).username("judy").temporaryPassword("Judy-Temp0rary!"));
-        idp.adminSetUserPassword(r -> r.userPoolId(POOL).username("judy").password("Judy-Passw0rd!").permanent(true));
-        String refreshToken = SignIn.tokens(idp, PUBLIC_CLIENT, "judy", "Judy-Passw0rd!").refreshToken();
+        SEEDED.idp().adminCreateUser(r -> r.userPoolId(POOL).username("judy").temporaryPassword("Judy-Temp0rary!"));
+        SEEDED.idp().adminSetUserPassword(r -> r.userPoolId(POOL).username("judy").password("Judy-Passw0rd!").permanent(true));
+        String refreshToken = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "judy", "Judy-Passw0rd!").refreshToken();
 
-        idp.adminDisableUser(r -> r.userPoolId(POOL).username("judy"));
-        assertThatThrownBy(() -> SignIn.password(idp, PUBLIC_CLIENT, "judy", "Judy-Passw0rd!"))
+        SEEDED.idp().adminDisableUser(r -> r.userPoolId(POOL).username("judy"));
+        assertThatThrownBy(() -> SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "judy", "Judy-Passw0rd!"))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("User is disabled.");
 
-        idp.adminEnableUser(r -> r.userPoolId(POOL).username("judy"));
+        SEEDED.idp().adminEnableUser(r -> r.userPoolId(POOL).username("judy"));
         assertThat(refresh(PUBLIC_CLIENT, refreshToken).idToken()).isNotBlank();
-        idp.adminDeleteUser(r -> r.userPoolId(POOL).username("judy"));
+        SEEDED.idp().adminDeleteUser(r -> r.userPoolId(POOL).username("judy"));
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, refreshToken)).isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> idp.adminGetUser(r -> r.userPoolId(POOL).username("judy")))
+        assertThatThrownBy(() -> SEEDED.idp().adminGetUser(r -> r.userPoolId(POOL).username("judy")))
                 .isInstanceOf(UserNotFoundException.class);
     }
 
     @Test
     void revokeTokenKillsOnlyThatSignIn() {
-        AuthenticationResultType revoked = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
-        AuthenticationResultType other = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
+        AuthenticationResultType revoked = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
+        AuthenticationResultType other = SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "alice", "Alice-Passw0rd!");
 
-        idp.revokeToken(r -> r.clientId(PUBLIC_CLIENT).token(revoked.refreshToken()));
+        SEEDED.idp().revokeToken(r -> r.clientId(PUBLIC_CLIENT).token(revoked.refreshToken()));
 
         assertThatThrownBy(() -> refresh(PUBLIC_CLIENT, revoked.refreshToken()))
                 .isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> idp.getUser(r -> r.accessToken(revoked.accessToken())))
+        assertThatThrownBy(() -> SEEDED.idp().getUser(r -> r.accessToken(revoked.accessToken())))
                 .isInstanceOf(NotAuthorizedException.class);
         assertThat(refresh(PUBLIC_CLIENT, other.refreshToken()).idToken()).isNotBlank();
     }
 
     @Test
     void rotationIssuesANewRefreshTokenAndRefusesTheOldOneAfterTheGracePeriod() {
-        String original = SignIn.tokens(idp, ROTATING_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+        String original = SignIn.tokens(SEEDED.idp(), ROTATING_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
 
-        AuthenticationResultType rotated = idp.getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT)
+        AuthenticationResultType rotated = SEEDED.idp().getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT)
                 .refreshToken(original)).authenticationResult();
         assertThat(rotated.refreshToken()).isNotBlank().isNotEqualTo(original);
 
-        CLOCK.advance(Duration.ofSeconds(5));
-        assertThat(idp.getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(original))
+        SEEDED.clock().advance(Duration.ofSeconds(5));
+        assertThat(SEEDED.idp().getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(original))
                 .authenticationResult().idToken()).as("within the grace period").isNotBlank();
 
-        CLOCK.advance(Duration.ofSeconds(6));
-        assertThatThrownBy(() -> idp.getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(original)))
+        SEEDED.clock().advance(Duration.ofSeconds(6));
+        assertThatThrownBy(() -> SEEDED.idp().getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(original)))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid Refresh Token");
-        assertThat(idp.getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(rotated.refreshToken()))
+        assertThat(SEEDED.idp().getTokensFromRefreshToken(r -> r.clientId(ROTATING_CLIENT).refreshToken(rotated.refreshToken()))
                 .authenticationResult().refreshToken()).isNotBlank();
     }
 
     @Test
     void rotatingClientRefusesRefreshTokenAuth() {
-        String refreshToken = SignIn.tokens(idp, ROTATING_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
+        String refreshToken = SignIn.tokens(SEEDED.idp(), ROTATING_CLIENT, "alice", "Alice-Passw0rd!").refreshToken();
 
         assertThatThrownBy(() -> refresh(ROTATING_CLIENT, refreshToken))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("GetTokensFromRefreshToken");
@@ -203,17 +188,17 @@ class TokensTest {
     @Test
     void clientWithASecretRequiresACorrectSecretHash() {
         Map<String, String> noHash = Map.of("USERNAME", "alice", "PASSWORD", "Alice-Passw0rd!");
-        assertThatThrownBy(() -> idp.initiateAuth(r -> r.clientId(SECRET_CLIENT)
+        assertThatThrownBy(() -> SEEDED.idp().initiateAuth(r -> r.clientId(SECRET_CLIENT)
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(noHash)))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Client " + SECRET_CLIENT + " is configured for secret but secret was not received");
-        assertThatThrownBy(() -> idp.initiateAuth(r -> r.clientId(SECRET_CLIENT)
+        assertThatThrownBy(() -> SEEDED.idp().initiateAuth(r -> r.clientId(SECRET_CLIENT)
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "alice",
                         "PASSWORD", "Alice-Passw0rd!", "SECRET_HASH", secretHash("mallory")))))
                 .isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Unable to verify secret hash for client " + SECRET_CLIENT);
 
-        InitiateAuthResponse ok = idp.initiateAuth(r -> r.clientId(SECRET_CLIENT)
+        InitiateAuthResponse ok = SEEDED.idp().initiateAuth(r -> r.clientId(SECRET_CLIENT)
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "alice",
                         "PASSWORD", "Alice-Passw0rd!", "SECRET_HASH", secretHash("alice"))));
         assertThat(ok.authenticationResult().idToken()).isNotBlank();
@@ -221,7 +206,7 @@ class TokensTest {
 
     @Test
     void newPasswordRequiredAsksForMissingRequiredAttributesAndEnforcesThePolicy() {
-        InitiateAuthResponse challenge = SignIn.password(idp, PUBLIC_CLIENT, "bob", "Temp-Passw0rd!");
+        InitiateAuthResponse challenge = SignIn.password(SEEDED.idp(), PUBLIC_CLIENT, "bob", "Temp-Passw0rd!");
         assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
         assertThat(challenge.challengeParameters().get("requiredAttributes")).isEqualTo("[\"userAttributes.name\"]");
         assertThat(challenge.challengeParameters().get("userAttributes")).contains("bob@example.com");
@@ -237,17 +222,17 @@ class TokensTest {
         var done = answerNewPassword(challenge.session(), Map.of("USERNAME", "bob",
                 "NEW_PASSWORD", "Better-Passw0rd!", "userAttributes.name", "Bob"));
         assertThat(done.authenticationResult().idToken()).isNotBlank();
-        assertThat(SignIn.tokens(idp, PUBLIC_CLIENT, "bob", "Better-Passw0rd!").idToken()).isNotBlank();
+        assertThat(SignIn.tokens(SEEDED.idp(), PUBLIC_CLIENT, "bob", "Better-Passw0rd!").idToken()).isNotBlank();
     }
 
     private software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse
             answerNewPassword(String session, Map<String, String> responses) {
-        return idp.respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
+        return SEEDED.idp().respondToAuthChallenge(r -> r.clientId(PUBLIC_CLIENT)
                 .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session).challengeResponses(responses));
     }
 
     private AuthenticationResultType refresh(String clientId, String refreshToken) {
-        return idp.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+        return SEEDED.idp().initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
     }
 
@@ -257,7 +242,7 @@ class TokensTest {
 
     private static String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(cognito.endpoint() + path)).build(),
+                HttpRequest.newBuilder(URI.create(SEEDED.cognito().endpoint() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
