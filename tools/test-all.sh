@@ -5,8 +5,12 @@
 #    with apt-get, python packages with pip). local-cognito's Maven build runs its own `npm ci`.
 # 2. Runs every module's tests: ./mvnw -B verify (unit, REST Assured against the real daemon,
 #    real AWS SDK / botocore / amazon-cognito-identity-js clients, moto, pseudo-terminal logins).
-# 3. Builds the packages from the tree that verify assembled, installs the .deb into a scratch
-#    root and runs --version, doctor --json, configure and the offline demo from the installed files.
+# 3. Builds the release packages from the tree that verify assembled (linux-x86_64 and linux-aarch64
+#    archives and .debs, with Debian's openjdk-17 jmods for both arches, and the portable archive),
+#    installs each .deb into a scratch root and runs --version, doctor --json, configure and the
+#    offline demo from the installed files (the arm64 one under qemu-user), starts the portable
+#    archive with the machine's Java, and builds again with bsdtar as tar (as on macOS).
+#    The packaging scripts pass shellcheck before anything is built.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -20,15 +24,27 @@ need gnome-keyring-daemon gnome-keyring # SecretServiceKeychainTest (a real head
 need dbus-run-session dbus-daemon
 need dbus-send dbus-bin
 need script bsdutils                    # logins in a pseudo-terminal
-need jlink openjdk-17-jdk-headless      # build-packages.sh (jlink and jmods)
+need jlink openjdk-17-jdk-headless      # build-packages.sh (jdeps, jlink and jmods for the host build)
 need dpkg-deb dpkg
 need npm npm
 need node nodejs
+need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
+need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
+need shellcheck shellcheck
+sudo=()
+[ "$(id -u)" = 0 ] || sudo=(sudo)
+# build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods.
+update=no
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  echo "test-all: dpkg --add-architecture arm64 (to download arm64 jmods and libraries, not to install them)" >&2
+  "${sudo[@]}" dpkg --add-architecture arm64
+  update=yes
+fi
+if [ ${#need_apt[@]} -gt 0 ] || [ $update = yes ]; then
+  "${sudo[@]}" apt-get update -qq
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test-all: installing ${need_apt[*]}" >&2
-  sudo=()
-  [ "$(id -u)" = 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
@@ -40,10 +56,17 @@ if [ ${#missing_python[@]} -gt 0 ]; then
   python3 -m pip install --quiet "${missing_python[@]}"
 fi
 
+# The packaging scripts; the launchers in packaging/src/bin have their own tests.
+shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
+
 ./mvnw -B verify
 
-echo "test-all: packages (jlink runtime, tar.gz, .deb) and the installed files" >&2
-bash packaging/build-packages.sh
-debs=(packaging/target/packages/cognito-creds_*.deb)
-bash packaging/deb/check-installed.sh "${debs[0]}"
+echo "test-all: packages (jlink runtimes for x86_64 and aarch64, tar.gz, .deb, portable) and the installed files" >&2
+start=$SECONDS
+bash packaging/build-packages.sh all
+for deb in packaging/target/packages/cognito-creds_*_amd64.deb packaging/target/packages/cognito-creds_*_arm64.deb; do
+  bash packaging/deb/check-installed.sh "$deb"
+done
+bash packaging/deb/check-archives.sh packaging/target/packages
+echo "test-all: packages built and checked in $((SECONDS - start)) s" >&2
 echo "test-all: all tests passed"

@@ -3,10 +3,16 @@
 # the machine) and runs the installed files the way a new user would, in a throwaway home:
 # --version, doctor --json, configure profile/docker --dry-run and for real, doctor again.
 #
+# A package for another CPU (the arm64 .deb on an x86_64 machine) runs the same way under qemu-user
+# (apt-get install qemu-user-static) with a sysroot of that arch's libc, libstdc++ and zlib
+# (build-packages.sh sysroot): its runtime/bin/java becomes a two-line wrapper around qemu, and
+# everything else — the launchers, the jars, the demo — is the package's own.
+#
 # Usage: packaging/deb/check-installed.sh packaging/target/packages/cognito-creds_*.deb
 set -euo pipefail
 
 deb=${1:?usage: check-installed.sh PACKAGE.deb}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/cognito-creds-deb.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
@@ -17,6 +23,30 @@ fail() {
 
 dpkg-deb -x "$deb" "$scratch/root"
 app=$scratch/root/opt/cognito-creds
+
+arch=$(dpkg-deb -f "$deb" Architecture)
+# The bundled java must be a binary for the package's CPU (ELF e_machine, at byte 18).
+case $arch in
+  amd64) qemu_arch=x86_64 machine=3e00 ;;
+  arm64) qemu_arch=aarch64 machine=b700 ;;
+  *) fail "unknown package architecture $arch" ;;
+esac
+[ "$(od -An -tx1 -j18 -N2 "$app/runtime/bin/java" | tr -d ' \n')" = "$machine" ] ||
+  fail "the $arch package's runtime/bin/java is not an $arch program"
+if [ "$arch" != "$(dpkg --print-architecture)" ]; then
+  qemu=$(command -v "qemu-$qemu_arch-static" || command -v "qemu-$qemu_arch") ||
+    fail "an $arch package on a $(dpkg --print-architecture) machine: apt-get install qemu-user-static to run it"
+  sysroot=$(bash "$repo/packaging/build-packages.sh" sysroot "$arch")
+  mv "$app/runtime/bin/java" "$app/runtime/bin/java.$arch"
+  # shellcheck disable=SC2016 # $0 and $@ belong to the wrapper
+  printf '#!/bin/sh\nexec %s -L %s "$0.%s" "$@"\n' "$qemu" "$sysroot" "$arch" >"$app/runtime/bin/java"
+  chmod 755 "$app/runtime/bin/java"
+  echo "check-installed: the $arch runtime runs under $qemu"
+fi
+# The class-data archive that build-packages.sh dumped must load (-Xshare:on fails otherwise).
+"$app/runtime/bin/java" -Xshare:on -version >"$scratch/java-version" 2>&1 ||
+  { cat "$scratch/java-version" >&2; fail "the bundled runtime does not start with its class-data archive"; }
+head -n 1 "$scratch/java-version"
 # /usr/bin/cognito-creds points at /opt; in a scratch root, follow the link by hand.
 [ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
   fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
@@ -72,7 +102,6 @@ grep -q '"name":"credential_process (acme)","status":"ok"' <<<"$report" ||
   fail "doctor does not accept the credential_process it wrote: $report"
 # The offline demo, run from the installed files (its bundled runtime, its launchers) against the
 # repository's local-cognito.
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 if [ -f "$repo/local-cognito/target/local-cognito.jar" ]; then
   DEMO_DIST=$app DEMO_SKIP_BUILD=1 bash "$repo/demo/run.sh" >"$scratch/demo.log" 2>&1 || {
     cat "$scratch/demo.log" >&2
