@@ -29,13 +29,16 @@ final class Doctor {
     private final DaemonClient daemon;
     private final Clock clock;
     private final Optional<String> onlyProfile;
+    private final CommandRunner runner;
     private final List<Check> checks = new ArrayList<>();
 
-    Doctor(UserEnvironment env, DaemonClient daemon, Clock clock, Optional<String> onlyProfile) {
+    /** @param runner runs systemctl or launchctl (and id) for the user service's state */
+    Doctor(UserEnvironment env, DaemonClient daemon, Clock clock, Optional<String> onlyProfile, CommandRunner runner) {
         this.env = env;
         this.daemon = daemon;
         this.clock = clock;
         this.onlyProfile = onlyProfile;
+        this.runner = runner;
     }
 
     List<Check> run() {
@@ -144,15 +147,7 @@ final class Doctor {
 
     /** Not needed for a pull (the daemon may be started by hand), but it keeps the daemon running. */
     private void checkUserService() {
-        List<Path> definitions = env.macOs() ? List.of(env.launchAgent())
-                : List.of(env.systemdUserUnit(), Path.of("/usr/lib/systemd/user", SystemdUnit.FILE_NAME));
-        Optional<Path> found = definitions.stream().filter(Files::isRegularFile).findFirst();
-        if (found.isPresent()) {
-            checks.add(Check.ok("user service", "defined in " + found.get()));
-        } else {
-            checks.add(Check.warn("user service", "not installed: the daemon does not start at login",
-                    "cognito-creds service install"));
-        }
+        checks.add(new UserServiceCheck(env, runner, UserServiceCheck.PACKAGED_UNIT).run());
     }
 
     private JsonNode checkDaemon() {

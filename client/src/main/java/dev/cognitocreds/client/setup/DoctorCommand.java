@@ -26,8 +26,9 @@ public final class DoctorCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        List<Check> checks = new Doctor(UserEnvironment.of(context()), context().daemon(), context().clock(),
-                Optional.ofNullable(profile)).run();
+        UserEnvironment env = UserEnvironment.of(context());
+        List<Check> checks = new Doctor(env, context().daemon(), context().clock(), Optional.ofNullable(profile),
+                new PathCommandRunner(env.env().get("PATH"), new ProcessCommandRunner())).run();
         boolean ok = checks.stream().noneMatch(Check::critical);
         if (json) {
             out().println(toJson(checks, ok));

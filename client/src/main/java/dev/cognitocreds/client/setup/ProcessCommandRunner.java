@@ -22,7 +22,7 @@ final class ProcessCommandRunner implements CommandRunner {
             }
             return new Result(process.exitValue(), output.strip());
         } catch (IOException e) {
-            return new Result(127, "cannot run " + command.get(0) + ": " + e.getMessage());
+            return new Result(NOT_FOUND, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(130, "interrupted while running " + command.get(0));

@@ -49,6 +49,7 @@ class DoctorCommandTest {
         assertThat(CliRun.of(env, "", "configure", "profile", "--from", home.resolve("onboarding.json").toString()).exitCode()).isZero();
         assertThat(CliRun.of(env, "", "configure", "docker", "--registry", REGISTRY).exitCode()).isZero();
         executable(home.resolve(".config/systemd/user/cognito-credsd.service"));
+        systemctl("printf 'LoadState=loaded\\nActiveState=active\\nSubState=running\\nUnitFileState=enabled\\n'");
         daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))
                 .answer("/v1/status", 200, SIGNED_IN.formatted(home.resolve(".aws/config")))
                 .answer("/v1/profiles/acme/credentials", 200, "{\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"s\","
@@ -111,7 +112,39 @@ class DoctorCommandTest {
 
         assertThat(without.exitCode()).isZero();
         assertThat(without.out()).contains("✘ user service: not installed", "fix: cognito-creds service install");
-        assertThat(with.out()).contains("✔ user service: defined in " + unit);
+        assertThat(with.out()).contains("✔ user service: running and enabled at login (" + unit + ")");
+    }
+
+    @Test
+    void aUnitWithoutAUserServiceManagerIsNotMarkedFine() throws Exception {
+        systemctl("echo 'Failed to connect to bus: No medium found' >&2; exit 1");
+
+        CliRun run = CliRun.of(env, "", "doctor");
+
+        assertThat(run.exitCode()).as("the daemon answers: a pull works").isZero();
+        assertThat(run.out()).doesNotContain("✔ user service")
+                .contains("✘ user service: " + home.resolve(".config/systemd/user/cognito-credsd.service")
+                        + " is there, but no user service manager answers (systemctl --user: Failed to connect to bus: No medium found)",
+                        "fix: over ssh or in a container: loginctl enable-linger $USER");
+    }
+
+    @Test
+    void aFailedServiceSaysSoWithTheFix() throws Exception {
+        systemctl("printf 'LoadState=loaded\\nActiveState=failed\\nSubState=failed\\nUnitFileState=enabled\\n'");
+
+        CliRun run = CliRun.of(env, "", "doctor", "--json");
+
+        JsonNode check = find(new ObjectMapper().readTree(run.out()), "user service");
+        assertThat(check.path("status").asText()).isEqualTo("warn");
+        assertThat(check.path("detail").asText()).startsWith("not running (failed), enabled at login");
+        assertThat(check.path("fix").asText()).isEqualTo("cognito-creds service start");
+    }
+
+    /** A stand-in systemctl on the PATH that doctor is given. */
+    private void systemctl(String script) throws Exception {
+        Path file = bin.resolve("systemctl");
+        executable(file);
+        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
     }
 
     @Test
