@@ -1,7 +1,8 @@
 package dev.cognitocreds.daemon.auth;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class ChallengePrompts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
     /** Challenge parameters that are protocol state, or already in the fields, not something to show. */
     private static final Set<String> HIDDEN = Set.of("USER_ID_FOR_SRP", "USERNAME", "SALT", "SRP_B", "SECRET_BLOCK",
@@ -68,14 +69,25 @@ final class ChallengePrompts {
         return fields;
     }
 
+    /** A JSON array of strings as Cognito sends it in a challenge parameter; anything else is no list. */
     private static List<String> stringList(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        List<String> items = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return List.of();
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null || token.isStructStart()) {
+                    return List.of();
+                }
+                items.add(token == JsonToken.VALUE_NULL ? null : parser.getText());
+            }
         } catch (IOException e) {
             return List.of();
         }
+        return items;
     }
 }

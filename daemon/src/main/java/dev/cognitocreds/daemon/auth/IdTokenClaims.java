@@ -1,7 +1,5 @@
 package dev.cognitocreds.daemon.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,7 +9,7 @@ import java.time.Instant;
 public record IdTokenClaims(String sub, String username, Instant issuedAt, Instant expiresAt) {
 
     public static IdTokenClaims parse(String jwt) {
-        JsonNode claims = JwtPayload.decode(jwt, "the ID token");
+        JwtPayload.Claims claims = JwtPayload.decode(jwt, "the ID token");
         String sub = claims.path("sub").asText(null);
         long exp = claims.path("exp").asLong(0);
         if (sub == null || exp == 0) {

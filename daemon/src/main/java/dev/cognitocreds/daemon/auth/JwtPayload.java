@@ -1,32 +1,89 @@
 package dev.cognitocreds.daemon.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The claims of a token Cognito issued, read without checking its signature: the token comes straight
- * from Cognito and is only ever handed back to Cognito, which checks it.
+ * from Cognito and is only ever handed back to Cognito, which checks it. Only top-level scalar claims
+ * are kept (the daemon reads {@code sub}, {@code exp}, …), read with Jackson's streaming parser.
  */
 final class JwtPayload {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The top-level scalar claims, as their JSON text. */
+    record Claims(Map<String, String> scalars) {
+
+        Claim path(String name) {
+            return new Claim(scalars.get(name));
+        }
+    }
+
+    /** One claim, read as JsonNode's {@code path(…).asText/asLong} read it: a default when absent. */
+    record Claim(String text) {
+
+        String asText(String absent) {
+            return text == null ? absent : text;
+        }
+
+        long asLong(long absent) {
+            if (text == null) {
+                return absent;
+            }
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                try {
+                    return (long) Double.parseDouble(text);
+                } catch (NumberFormatException notANumber) {
+                    return absent;
+                }
+            }
+        }
+    }
 
     private JwtPayload() {
     }
 
     /** {@code what} names the token in the messages ("the ID token"); they never quote the token. */
-    static JsonNode decode(String jwt, String what) {
+    static Claims decode(String jwt, String what) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
             throw new IllegalArgumentException(what + " from Cognito is not a JWT");
         }
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return new Claims(scalars(Base64.getUrlDecoder().decode(parts[1])));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " from Cognito cannot be read", e);
         }
+    }
+
+    private static Map<String, String> scalars(byte[] payload) throws IOException {
+        Map<String, String> scalars = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL) {
+                    scalars.put(name, parser.getText());
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new IOException("the payload ends early");
+            }
+        }
+        return scalars;
     }
 }

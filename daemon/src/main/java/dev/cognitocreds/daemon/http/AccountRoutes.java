@@ -5,7 +5,6 @@ import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.account.CodeDelivery;
 import dev.cognitocreds.daemon.account.SignUpResult;
 import dev.cognitocreds.daemon.auth.ChallengeField;
-import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +28,9 @@ final class AccountRoutes {
         this.accounts = accounts;
     }
 
-    void signUp(Context ctx) {
-        String profile = ctx.pathParam("p");
-        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+    byte[] signUp(RouteRequest request) {
+        String profile = request.param("p");
+        Map<String, Object> body = Json.object(request.body());
         String username = text(body, "username");
         SignUpResult result = accounts.signUp(profile, username, text(body, "password"), attributes(body));
         Map<String, Object> answer = start(profile, username);
@@ -45,58 +44,58 @@ final class AccountRoutes {
         } else {
             answer.put("status", "CONFIRMED");
         }
-        ctx.result(Json.bytes(answer));
+        return Json.bytes(answer);
     }
 
-    void confirmSignUp(Context ctx) {
-        String profile = ctx.pathParam("p");
-        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+    byte[] confirmSignUp(RouteRequest request) {
+        String profile = request.param("p");
+        Map<String, Object> body = Json.object(request.body());
         String username = text(body, "username");
         accounts.confirmSignUp(profile, username, text(body, "code"));
         Map<String, Object> answer = start(profile, username);
         answer.put("status", "CONFIRMED");
-        ctx.result(Json.bytes(answer));
+        return Json.bytes(answer);
     }
 
-    void resendConfirmationCode(Context ctx) {
-        answerCodeSent(ctx, accounts::resendConfirmationCode, "CONFIRMATION_REQUIRED",
+    byte[] resendConfirmationCode(RouteRequest request) {
+        return answerCodeSent(request, accounts::resendConfirmationCode, "CONFIRMATION_REQUIRED",
                 "Enter the new code sent %s to confirm the account.", List.of(CODE));
     }
 
-    void forgotPassword(Context ctx) {
-        answerCodeSent(ctx, accounts::forgotPassword, "CODE_SENT",
+    byte[] forgotPassword(RouteRequest request) {
+        return answerCodeSent(request, accounts::forgotPassword, "CODE_SENT",
                 "Enter the code sent %s and choose a new password.", List.of(CODE, NEW_PASSWORD));
     }
 
     /** The chores that only take a username and send a code somewhere. */
-    private static void answerCodeSent(Context ctx, BiFunction<String, String, CodeDelivery> chore, String status,
+    private static byte[] answerCodeSent(RouteRequest request, BiFunction<String, String, CodeDelivery> chore, String status,
                                        String message, List<ChallengeField> fields) {
-        String profile = ctx.pathParam("p");
-        String username = text(Json.object(ctx.bodyAsBytes()), "username");
+        String profile = request.param("p");
+        String username = text(Json.object(request.body()), "username");
         CodeDelivery delivery = chore.apply(profile, username);
         Map<String, Object> answer = start(profile, username);
         codeSent(answer, status, String.format(message, delivery.describe()), delivery, fields);
-        ctx.result(Json.bytes(answer));
+        return Json.bytes(answer);
     }
 
-    void confirmForgotPassword(Context ctx) {
-        String profile = ctx.pathParam("p");
-        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+    byte[] confirmForgotPassword(RouteRequest request) {
+        String profile = request.param("p");
+        Map<String, Object> body = Json.object(request.body());
         String username = text(body, "username");
         accounts.confirmForgotPassword(profile, username, text(body, "code"), text(body, "newPassword"));
         Map<String, Object> answer = start(profile, username);
         answer.put("status", "PASSWORD_RESET");
-        ctx.result(Json.bytes(answer));
+        return Json.bytes(answer);
     }
 
-    void changePassword(Context ctx) {
-        String profile = ctx.pathParam("p");
-        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+    byte[] changePassword(RouteRequest request) {
+        String profile = request.param("p");
+        Map<String, Object> body = Json.object(request.body());
         accounts.changePassword(profile, text(body, "oldPassword"), text(body, "newPassword"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "PASSWORD_CHANGED");
         answer.put("profile", profile);
-        ctx.result(Json.bytes(answer));
+        return Json.bytes(answer);
     }
 
     private static Map<String, Object> start(String profile, String username) {

@@ -8,7 +8,6 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
 import dev.cognitocreds.daemon.session.Sessions;
-import io.javalin.http.Context;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +35,18 @@ final class ApiRoutes {
         this.port = port;
     }
 
-    void health(Context ctx) {
-        ctx.result(HEALTHY);
+    byte[] health(RouteRequest request) {
+        return HEALTHY;
     }
 
-    /** The container-credentials document of the default profile. */
-    byte[] defaultDocument() {
-        String profile = sessions.defaultProfile();
-        return documents.of(profile, sessions.credentials(profile)).container();
+    /** The profile {@code GET /v1/credentials} serves; cheap (the config file is looked at once a second at most). */
+    String defaultProfile() {
+        return sessions.defaultProfile();
+    }
+
+    /** True when {@link #document} answers from memory now, without waiting for Cognito. */
+    boolean answersFromMemory(String profile, long nowMillis) {
+        return documents.servedFresh(profile, nowMillis);
     }
 
     /** The profile's credentials as a container-credentials or a credential_process document. */
@@ -52,40 +55,40 @@ final class ApiRoutes {
         return credentialProcess ? rendered.process() : rendered.container();
     }
 
-    void login(Context ctx) {
-        login(ctx, Optional.empty());
+    byte[] login(RouteRequest request) {
+        return login(request, Optional.empty());
     }
 
-    void loginWithFlow(Context ctx) {
-        String flow = ctx.pathParam("flow");
-        login(ctx, Optional.of(AuthFlow.parse(flow).orElseThrow(() ->
+    byte[] loginWithFlow(RouteRequest request) {
+        String flow = request.param("flow");
+        return login(request, Optional.of(AuthFlow.parse(flow).orElseThrow(() ->
                 Failure.badRequest("unknown sign-in flow " + flow + ": use USER_SRP_AUTH or USER_PASSWORD_AUTH"))));
     }
 
-    private void login(Context ctx, Optional<AuthFlow> flow) {
-        String profile = ctx.pathParam("p");
-        Map<String, Object> body = Json.object(ctx.bodyAsBytes());
+    private byte[] login(RouteRequest request, Optional<AuthFlow> flow) {
+        String profile = request.param("p");
+        Map<String, Object> body = Json.object(request.body());
         LoginOutcome outcome;
         if (body.get("conversation") instanceof String conversation) {
             outcome = sessions.answer(profile, conversation, answers(body.get("answers")));
         } else {
             outcome = sessions.login(profile, flow, text(body, "username"), text(body, "password"));
         }
-        ctx.result(Json.bytes(render(outcome)));
+        return Json.bytes(render(outcome));
     }
 
-    void logout(Context ctx) {
-        String profile = ctx.pathParam("p");
-        boolean everywhere = Boolean.TRUE.equals(Json.object(ctx.bodyAsBytes()).get("everywhere"));
+    byte[] logout(RouteRequest request) {
+        String profile = request.param("p");
+        boolean everywhere = Boolean.TRUE.equals(Json.object(request.body()).get("everywhere"));
         boolean revoked = sessions.logout(profile, everywhere);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "SIGNED_OUT");
         body.put("profile", profile);
         body.put("revoked", revoked);
-        ctx.result(Json.bytes(body));
+        return Json.bytes(body);
     }
 
-    void status(Context ctx) {
+    byte[] status(RouteRequest request) {
         List<Map<String, Object>> profiles = new ArrayList<>();
         for (ProfileStatus status : sessions.status()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -106,7 +109,7 @@ final class ApiRoutes {
         body.put("port", port.getAsInt());
         body.put("configFile", configFile.toString());
         body.put("profiles", profiles);
-        ctx.result(Json.bytes(body));
+        return Json.bytes(body);
     }
 
     private static Map<String, Object> render(LoginOutcome outcome) {

@@ -1,30 +1,54 @@
 package dev.cognitocreds.daemon.http;
 
-import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.session.Sessions;
-import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
-/** The daemon's HTTP interface on 127.0.0.1. */
+/**
+ * The daemon's HTTP interface on 127.0.0.1: Jetty 12's core server with one handler, {@link ApiHandler}.
+ * <p>
+ * The design table names Javalin for the daemon; it was replaced by plain Jetty handlers for issue 3's
+ * measured targets (bench/run.sh, 2 cores): Javalin brought the servlet container, websocket, sessions
+ * and Kotlin, about 1,100 classes that sat in memory at idle, and a thread hand-off per request.
+ * Before: 79k req/s on the cached credential route (0.36x nginx), idle RSS 92 MiB.
+ * After: see the launcher's comment and the commit message for the figures of each step.
+ */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     static final String LOOPBACK = "127.0.0.1";
-    private static final String JSON = "application/json";
+    /** Every answer is a few hundred bytes: Jetty's 32 KiB default buffers per connection only cost memory. */
     private static final int RESPONSE_BUFFER_BYTES = 4096;
 
-    private final Javalin app;
+    /**
+     * Jetty pads its hot counters to a cache line and asks the JVM (over JMX) whether references are
+     * compressed to size that padding; the answer is known (64-byte lines, 4-byte references: the
+     * launcher sets -XX:+UseCompressedOops and the heap is far below 32 GiB), and asking loads the
+     * whole JMX platform, about 190 classes that would stay in memory for nothing.
+     */
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-    private ApiServer(Javalin app) {
-        this.app = app;
+    static {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private ApiServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
     }
 
     /**
@@ -32,81 +56,102 @@ public final class ApiServer implements AutoCloseable {
      * content of the auth-token file.
      */
     public static ApiServer start(int port, String token, Sessions sessions, String version, Path configFile) {
-        return start(port, token, sessions, null, version, configFile);
+        return start(port, token, sessions, null, version, configFile, Clock.systemUTC());
     }
 
-    /** As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not null. */
+    /** As below, on the system clock. */
     public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
                                   Path configFile) {
-        Javalin[] self = new Javalin[1];
-        ApiRoutes routes = new ApiRoutes(sessions, version, configFile, () -> self[0].port());
-        RequestGuard guard = new RequestGuard(token, () -> self[0].port());
-        self[0] = Javalin.create(config -> {
-            config.jetty.host = LOOPBACK;
-            config.jetty.port = port;
-            config.jetty.threadPool = threadPool();
-            // Javalin nests its servlet context inside this wrapper: credential routes never reach it
-            config.jetty.modifyServer(server -> server.setHandler(new CredentialFastPath(guard, routes)));
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.http.defaultContentType = JSON;
-            // responses are small and local: compressing them only costs time on the hot path
-            config.http.compressionStrategy = CompressionStrategy.NONE;
-            // every answer is a few hundred bytes: Jetty's 32 KiB default buffers per connection (pooled
-            // and kept after a burst) only cost memory
-            config.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
-            config.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
-            config.routes.before(guard);
-            config.routes.get(RequestGuard.HEALTH_PATH, routes::health);
-            config.routes.post("/v1/profiles/{p}/login", routes::login);
-            config.routes.post("/v1/profiles/{p}/login/{flow}", routes::loginWithFlow);
-            config.routes.post("/v1/profiles/{p}/logout", routes::logout);
-            config.routes.get("/v1/status", routes::status);
-            if (accounts != null) {
-                AccountRoutes chores = new AccountRoutes(accounts);
-                config.routes.post("/v1/profiles/{p}/signup", chores::signUp);
-                config.routes.post("/v1/profiles/{p}/signup/confirm", chores::confirmSignUp);
-                config.routes.post("/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode);
-                config.routes.post("/v1/profiles/{p}/password", chores::changePassword);
-                config.routes.post("/v1/profiles/{p}/password-reset", chores::forgotPassword);
-                config.routes.post("/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
-            }
-            config.routes.exception(ApiError.class, (error, ctx) -> answer(ctx, error));
-            config.routes.exception(Failure.class, (failure, ctx) -> {
-                ApiError error = ApiError.of(failure);
-                log.warn("{} {} -> {} {}: {}", ctx.method(), ctx.path(), error.status(), error.code(), error.getMessage());
-                answer(ctx, error);
-            });
-            config.routes.exception(HttpResponseException.class, (error, ctx) -> answer(ctx, new ApiError(
-                    error.getStatus(), error.getStatus() == 404 ? "NotFound" : "HttpError",
-                    error.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path() : error.getMessage())));
-            config.routes.exception(Exception.class, (error, ctx) -> {
-                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
-                answer(ctx, new ApiError(500, "InternalError", "unexpected error in cognito-credsd; see its log"));
-            });
-        });
-        self[0].start();
-        log.info("listening on http://{}:{}", LOOPBACK, self[0].port());
-        return new ApiServer(self[0]);
+        return start(port, token, sessions, accounts, version, configFile, Clock.systemUTC());
     }
 
-    /** Few idle threads (an idle daemon should be small), room for bursts of waiting callers. */
+    /**
+     * As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not
+     * null; {@code clock} is the sessions' clock.
+     */
+    public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
+                                  Path configFile, Clock clock) {
+        QueuedThreadPool workers = threadPool();
+        Server server = new Server(workers);
+        ServerConnector connector = connector(server, port);
+        server.addConnector(connector);
+        ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
+        Failures failures = new Failures();
+        server.setHandler(new ApiHandler(new RequestGuard(token, connector::getLocalPort),
+                new CredentialFastPath(routes, clock, workers, failures), routeTable(routes, accounts), workers,
+                failures));
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop(server);
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        }
+        log.info("listening on http://{}:{}", LOOPBACK, connector.getLocalPort());
+        return new ApiServer(server, connector);
+    }
+
+    /** The routes that may wait for Cognito or the store; the credential routes are {@link CredentialFastPath}'s. */
+    private static RouteTable routeTable(ApiRoutes routes, Accounts accounts) {
+        RouteTable table = new RouteTable()
+                .add("GET", RequestGuard.HEALTH_PATH, routes::health)
+                .add("POST", "/v1/profiles/{p}/login", routes::login)
+                .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
+                .add("POST", "/v1/profiles/{p}/logout", routes::logout)
+                .add("GET", "/v1/status", routes::status);
+        if (accounts != null) {
+            AccountRoutes chores = new AccountRoutes(accounts);
+            table.add("POST", "/v1/profiles/{p}/signup", chores::signUp)
+                    .add("POST", "/v1/profiles/{p}/signup/confirm", chores::confirmSignUp)
+                    .add("POST", "/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode)
+                    .add("POST", "/v1/profiles/{p}/password", chores::changePassword)
+                    .add("POST", "/v1/profiles/{p}/password-reset", chores::forgotPassword)
+                    .add("POST", "/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
+        }
+        return table;
+    }
+
+    /**
+     * Few idle threads (an idle daemon should be small), room for bursts of callers waiting for Cognito;
+     * no reserved threads: the hot path never leaves the selector thread.
+     */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(250, 2, 60_000);
         pool.setName("http");
+        pool.setReservedThreads(Integer.getInteger("ccd.reserved", 0));
         return pool;
     }
 
-    public int port() {
-        return app.port();
+    /**
+     * No acceptor thread (the selector accepts: connections are few and long-lived), one selector, and
+     * nothing per answer that a local caller does not need: no Date header, no server version.
+     */
+    private static ServerConnector connector(Server server, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendDateHeader(false);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, Integer.getInteger("ccd.acceptors", 0),
+                Integer.getInteger("ccd.selectors", 1), new HttpConnectionFactory(http));
+        connector.setHost(LOOPBACK);
+        connector.setPort(port);
+        return connector;
     }
 
-    private static void answer(Context ctx, ApiError error) {
-        ctx.status(error.status()).contentType(JSON).result(Json.error(error.code(), error.getMessage()));
+    public int port() {
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        app.stop();
+        stop(server);
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("stopping the HTTP server: {}", e.getMessage());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CredentialDocuments {
 
-    record Rendered(AwsCredentials source, byte[] container, byte[] process) {
+    /**
+     * A session makes its callers wait for Cognito only from its stale time on, which is never earlier
+     * than this before expiry (docs/protocol.md: stale at {@code expiration - min(60 s, L/10)}).
+     */
+    private static final Duration STALE_MARGIN = Duration.ofSeconds(60);
+
+    /** {@code freshUntilMillis}: until then, asking the session for these credentials does not wait. */
+    record Rendered(AwsCredentials source, byte[] container, byte[] process, long freshUntilMillis) {
     }
 
     private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
@@ -23,9 +31,19 @@ final class CredentialDocuments {
         if (rendered != null && rendered.source() == credentials) {
             return rendered;
         }
-        rendered = new Rendered(credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)));
+        rendered = new Rendered(credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)),
+                credentials.expiration().minus(STALE_MARGIN).toEpochMilli());
         byProfile.put(profile, rendered);
         return rendered;
+    }
+
+    /**
+     * True when the profile's credentials were served before and are still far from expiry, so that
+     * asking its session again answers from memory without waiting for Cognito.
+     */
+    boolean servedFresh(String profile, long nowMillis) {
+        Rendered rendered = byProfile.get(profile);
+        return rendered != null && nowMillis < rendered.freshUntilMillis();
     }
 
     /** The container-credentials format ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}). */

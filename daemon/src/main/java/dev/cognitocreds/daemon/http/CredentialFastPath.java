@@ -1,87 +1,85 @@
 package dev.cognitocreds.daemon.http;
 
-import dev.cognitocreds.daemon.Failure;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.util.URIUtil;
 
-import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
- * The credential routes, answered by a plain Jetty handler in front of Javalin: they are what SDKs
- * and the credential helper call on every use, so they skip the servlet and routing layers and
- * write pre-rendered bytes. Every other request goes on to Javalin.
+ * The credential routes, which SDKs and the credential helper call on every use: matched by plain
+ * string checks, answered with pre-rendered bytes. While the profile's credentials are known to be
+ * fresh the answer is written on the thread that read the request (Jetty's selector: no hand-off);
+ * otherwise the session may wait for Cognito, so the request goes to a worker thread.
  */
-final class CredentialFastPath extends Handler.Wrapper {
+final class CredentialFastPath {
 
-    private static final Logger log = LoggerFactory.getLogger(CredentialFastPath.class);
-    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    /** A credential route: {@code profile} null for the default profile. */
+    record Target(String profile, boolean process) {
+    }
+
     private static final String DEFAULT_ROUTE = "/v1/credentials";
     private static final String PROFILE_PREFIX = "/v1/profiles/";
+    private static final String CONTAINER_SUFFIX = "/credentials";
+    private static final String PROCESS_SUFFIX = "/credential-process";
+    private static final Target DEFAULT = new Target(null, false);
 
-    private final RequestGuard guard;
     private final ApiRoutes routes;
+    private final Clock clock;
+    private final Executor workers;
+    private final Failures failures;
 
-    CredentialFastPath(RequestGuard guard, ApiRoutes routes) {
-        this.guard = guard;
+    CredentialFastPath(ApiRoutes routes, Clock clock, Executor workers, Failures failures) {
         this.routes = routes;
+        this.clock = clock;
+        this.workers = workers;
+        this.failures = failures;
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!"GET".equals(request.getMethod())) {
-            return super.handle(request, response, callback);
+    /** The credential route of this raw (percent-encoded) GET path, or null when it is another route. */
+    static Target target(String rawPath) {
+        if (DEFAULT_ROUTE.equals(rawPath)) {
+            return DEFAULT;
         }
-        String path = request.getHttpURI().getDecodedPath();
-        String profile = null;
-        boolean process = false;
-        if (!DEFAULT_ROUTE.equals(path)) {
-            if (!path.startsWith(PROFILE_PREFIX)) {
-                return super.handle(request, response, callback);
-            }
-            int slash = path.indexOf('/', PROFILE_PREFIX.length());
-            String rest = slash < 0 ? "" : path.substring(slash);
-            process = "/credential-process".equals(rest);
-            if (slash <= PROFILE_PREFIX.length() || !(process || "/credentials".equals(rest))) {
-                return super.handle(request, response, callback);
-            }
-            profile = path.substring(PROFILE_PREFIX.length(), slash);
+        if (!rawPath.startsWith(PROFILE_PREFIX)) {
+            return null;
         }
-        HttpFields headers = request.getHeaders();
-        ApiError refusal = guard.refusal(path, headers.get(HttpHeader.HOST), headers.get(HttpHeader.ORIGIN),
-                headers.get(HttpHeader.AUTHORIZATION));
-        if (refusal != null) {
-            write(response, callback, refusal.status(), Json.error(refusal.code(), refusal.getMessage()));
-            return true;
+        int slash = rawPath.indexOf('/', PROFILE_PREFIX.length());
+        if (slash <= PROFILE_PREFIX.length()) {
+            return null;
         }
-        byte[] body;
+        boolean process;
+        if (rawPath.length() - slash == CONTAINER_SUFFIX.length() && rawPath.endsWith(CONTAINER_SUFFIX)) {
+            process = false;
+        } else if (rawPath.length() - slash == PROCESS_SUFFIX.length() && rawPath.endsWith(PROCESS_SUFFIX)) {
+            process = true;
+        } else {
+            return null;
+        }
+        String profile = rawPath.substring(PROFILE_PREFIX.length(), slash);
+        return new Target(profile.indexOf('%') < 0 ? profile : URIUtil.decodePath(profile), process);
+    }
+
+    /** Answers now when that cannot wait for Cognito, else on a worker. */
+    void handle(Target target, String path, Response response, Callback callback) {
+        String profile;
         try {
-            body = profile == null ? routes.defaultDocument() : routes.document(profile, process);
-        } catch (Failure failure) {
-            ApiError error = ApiError.of(failure);
-            log.warn("GET {} -> {} {}: {}", path, error.status(), error.code(), error.getMessage());
-            write(response, callback, error.status(), Json.error(error.code(), error.getMessage()));
-            return true;
+            profile = target.profile() != null ? target.profile() : routes.defaultProfile();
+            if (routes.answersFromMemory(profile, clock.millis())) {
+                Answers.json(response, callback, 200, routes.document(profile, target.process()));
+                return;
+            }
         } catch (RuntimeException e) {
-            log.error("unexpected error on GET {}", path, e);
-            write(response, callback, 500, Json.error("InternalError", "unexpected error in cognito-credsd; see its log"));
-            return true;
+            Answers.error(response, callback, failures.answer("GET", path, e));
+            return;
         }
-        write(response, callback, 200, body);
-        return true;
-    }
-
-    private static void write(Response response, Callback callback, int status, byte[] body) {
-        response.setStatus(status);
-        response.getHeaders().put(JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        Workers.run(workers, response, callback, () -> {
+            try {
+                Answers.json(response, callback, 200, routes.document(profile, target.process()));
+            } catch (RuntimeException e) {
+                Answers.error(response, callback, failures.answer("GET", path, e));
+            }
+        });
     }
 }

@@ -1,29 +1,68 @@
 package dev.cognitocreds.daemon.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** JSON in and out of the routes. */
+/**
+ * JSON in and out of the routes, with Jackson's streaming API only: the answers are maps, lists and
+ * scalars, and the data-binding layer (some 450 classes kept in memory) bought nothing for them.
+ */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
+    /** A value made of maps, iterables, strings, numbers, booleans and nulls, as compact JSON. */
     static byte[] bytes(Object value) {
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, value);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            generator.writeStartArray();
+            for (Object item : items) {
+                write(generator, item);
+            }
+            generator.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
         }
     }
 
@@ -34,18 +73,72 @@ final class Json {
         return bytes(body);
     }
 
-    /** The request body as a JSON object; an empty body is an empty object. */
+    /** The request body as a JSON object; an empty body (or {@code null}) is an empty object. */
     static Map<String, Object> object(byte[] body) {
         if (body.length == 0) {
             return Map.of();
         }
-        try {
-            Map<String, Object> parsed = MAPPER.readValue(body, new TypeReference<Map<String, Object>>() { });
-            return parsed == null ? Map.of() : parsed;
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.VALUE_NULL) {
+                return Map.of();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw notAnObject();
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = (Map<String, Object>) read(parser);
+            return parsed;
         } catch (IOException e) {
-            // never Jackson's message: it quotes the body, which may hold a password
-            throw new ApiError(400, "BadRequest", "the request body is not a JSON object");
+            // never the parser's message: it quotes the body, which may hold a password
+            throw notAnObject();
         }
+    }
+
+    /** The value at the parser's current token: objects as ordered maps, arrays as lists. */
+    private static Object read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("the body ends early");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    map.put(name, read(parser));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(parser));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + token);
+        }
+    }
+
+    private static ApiError notAnObject() {
+        return new ApiError(400, "BadRequest", "the request body is not a JSON object");
     }
 
     /** RFC 3339 in UTC, whole seconds, as SDKs expect in {@code Expiration}. */

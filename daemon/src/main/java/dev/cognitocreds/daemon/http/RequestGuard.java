@@ -1,10 +1,5 @@
 package dev.cognitocreds.daemon.http;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.function.IntSupplier;
 
 /**
@@ -12,31 +7,28 @@ import java.util.function.IntSupplier;
  * rebinding), requests from browsers (they send {@code Origin}), and, except on the health route,
  * requests without the token.
  */
-final class RequestGuard implements Handler {
+final class RequestGuard {
 
     static final String HEALTH_PATH = "/healthz";
 
-    private final byte[] token;
+    private final String token;
     private final IntSupplier port;
+    /** The two Host values allowed, built once the port is known (the hot path builds no strings). */
+    private volatile Hosts hosts;
 
-    RequestGuard(String token, IntSupplier port) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.port = port;
+    private record Hosts(int port, String loopback, String localhost) {
     }
 
-    @Override
-    public void handle(Context ctx) {
-        ApiError refusal = refusal(ctx.path(), ctx.header("Host"), ctx.header("Origin"), ctx.header("Authorization"));
-        if (refusal != null) {
-            throw refusal;
-        }
+    RequestGuard(String token, IntSupplier port) {
+        this.token = token;
+        this.port = port;
     }
 
     /** Why a request with these headers is refused, or null when it may proceed. */
     ApiError refusal(String path, String host, String origin, String authorization) {
-        String suffix = ":" + port.getAsInt();
-        if (host == null || !(host.equals("127.0.0.1" + suffix) || host.equalsIgnoreCase("localhost" + suffix))) {
-            return new ApiError(403, "ForbiddenHost", "requests must be addressed to 127.0.0.1" + suffix);
+        Hosts allowed = hosts();
+        if (host == null || !(host.equals(allowed.loopback()) || host.equalsIgnoreCase(allowed.localhost()))) {
+            return new ApiError(403, "ForbiddenHost", "requests must be addressed to " + allowed.loopback());
         }
         if (origin != null) {
             return new ApiError(403, "ForbiddenOrigin", "browser requests are not allowed");
@@ -48,9 +40,32 @@ final class RequestGuard implements Handler {
             return new ApiError(401, "MissingToken",
                     "the Authorization header is missing: send the content of the daemon's auth-token file");
         }
-        if (!MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), token)) {
+        if (!sameInConstantTime(authorization, token)) {
             return new ApiError(403, "BadToken", "the Authorization header does not match the daemon's auth-token file");
         }
         return null;
+    }
+
+    private Hosts hosts() {
+        Hosts current = hosts;
+        int bound = port.getAsInt();
+        if (current == null || current.port() != bound) {
+            current = new Hosts(bound, "127.0.0.1:" + bound, "localhost:" + bound);
+            hosts = current;
+        }
+        return current;
+    }
+
+    /**
+     * Compares every character of the token whatever the given value, so the time taken says nothing
+     * about how much of a guess was right (MessageDigest.isEqual's guarantee, without encoding both).
+     */
+    static boolean sameInConstantTime(String given, String expected) {
+        int difference = given.length() ^ expected.length();
+        for (int i = 0; i < expected.length(); i++) {
+            char offered = i < given.length() ? given.charAt(i) : 0;
+            difference |= offered ^ expected.charAt(i);
+        }
+        return difference == 0;
     }
 }

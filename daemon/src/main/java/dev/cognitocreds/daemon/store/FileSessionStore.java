@@ -1,11 +1,13 @@
 package dev.cognitocreds.daemon.store;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -13,13 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** One JSON file per profile under {@code sessions/}, mode 0600 in a 0700 folder. */
 public final class FileSessionStore implements SessionStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSessionStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
 
@@ -31,10 +35,9 @@ public final class FileSessionStore implements SessionStore {
      * A session file; {@code refreshToken} is null when the token is kept in the keychain.
      * {@code rotatesRefreshTokens} is absent from files written before it existed and from sessions of
      * app clients not known to rotate (so those files stay as they were); a member a later version adds
-     * is ignored rather than costing the session.
+     * is ignored rather than costing the session. Written as Jackson's data binding wrote it (members in
+     * this order, nulls left out, its default pretty printer), read with its streaming parser.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SessionFile(String profile, String refreshToken, String username, String sub, String identityId,
                        String userPoolId, String clientId, String store, Boolean rotatesRefreshTokens) {
 
@@ -42,6 +45,86 @@ public final class FileSessionStore implements SessionStore {
             return new SessionFile(profile, refreshToken, session.username(), session.sub(),
                     session.identityId().orElse(null), session.userPoolId(), session.clientId(), store,
                     session.rotatesRefreshTokens() ? Boolean.TRUE : null);
+        }
+
+        /** Reads a session file; members of another type than expected make it unreadable. */
+        static SessionFile parse(byte[] json) throws IOException {
+            Map<String, Object> members = new HashMap<>();
+            try (JsonParser parser = JSON.createParser(json)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        members.put(name, value);
+                    } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                        members.put(name, value == JsonToken.VALUE_TRUE);
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        members.put(name, parser.getText());
+                    } else {
+                        members.remove(name);
+                    }
+                }
+                if (parser.currentToken() != JsonToken.END_OBJECT) {
+                    throw new IOException("the file ends early");
+                }
+            }
+            return new SessionFile(text(members, "profile"), text(members, "refreshToken"), text(members, "username"),
+                    text(members, "sub"), text(members, "identityId"), text(members, "userPoolId"),
+                    text(members, "clientId"), text(members, "store"), flag(members, "rotatesRefreshTokens"));
+        }
+
+        private static String text(Map<String, Object> members, String name) throws IOException {
+            Object value = members.get(name);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            if (value instanceof Boolean) {
+                return value.toString();
+            }
+            throw new IOException(name + " is not a string");
+        }
+
+        private static Boolean flag(Map<String, Object> members, String name) throws IOException {
+            Object value = members.get(name);
+            if (value == null || value instanceof Boolean) {
+                return (Boolean) value;
+            }
+            if ("true".equals(value) || "false".equals(value)) {
+                return Boolean.valueOf((String) value);
+            }
+            throw new IOException(name + " is not a boolean");
+        }
+
+        /** The file's bytes: every member that is not null, in the record's order, pretty-printed. */
+        byte[] bytes() throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+            try (JsonGenerator generator = JSON.createGenerator(out)) {
+                generator.useDefaultPrettyPrinter();
+                generator.writeStartObject();
+                member(generator, "profile", profile);
+                member(generator, "refreshToken", refreshToken);
+                member(generator, "username", username);
+                member(generator, "sub", sub);
+                member(generator, "identityId", identityId);
+                member(generator, "userPoolId", userPoolId);
+                member(generator, "clientId", clientId);
+                member(generator, "store", store);
+                if (rotatesRefreshTokens != null) {
+                    generator.writeBooleanField("rotatesRefreshTokens", rotatesRefreshTokens);
+                }
+                generator.writeEndObject();
+            }
+            return out.toByteArray();
+        }
+
+        private static void member(JsonGenerator generator, String name, String value) throws IOException {
+            if (value != null) {
+                generator.writeStringField(name, value);
+            }
         }
 
         /** The session with {@code token} as its refresh token; empty when incomplete. */
@@ -81,11 +164,11 @@ public final class FileSessionStore implements SessionStore {
     Optional<SessionFile> read(String profile) {
         Path file = file(profile);
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file), SessionFile.class));
+            return Optional.of(SessionFile.parse(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            // message names the file only: Jackson's would quote the content
+            // message names the file only: the parser's would quote the content
             log.warn("ignoring unreadable session file {} ({})", file, e.getClass().getSimpleName());
             return Optional.empty();
         }
@@ -94,7 +177,7 @@ public final class FileSessionStore implements SessionStore {
     /** Replaces the profile's file atomically, mode 0600. */
     void write(String profile, SessionFile stored) {
         try {
-            PrivateFiles.write(file(profile), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
+            PrivateFiles.write(file(profile), stored.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write session file " + file(profile), e);
         }

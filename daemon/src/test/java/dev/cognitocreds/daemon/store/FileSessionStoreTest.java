@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,41 @@ class FileSessionStoreTest {
                 """);
 
         assertThat(new FileSessionStore(dir).load("acme")).contains(session);
+    }
+
+    /** The bytes Jackson's data binding wrote (default pretty printer, nulls left out), so files stay as they were. */
+    @Test
+    void theFileIsWrittenAsEarlierVersionsWroteIt() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir);
+        store.save("acme", new StoredSession("refresh-secret", "alice", "alice-sub", Optional.empty(), "us-east-2_AbC",
+                "client").withRotatedRefreshToken("r\u00e9fresh\"2"));
+
+        assertThat(Files.readString(dir.resolve("acme.json"))).isEqualTo("""
+                {
+                  "profile" : "acme",
+                  "refreshToken" : "r\u00e9fresh\\"2",
+                  "username" : "alice",
+                  "sub" : "alice-sub",
+                  "userPoolId" : "us-east-2_AbC",
+                  "clientId" : "client",
+                  "store" : "file",
+                  "rotatesRefreshTokens" : true
+                }""");
+        ObjectMapper dataBinding = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        assertThat(Files.readString(dir.resolve("acme.json")))
+                .isEqualTo(dataBinding.writerWithDefaultPrettyPrinter().writeValueAsString(store.read("acme").orElseThrow()));
+    }
+
+    @Test
+    void membersOfALaterVersionAndScalarsOfAnotherTypeAreTolerated() throws Exception {
+        Files.writeString(dir.resolve("acme.json"), """
+                {"profile": "acme", "refreshToken": "refresh-secret", "username": "alice", "sub": "alice-sub",
+                 "identityId": null, "userPoolId": "us-east-2_AbC", "clientId": "client", "store": "file",
+                 "later": {"nested": [1, 2]}, "rotatesRefreshTokens": false}
+                """);
+
+        assertThat(new FileSessionStore(dir).load("acme")).contains(new StoredSession("refresh-secret", "alice",
+                "alice-sub", Optional.empty(), "us-east-2_AbC", "client"));
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.cognitocreds.daemon.http;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The one Jetty handler of the daemon: the guard first (for every path, so an unknown route without
+ * the token is a 401 as before), then the credential fast path, then the other routes.
+ * <p>
+ * Declared non-blocking so Jetty runs it on the selector thread that read the request, without
+ * handing it to another thread: that is what makes the cached credential routes cheap. Nothing here
+ * may wait, so the routes that can (Cognito, the session store, the keychain) run on workers.
+ */
+final class ApiHandler extends Handler.Abstract.NonBlocking {
+
+    /** Javalin's limit, kept: the largest body of the API is a sign-up with a few attributes. */
+    static final int MAX_BODY_BYTES = 1_000_000;
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final RequestGuard guard;
+    private final CredentialFastPath credentials;
+    private final RouteTable routes;
+    private final Executor workers;
+    private final Failures failures;
+
+    ApiHandler(RequestGuard guard, CredentialFastPath credentials, RouteTable routes, Executor workers,
+               Failures failures) {
+        this.guard = guard;
+        this.credentials = credentials;
+        this.routes = routes;
+        this.workers = workers;
+        this.failures = failures;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        HttpFields headers = request.getHeaders();
+        ApiError refusal = guard.refusal(path, headers.get(HttpHeader.HOST), headers.get(HttpHeader.ORIGIN),
+                headers.get(HttpHeader.AUTHORIZATION));
+        if (refusal != null) {
+            Answers.error(response, callback, refusal);
+            return true;
+        }
+        String method = request.getMethod();
+        if ("GET".equals(method)) {
+            CredentialFastPath.Target target = CredentialFastPath.target(path);
+            if (target != null) {
+                credentials.handle(target, path, response, callback);
+                return true;
+            }
+        }
+        RouteTable.Match match = routes.find(method, path);
+        if (match == null) {
+            Answers.error(response, callback, new ApiError(404, "NotFound", "no route " + method + " " + path));
+            return true;
+        }
+        Workers.run(workers, response, callback, () -> answer(match, request, response, callback));
+        return true;
+    }
+
+    /** On a worker: reads the body, runs the route, writes its answer or its error. */
+    private void answer(RouteTable.Match match, Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        try {
+            byte[] body = match.route().answer(new RouteRequest(match.params(), body(request)));
+            Answers.json(response, callback, 200, body);
+        } catch (RuntimeException e) {
+            Answers.error(response, callback, failures.answer(method, path, e));
+        }
+    }
+
+    private static byte[] body(Request request) {
+        if (request.getLength() == 0) {
+            return NO_BODY;
+        }
+        if (request.getLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "Busy", "cognito-credsd is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException) {
+                throw tooLarge();
+            }
+            throw new ApiError(400, "BadRequest", "the request body could not be read");
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "HttpError", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+}
