@@ -60,6 +60,26 @@ record InstallLayout(Path home) {
         return home.resolve("bin").resolve("cognito-credsd");
     }
 
+    /** Whether this installation has its own Java runtime (the archives and .deb do; the portable one does not). */
+    boolean bundlesJava() {
+        return Files.isExecutable(home.resolve("runtime").resolve("bin").resolve("java"));
+    }
+
+    /**
+     * The JAVA_HOME a service manager must pass to the daemon's launcher: the person's, when this
+     * installation has no runtime of its own and that JAVA_HOME holds a java. A user service does
+     * not see the variables of the person's shell, and without it the launcher would fall back to
+     * whatever java the service manager's PATH has, if any.
+     */
+    Optional<Path> javaHomeForService(Map<String, String> env) {
+        String javaHome = env.get("JAVA_HOME");
+        if (bundlesJava() || javaHome == null || javaHome.isBlank()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(javaHome).toAbsolutePath().normalize();
+        return Files.isExecutable(path.resolve("bin").resolve("java")) ? Optional.of(path) : Optional.empty();
+    }
+
     Path systemdUnitTemplate() {
         return home.resolve("share").resolve("systemd").resolve(SystemdUnit.FILE_NAME);
     }

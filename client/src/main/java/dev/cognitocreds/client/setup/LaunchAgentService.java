@@ -13,7 +13,8 @@ record LaunchAgentService(UserEnvironment env, CommandRunner runner, DaemonReadi
     @Override
     public int install(PrintWriter out) {
         InstallLayout install = env.install();
-        String plist = LaunchAgent.render(InstallLayout.readTemplate(install.launchAgentTemplate()), install.daemon(), env.home());
+        String plist = LaunchAgent.render(InstallLayout.readTemplate(install.launchAgentTemplate()), install.daemon(), env.home(),
+                install.javaHomeForService(env.env()));
         Path file = env.launchAgent();
         FileEdit edit = FileEdit.replacing(file, plist, List.of("ProgramArguments = " + install.daemon()));
         edit.apply(false, out);

@@ -23,12 +23,19 @@ final class SystemdUnit {
      *                      it must also be writable under ProtectHome=read-only
      */
     static String render(String template, Path daemon, Optional<String> awsConfigFile, Optional<Path> stateHome) {
+        return render(template, daemon, awsConfigFile, stateHome, Optional.empty());
+    }
+
+    /** @param javaHome the JAVA_HOME the daemon's launcher needs, when the installation has no runtime */
+    static String render(String template, Path daemon, Optional<String> awsConfigFile, Optional<Path> stateHome,
+            Optional<Path> javaHome) {
         Matcher m = EXEC_START.matcher(template);
         if (!m.find()) {
             throw new SetupException("the unit template has no ExecStart= line: reinstall cognito-creds");
         }
         StringBuilder lines = new StringBuilder("ExecStart=").append(quoteCommand(daemon.toString()));
         awsConfigFile.ifPresent(f -> lines.append("\nEnvironment=").append(quote("AWS_CONFIG_FILE=" + f)));
+        javaHome.ifPresent(dir -> lines.append("\nEnvironment=").append(quote("JAVA_HOME=" + dir)));
         stateHome.ifPresent(dir -> lines.append("\nEnvironment=").append(quote("XDG_STATE_HOME=" + dir))
                 .append("\nReadWritePaths=").append(quote(dir.resolve("cognito-creds").toString())));
         return template.substring(0, m.start()) + lines + template.substring(m.end());

@@ -21,7 +21,7 @@ record SystemdUserService(UserEnvironment env, CommandRunner runner, DaemonReadi
         InstallLayout install = env.install();
         Optional<Path> stateHome = movedStateHome();
         String unit = SystemdUnit.render(InstallLayout.readTemplate(install.systemdUnitTemplate()), install.daemon(),
-                env.get("AWS_CONFIG_FILE"), stateHome);
+                env.get("AWS_CONFIG_FILE"), stateHome, install.javaHomeForService(env.env()));
         stateHome.ifPresent(SystemdUserService::createStateFolder);
         Path file = env.systemdUserUnit();
         FileEdit edit = FileEdit.replacing(file, unit, List.of("ExecStart=" + SystemdUnit.quoteCommand(install.daemon().toString())));

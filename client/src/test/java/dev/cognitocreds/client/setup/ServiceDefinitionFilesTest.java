@@ -95,6 +95,20 @@ class ServiceDefinitionFilesTest {
     }
 
     @Test
+    void renderedPlistWithAJavaHomeIsAPlistWithThatVariable() throws Exception {
+        String rendered = LaunchAgent.render(Files.readString(PLIST), Path.of("/opt/cc/bin/cognito-credsd"), Path.of("/Users/ann"),
+                Optional.of(Path.of("/Library/Java/A&B.jdk/Contents/Home")));
+
+        Map<String, Element> plist = parsePlist(rendered);
+
+        Element env = plist.get("EnvironmentVariables");
+        assertThat(env.getTagName()).isEqualTo("dict");
+        assertThat(text(firstChildElement(env))).isEqualTo("JAVA_HOME");
+        assertThat(text(nextElement(firstChildElement(env)))).isEqualTo("/Library/Java/A&B.jdk/Contents/Home");
+        assertThat(plist).containsKeys("ProgramArguments", "KeepAlive", "StandardErrorPath");
+    }
+
+    @Test
     void renderedUnitQuotesThePathAndCarriesAMovedAwsConfig() throws Exception {
         String rendered = SystemdUnit.render(Files.readString(UNIT), Path.of("/opt/100%/$x/bin/cognito-credsd"),
                 Optional.of("/home/u/my aws/$config"), Optional.of(Path.of("/home/u/state")));

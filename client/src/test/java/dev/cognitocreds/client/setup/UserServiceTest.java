@@ -188,6 +188,52 @@ class UserServiceTest {
     }
 
     @Test
+    void aPortableInstallCarriesTheJavaHomeItWasInstalledWithIntoTheUnit() throws Exception {
+        Path jdk = fakeJdk("jdk-17");
+
+        linux(Map.of("JAVA_HOME", jdk.toString())).install(out());
+
+        assertThat(Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service")))
+                .contains("\nEnvironment=\"JAVA_HOME=" + jdk + "\"\n");
+    }
+
+    @Test
+    void anInstallWithItsOwnRuntimeOrAJavaHomeWithoutJavaCarriesNoJavaHome() throws Exception {
+        linux(Map.of("JAVA_HOME", home.resolve("no-such-jdk").toString())).install(out());
+        String withoutJava = Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service"));
+        fakeJdk("opt/cognito-creds/runtime");
+
+        linux(Map.of("JAVA_HOME", fakeJdk("jdk-17").toString())).install(out());
+
+        assertThat(withoutJava).doesNotContain("JAVA_HOME");
+        assertThat(Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service"))).doesNotContain("JAVA_HOME");
+    }
+
+    @Test
+    void aPortableInstallCarriesTheJavaHomeIntoThePlist() throws Exception {
+        Path jdk = fakeJdk("Library/Java/JavaVirtualMachines/jdk-17.jdk/Contents/Home");
+        runner.answer("id -u", 0, "501\n").answer("launchctl print gui/501/dev.cognitocreds.cognito-credsd", 113, "");
+        UserService mac = UserService.forPlatform(UserEnvironment.of(home, "Mac OS X",
+                Map.of("COGNITO_CREDS_HOME", install.toString(), "JAVA_HOME", jdk.toString())), runner, readiness);
+
+        assertThat(mac.install(out())).isZero();
+
+        Map<String, org.w3c.dom.Element> keys = ServiceDefinitionFilesTest.parsePlist(
+                Files.readString(home.resolve("Library/LaunchAgents/dev.cognitocreds.cognito-credsd.plist")));
+        assertThat(keys.get("EnvironmentVariables").getTextContent()).contains("JAVA_HOME", jdk.toString());
+        assertThat(keys.get("ProgramArguments").getTextContent().strip()).isEqualTo(install.resolve("bin/cognito-credsd").toString());
+    }
+
+    /** A folder with an executable bin/java, under the temporary home. */
+    Path fakeJdk(String relative) throws Exception {
+        Path jdk = home.resolve(relative);
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\n");
+        jdk.resolve("bin/java").toFile().setExecutable(true);
+        return jdk;
+    }
+
+    @Test
     void launchAgentInstallTwiceDoesNotBootstrapALoadedUnchangedAgent() {
         mac().install(out());
         runner.commands.clear();
