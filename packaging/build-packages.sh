@@ -119,8 +119,9 @@ tar_gz() {
   else
     owner='--uid 0 --gid 0 --numeric-owner'
   fi
+  # COPYFILE_DISABLE: macOS's tar would add ._* files for extended attributes (quarantine, provenance).
   # shellcheck disable=SC2086 # $owner is two or three flags
-  tar -C "$parent" $owner --no-recursion -T "$list" -cf - | gzip -6n >"$archive"
+  COPYFILE_DISABLE=1 tar -C "$parent" $owner --no-recursion -T "$list" -cf - | gzip -6n >"$archive"
   rm -f "$list"
 }
 
