@@ -19,8 +19,10 @@ import java.time.Clock;
  * The design table names Javalin for the daemon; it was replaced by plain Jetty handlers for issue 3's
  * measured targets (bench/run.sh, 2 cores): Javalin brought the servlet container, websocket, sessions
  * and Kotlin, about 1,100 classes that sat in memory at idle, and a thread hand-off per request.
- * Before: 79k req/s on the cached credential route (0.36x nginx), idle RSS 92 MiB.
- * After: see the launcher's comment and the commit message for the figures of each step.
+ * Measured (bench/run.sh: cached route vs nginx with wrk -t2 -c16, idle RSS after sign-in):
+ * Javalin: 79k req/s = 0.36x nginx, 92 MiB. Jetty core + this handler on the selector thread: 90k,
+ * and 74 MiB once data binding and Jetty's JMX probe went too (from ~6,200 classes to ~4,900). The
+ * launcher's C2 settings (see its comment) then give 112-117k = 0.57x nginx, p99 4 ms, 73-81 MiB.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -117,13 +119,14 @@ public final class ApiServer implements AutoCloseable {
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(250, 2, 60_000);
         pool.setName("http");
-        pool.setReservedThreads(Integer.getInteger("ccd.reserved", 0));
+        pool.setReservedThreads(0);
         return pool;
     }
 
     /**
-     * No acceptor thread (the selector accepts: connections are few and long-lived), one selector, and
-     * nothing per answer that a local caller does not need: no Date header, no server version.
+     * No acceptor thread (the selector accepts: connections are few and long-lived), one selector (a
+     * second one measured no better on 2 cores, within the noise, and costs a thread), and nothing per
+     * answer that a local caller does not need: no Date header, no server version.
      */
     private static ServerConnector connector(Server server, int port) {
         HttpConfiguration http = new HttpConfiguration();
@@ -131,8 +134,7 @@ public final class ApiServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
-        ServerConnector connector = new ServerConnector(server, Integer.getInteger("ccd.acceptors", 0),
-                Integer.getInteger("ccd.selectors", 1), new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
         connector.setHost(LOOPBACK);
         connector.setPort(port);
         return connector;
