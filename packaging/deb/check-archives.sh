@@ -2,7 +2,8 @@
 # Checks the .tar.gz side of packaging (the .deb side is check-installed.sh, beside this file):
 #
 # 1. The portable archive (no runtime) starts with the machine's own Java, found the way a user's
-#    shell finds it: no JAVA_HOME, java on PATH; then with JAVA_HOME and no java on PATH.
+#    shell finds it: no JAVA_HOME, java on PATH; then with JAVA_HOME and no java on PATH; a JAVA_HOME
+#    at Java 11 or 8 is refused with its version and what to install.
 # 2. build-packages.sh runs with BSD tar (macOS's tar; here bsdtar from libarchive-tools) first on
 #    PATH, builds the `host` and `portable` targets with the machine's JDK, and GNU tar unpacks the
 #    same files, modes, owner (0) and time as from the GNU-built archive.
@@ -58,6 +59,25 @@ set -e
 if [ "$code" -eq 0 ] || ! grep -q 'Java 17' <<<"$message"; then
   fail "without any Java the portable launcher said (exit $code): $message"
 fi
+# An old Java (JAVA_HOME from another tool) is refused by name and version, not left to fail with
+# UnsupportedClassVersionError; its java is never run (the JDK's release file tells the version).
+for old in 11.0.22 1.8.0_392; do
+  mkdir -p "$scratch/old-$old/bin"
+  printf '#!/bin/sh\necho "this old java must not run" >&2\nexit 42\n' >"$scratch/old-$old/bin/java"
+  chmod 755 "$scratch/old-$old/bin/java"
+  printf 'JAVA_VERSION="%s"\n' "$old" >"$scratch/old-$old/release"
+  for launcher in cognito-creds cognito-credsd; do
+    set +e
+    message=$(run_portable "$scratch/old-$old" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/$launcher" --version 2>&1)
+    code=$?
+    set -e
+    expected="Java ${old#1.}"
+    expected=${expected%%.*}
+    if [ "$code" -ne 1 ] || ! grep -q "$launcher needs Java 17 or later; the java from JAVA_HOME.* is $expected\." <<<"$message"; then
+      fail "$launcher with JAVA_HOME at a Java $old said (exit $code): $message"
+    fi
+  done
+done
 echo "check-archives: $(basename "$portable") runs with $("$java" -version 2>&1 | head -n 1)"
 
 # --- 2. build-packages.sh with bsdtar as tar. ---
