@@ -27,6 +27,7 @@ class LauncherJavaPathTest {
         Path bin = Files.createDirectories(app.resolve("bin"));
         Files.copy(Launchers.CLIENT, bin.resolve("cognito-creds"));
         Files.copy(Launchers.DAEMON, bin.resolve("cognito-credsd"));
+        Files.copy(Launchers.JAVA_RUNTIME, Files.createDirectories(app.resolve("lib")).resolve("java-runtime.sh"));
         javaHome = dir.resolve("jdk");
         fakeJava(javaHome, "jdk");
     }
@@ -91,6 +92,31 @@ class LauncherJavaPathTest {
 
         assertThat(daemon.out().lines()).first().isEqualTo("bundled");
         assertThat(client.out().lines()).first().isEqualTo("bundled");
+    }
+
+    @Test
+    void anOldJavaHomeIsRefusedByVersionWithoutRunningIt() throws Exception {
+        fakeJava(javaHome, "old");
+        Files.writeString(javaHome.resolve("release"), "IMPLEMENTOR=\"Someone\"\nJAVA_VERSION=\"11.0.22\"\n");
+
+        ClientRun.Result daemon = Launchers.run(app.resolve("bin/cognito-credsd"), env());
+        ClientRun.Result client = Launchers.run(app.resolve("bin/cognito-creds"), env(), "status");
+
+        for (ClientRun.Result result : new ClientRun.Result[] {daemon, client}) {
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.out()).as("the old java never runs").isEmpty();
+            assertThat(result.err()).contains("needs Java 17 or later; the java from JAVA_HOME (" + javaHome + ") is Java 11.",
+                    "Install Java 17");
+        }
+    }
+
+    @Test
+    void aJava17HomeWithAReleaseFileIsUsedAndSoIsJava8sOldVersionScheme() throws Exception {
+        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        assertThat(Launchers.run(app.resolve("bin/cognito-creds"), env(), "status").out().lines()).first().isEqualTo("jdk");
+
+        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"1.8.0_392\"\n");
+        assertThat(Launchers.run(app.resolve("bin/cognito-creds"), env(), "status").err()).contains("is Java 8.");
     }
 
     @Test

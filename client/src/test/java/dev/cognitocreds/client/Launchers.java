@@ -15,6 +15,8 @@ final class Launchers {
     static final Path BIN = Path.of("").toAbsolutePath().resolve("../packaging/src/bin").normalize();
     static final Path CLIENT = BIN.resolve("cognito-creds");
     static final Path DAEMON = BIN.resolve("cognito-credsd");
+    /** Sourced by both launchers from their installation's {@code lib/}. */
+    static final Path JAVA_RUNTIME = BIN.resolveSibling("lib").resolve("java-runtime.sh");
 
     /** Fails rather than hangs: stdin is closed and the run is bounded. */
     static ClientRun.Result run(Path script, Map<String, String> env, String... args)
