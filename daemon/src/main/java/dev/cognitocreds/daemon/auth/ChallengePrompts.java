@@ -1,10 +1,9 @@
 package dev.cognitocreds.daemon.auth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.cognitocreds.daemon.json.JsonTree;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Set;
  */
 final class ChallengePrompts {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
     /** Challenge parameters that are protocol state, or already in the fields, not something to show. */
     private static final Set<String> HIDDEN = Set.of("USER_ID_FOR_SRP", "USERNAME", "SALT", "SRP_B", "SECRET_BLOCK",
@@ -74,19 +72,21 @@ final class ChallengePrompts {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        List<String> items = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return List.of();
-            }
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token == null || token.isStructStart()) {
-                    return List.of();
-                }
-                items.add(token == JsonToken.VALUE_NULL ? null : parser.getText());
-            }
+        Object parsed;
+        try {
+            parsed = JsonTree.read(json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of();
+        }
+        if (!(parsed instanceof List<?> values)) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof Map || value instanceof List) {
+                return List.of();
+            }
+            items.add(value == null ? null : value.toString());
         }
         return items;
     }

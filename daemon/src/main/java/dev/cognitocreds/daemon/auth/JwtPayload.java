@@ -1,22 +1,19 @@
 package dev.cognitocreds.daemon.auth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.cognitocreds.daemon.json.JsonTree;
 
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The claims of a token Cognito issued, read without checking its signature: the token comes straight
  * from Cognito and is only ever handed back to Cognito, which checks it. Only top-level scalar claims
- * are kept (the daemon reads {@code sub}, {@code exp}, …), read with Jackson's streaming parser.
+ * are kept (the daemon reads {@code sub}, {@code exp}, …).
  */
 final class JwtPayload {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     /** The top-level scalar claims, as their JSON text. */
     record Claims(Map<String, String> scalars) {
@@ -67,23 +64,11 @@ final class JwtPayload {
 
     private static Map<String, String> scalars(byte[] payload) throws IOException {
         Map<String, String> scalars = new HashMap<>();
-        try (JsonParser parser = JSON.createParser(payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
+        JsonTree.object(payload).forEach((name, value) -> {
+            if (value != null && !(value instanceof Map) && !(value instanceof List)) {
+                scalars.put(name, value.toString());
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                } else if (value != JsonToken.VALUE_NULL) {
-                    scalars.put(name, parser.getText());
-                }
-            }
-            if (parser.currentToken() != JsonToken.END_OBJECT) {
-                throw new IOException("the payload ends early");
-            }
-        }
+        });
         return scalars;
     }
 }

@@ -2,17 +2,14 @@ package dev.cognitocreds.daemon.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.cognitocreds.daemon.json.JsonTree;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,63 +75,21 @@ final class Json {
         if (body.length == 0) {
             return Map.of();
         }
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.VALUE_NULL) {
-                return Map.of();
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw notAnObject();
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> parsed = (Map<String, Object>) read(parser);
-            return parsed;
+        Object parsed;
+        try {
+            parsed = JsonTree.read(body);
         } catch (IOException e) {
-            // never the parser's message: it quotes the body, which may hold a password
             throw notAnObject();
         }
-    }
-
-    /** The value at the parser's current token: objects as ordered maps, arrays as lists. */
-    private static Object read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            throw new IOException("the body ends early");
+        if (parsed == null) {
+            return Map.of();
         }
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return parser.getNumberValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IOException("unexpected " + token);
+        if (parsed instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = (Map<String, Object>) map;
+            return members;
         }
+        throw notAnObject();
     }
 
     private static ApiError notAnObject() {

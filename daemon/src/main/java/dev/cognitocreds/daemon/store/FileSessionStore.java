@@ -2,8 +2,7 @@ package dev.cognitocreds.daemon.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.cognitocreds.daemon.json.JsonTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,29 +47,7 @@ public final class FileSessionStore implements SessionStore {
 
         /** Reads a session file; members of another type than expected make it unreadable. */
         static SessionFile parse(byte[] json) throws IOException {
-            Map<String, Object> members = new HashMap<>();
-            try (JsonParser parser = JSON.createParser(json)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    throw new IOException("not a JSON object");
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                        parser.skipChildren();
-                        members.put(name, value);
-                    } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                        members.put(name, value == JsonToken.VALUE_TRUE);
-                    } else if (value != JsonToken.VALUE_NULL) {
-                        members.put(name, parser.getText());
-                    } else {
-                        members.remove(name);
-                    }
-                }
-                if (parser.currentToken() != JsonToken.END_OBJECT) {
-                    throw new IOException("the file ends early");
-                }
-            }
+            Map<String, Object> members = JsonTree.object(json);
             return new SessionFile(text(members, "profile"), text(members, "refreshToken"), text(members, "username"),
                     text(members, "sub"), text(members, "identityId"), text(members, "userPoolId"),
                     text(members, "clientId"), text(members, "store"), flag(members, "rotatesRefreshTokens"));
@@ -82,7 +58,7 @@ public final class FileSessionStore implements SessionStore {
             if (value == null || value instanceof String) {
                 return (String) value;
             }
-            if (value instanceof Boolean) {
+            if (value instanceof Boolean || value instanceof Number) {
                 return value.toString();
             }
             throw new IOException(name + " is not a string");
