@@ -35,7 +35,8 @@ cc_find_java() { # cc_find_java NAME: sets JAVA, or says what to install and exi
   fi
 }
 
-cc_java_major() { # cc_java_major JAVA: its feature version from the JDK's release file, empty when unknown
+cc_java_major() { # cc_java_major JAVA: its feature version from the JDK's release file (bin/../release, or
+  # bin/../../release for a Java 8 jre/bin/java), empty when unknown
   local java=$1 link release version
   while [ -h "$java" ]; do
     link=$(readlink "$java")
@@ -45,7 +46,13 @@ cc_java_major() { # cc_java_major JAVA: its feature version from the JDK's relea
     esac
   done
   release=${java%/*}/../release
-  [ -f "$release" ] || return 0
+  if [ ! -f "$release" ]; then
+    # Java 8 JDK: java is <jdk>/jre/bin/java and the release file is <jdk>/release
+    case ${java%/*} in
+      */jre/bin) release=${java%/*}/../../release ;;
+    esac
+    [ -f "$release" ] || return 0
+  fi
   version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release")
   case $version in 1.*) version=${version#1.} ;; esac
   version=${version%%[!0-9]*}

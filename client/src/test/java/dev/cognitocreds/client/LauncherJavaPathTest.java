@@ -120,6 +120,45 @@ class LauncherJavaPathTest {
     }
 
     @Test
+    void aJava8JreInsideItsJdkIsRefusedByTheJdksReleaseFileWithoutRunningIt() throws Exception {
+        Path jdk8 = dir.resolve("java-8-openjdk");
+        fakeJava(jdk8, "jdk8");
+        fakeJava(jdk8.resolve("jre"), "jre8");
+        Files.writeString(jdk8.resolve("release"), "JAVA_VERSION=\"1.8.0_392\"\n");
+        Map<String, String> jreHome = env();
+        jreHome.put("JAVA_HOME", jdk8.resolve("jre").toString());
+        Path usrBin = Files.createDirectories(dir.resolve("usr/bin"));
+        Files.createSymbolicLink(usrBin.resolve("java"), jdk8.resolve("jre/bin/java"));
+        Map<String, String> onPath = env();
+        onPath.remove("JAVA_HOME");
+        onPath.put("PATH", usrBin + ":/usr/bin:/bin");
+
+        ClientRun.Result viaJavaHome = Launchers.run(app.resolve("bin/cognito-creds"), jreHome, "status");
+        ClientRun.Result viaPath = Launchers.run(app.resolve("bin/cognito-credsd"), onPath);
+
+        for (ClientRun.Result result : new ClientRun.Result[] {viaJavaHome, viaPath}) {
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+            assertThat(result.out()).as("the old java never runs").isEmpty();
+        }
+        assertThat(viaJavaHome.err()).contains("the java from JAVA_HOME (" + jdk8.resolve("jre") + ") is Java 8.");
+        assertThat(viaPath.err()).contains("the java from PATH (" + usrBin.resolve("java") + ") is Java 8.");
+    }
+
+    @Test
+    void onlyAJreDirectoryLooksForItsJdksReleaseFileTwoLevelsUp() throws Exception {
+        Path other = dir.resolve("tools");
+        fakeJava(other.resolve("java"), "unknown");
+        Files.writeString(other.resolve("release"), "JAVA_VERSION=\"1.8.0_392\"\n");
+        Map<String, String> env = env();
+        env.put("JAVA_HOME", other.resolve("java").toString());
+
+        ClientRun.Result result = Launchers.run(app.resolve("bin/cognito-creds"), env, "status");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).first().isEqualTo("unknown");
+    }
+
+    @Test
     void daemonClassArchiveIsDumpedFirstCheckedBeforeUseAndDroppedWhenItsSizeIsWrong() throws Exception {
         Path cds = dir.resolve("home/state/cognito-creds/cds");
 
