@@ -62,8 +62,7 @@ final class Daemon implements AutoCloseable {
         try {
             Accounts accounts = new AccountService(name -> catalog.current().require(name), sessions::accessToken,
                     upstream.accounts());
-            server = ApiServer.start(options.port(), token, sessions, accounts, Version.current(), paths.configFile(),
-                    clock);
+            server = ApiServer.start(options.port(), token, sessions, accounts, Version.current(), paths.configFile());
         } catch (RuntimeException e) {
             background.shutdownNow();
             throw e;

@@ -58,6 +58,18 @@ public final class ProfileCatalog {
         return file;
     }
 
+    /**
+     * The profiles as last read, while they need no look at the file (it is looked at once per recheck
+     * interval); empty when a look is due, which {@link #current()} then takes.
+     */
+    public Optional<Profiles> currentWithoutWaiting() {
+        Loaded current = loaded;
+        if (current == null || !clock.instant().isBefore(checkAgainAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(current.profiles());
+    }
+
     /** The profiles as the file says now. */
     public Profiles current() {
         Loaded current = loaded;

@@ -8,7 +8,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.util.concurrent.ExecutionException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.Executor;
 
 /**
@@ -79,6 +80,7 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
+    /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */
     private static byte[] body(Request request) {
         if (request.getLength() == 0) {
             return NO_BODY;
@@ -86,20 +88,19 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         if (request.getLength() > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        try {
-            return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(503, "Busy", "cognito-credsd is shutting down");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IllegalArgumentException) {
-                throw tooLarge();
-            }
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
             throw new ApiError(400, "BadRequest", "the request body could not be read");
         }
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body;
     }
 
     private static ApiError tooLarge() {
-        return new ApiError(413, "HttpError", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        return new ApiError(413, "RequestTooLarge", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 }

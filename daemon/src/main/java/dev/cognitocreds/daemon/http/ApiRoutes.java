@@ -5,6 +5,7 @@ import dev.cognitocreds.daemon.auth.Challenge;
 import dev.cognitocreds.daemon.auth.ChallengeField;
 import dev.cognitocreds.daemon.auth.MfaTypes;
 import dev.cognitocreds.daemon.config.AuthFlow;
+import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
 import dev.cognitocreds.daemon.session.Sessions;
@@ -44,9 +45,17 @@ final class ApiRoutes {
         return sessions.defaultProfile();
     }
 
-    /** True when {@link #document} answers from memory now, without waiting for Cognito. */
-    boolean answersFromMemory(String profile, long nowMillis) {
-        return documents.servedFresh(profile, nowMillis);
+    /**
+     * The document when the session has the credentials at hand without waiting for anything, else null;
+     * {@code profile} null is the default profile.
+     */
+    byte[] documentWithoutWaiting(String profile, boolean credentialProcess) {
+        AwsCredentials credentials = sessions.credentialsWithoutWaiting(profile).orElse(null);
+        if (credentials == null) {
+            return null;
+        }
+        CredentialDocuments.Rendered rendered = documents.of(profile, credentials);
+        return credentialProcess ? rendered.process() : rendered.container();
     }
 
     /** The profile's credentials as a container-credentials or a credential_process document. */
@@ -74,6 +83,7 @@ final class ApiRoutes {
         } else {
             outcome = sessions.login(profile, flow, text(body, "username"), text(body, "password"));
         }
+        documents.forget();
         return Json.bytes(render(outcome));
     }
 
@@ -81,6 +91,7 @@ final class ApiRoutes {
         String profile = request.param("p");
         boolean everywhere = Boolean.TRUE.equals(Json.object(request.body()).get("everywhere"));
         boolean revoked = sessions.logout(profile, everywhere);
+        documents.forget();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "SIGNED_OUT");
         body.put("profile", profile);

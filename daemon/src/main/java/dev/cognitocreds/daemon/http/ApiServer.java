@@ -6,12 +6,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * The daemon's HTTP interface on 127.0.0.1: Jetty 12's core server with one handler, {@link ApiHandler}.
@@ -58,29 +58,21 @@ public final class ApiServer implements AutoCloseable {
      * content of the auth-token file.
      */
     public static ApiServer start(int port, String token, Sessions sessions, String version, Path configFile) {
-        return start(port, token, sessions, null, version, configFile, Clock.systemUTC());
+        return start(port, token, sessions, null, version, configFile);
     }
 
-    /** As below, on the system clock. */
+    /** As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not null. */
     public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
                                   Path configFile) {
-        return start(port, token, sessions, accounts, version, configFile, Clock.systemUTC());
-    }
-
-    /**
-     * As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not
-     * null; {@code clock} is the sessions' clock.
-     */
-    public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
-                                  Path configFile, Clock clock) {
         QueuedThreadPool workers = threadPool();
         Server server = new Server(workers);
         ServerConnector connector = connector(server, port);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
         ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
         Failures failures = new Failures();
         server.setHandler(new ApiHandler(new RequestGuard(token, connector::getLocalPort),
-                new CredentialFastPath(routes, clock, workers, failures), routeTable(routes, accounts), workers,
+                new CredentialFastPath(routes, workers, failures), routeTable(routes, accounts), workers,
                 failures));
         try {
             server.start();
@@ -134,6 +126,10 @@ public final class ApiServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+        // A profile may be named team/dev (the AWS config file allows it): its routes carry %2F, which the
+        // handler decodes per segment after matching, so an encoded separator is no ambiguity here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("encoded path separators",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
         connector.setHost(LOOPBACK);
         connector.setPort(port);

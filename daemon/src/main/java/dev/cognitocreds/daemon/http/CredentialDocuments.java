@@ -2,7 +2,6 @@ package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,36 +13,33 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CredentialDocuments {
 
-    /**
-     * A session makes its callers wait for Cognito only from its stale time on, which is never earlier
-     * than this before expiry (docs/protocol.md: stale at {@code expiration - min(60 s, L/10)}).
-     */
-    private static final Duration STALE_MARGIN = Duration.ofSeconds(60);
-
-    /** {@code freshUntilMillis}: until then, asking the session for these credentials does not wait. */
-    record Rendered(AwsCredentials source, byte[] container, byte[] process, long freshUntilMillis) {
+    record Rendered(AwsCredentials source, byte[] container, byte[] process) {
     }
 
     private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
 
+    /** {@code profile} null is the default profile's route. */
     Rendered of(String profile, AwsCredentials credentials) {
-        Rendered rendered = byProfile.get(profile);
+        String key = key(profile);
+        Rendered rendered = byProfile.get(key);
         if (rendered != null && rendered.source() == credentials) {
             return rendered;
         }
-        rendered = new Rendered(credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)),
-                credentials.expiration().minus(STALE_MARGIN).toEpochMilli());
-        byProfile.put(profile, rendered);
+        rendered = new Rendered(credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)));
+        byProfile.put(key, rendered);
         return rendered;
     }
 
     /**
-     * True when the profile's credentials were served before and are still far from expiry, so that
-     * asking its session again answers from memory without waiting for Cognito.
+     * Drops every rendered document, once a profile signed out or in again: those bytes are secrets, and
+     * the default route may be that profile too. The next request renders afresh.
      */
-    boolean servedFresh(String profile, long nowMillis) {
-        Rendered rendered = byProfile.get(profile);
-        return rendered != null && nowMillis < rendered.freshUntilMillis();
+    void forget() {
+        byProfile.clear();
+    }
+
+    private static String key(String profile) {
+        return profile == null ? "" : profile; // no profile is named ""
     }
 
     /** The container-credentials format ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}). */

@@ -4,14 +4,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
-import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
  * The credential routes, which SDKs and the credential helper call on every use: matched by plain
- * string checks, answered with pre-rendered bytes. While the profile's credentials are known to be
- * fresh the answer is written on the thread that read the request (Jetty's selector: no hand-off);
- * otherwise the session may wait for Cognito, so the request goes to a worker thread.
+ * string checks, answered with pre-rendered bytes. When the session has the credentials at hand
+ * without waiting for anything, the answer is written on the thread that read the request (Jetty's
+ * selector: no hand-off); otherwise (first request, renewal due, re-login, signed out, config file
+ * to look at, any error) the request goes to a worker thread, which may wait.
  */
 final class CredentialFastPath {
 
@@ -26,56 +26,59 @@ final class CredentialFastPath {
     private static final Target DEFAULT = new Target(null, false);
 
     private final ApiRoutes routes;
-    private final Clock clock;
     private final Executor workers;
     private final Failures failures;
 
-    CredentialFastPath(ApiRoutes routes, Clock clock, Executor workers, Failures failures) {
+    CredentialFastPath(ApiRoutes routes, Executor workers, Failures failures) {
         this.routes = routes;
-        this.clock = clock;
         this.workers = workers;
         this.failures = failures;
     }
 
-    /** The credential route of this raw (percent-encoded) GET path, or null when it is another route. */
+    /**
+     * The credential route of this raw (percent-encoded) GET path, or null when it is another route. As
+     * for every route, one trailing slash is ignored.
+     */
     static Target target(String rawPath) {
-        if (DEFAULT_ROUTE.equals(rawPath)) {
+        String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
+                : rawPath;
+        if (DEFAULT_ROUTE.equals(path)) {
             return DEFAULT;
         }
-        if (!rawPath.startsWith(PROFILE_PREFIX)) {
+        if (!path.startsWith(PROFILE_PREFIX)) {
             return null;
         }
-        int slash = rawPath.indexOf('/', PROFILE_PREFIX.length());
+        int slash = path.indexOf('/', PROFILE_PREFIX.length());
         if (slash <= PROFILE_PREFIX.length()) {
             return null;
         }
         boolean process;
-        if (rawPath.length() - slash == CONTAINER_SUFFIX.length() && rawPath.endsWith(CONTAINER_SUFFIX)) {
+        if (path.length() - slash == CONTAINER_SUFFIX.length() && path.endsWith(CONTAINER_SUFFIX)) {
             process = false;
-        } else if (rawPath.length() - slash == PROCESS_SUFFIX.length() && rawPath.endsWith(PROCESS_SUFFIX)) {
+        } else if (path.length() - slash == PROCESS_SUFFIX.length() && path.endsWith(PROCESS_SUFFIX)) {
             process = true;
         } else {
             return null;
         }
-        String profile = rawPath.substring(PROFILE_PREFIX.length(), slash);
+        String profile = path.substring(PROFILE_PREFIX.length(), slash);
         return new Target(profile.indexOf('%') < 0 ? profile : URIUtil.decodePath(profile), process);
     }
 
-    /** Answers now when that cannot wait for Cognito, else on a worker. */
+    /** Answers now when that needs no waiting, else on a worker. */
     void handle(Target target, String path, Response response, Callback callback) {
-        String profile;
+        byte[] atHand;
         try {
-            profile = target.profile() != null ? target.profile() : routes.defaultProfile();
-            if (routes.answersFromMemory(profile, clock.millis())) {
-                Answers.json(response, callback, 200, routes.document(profile, target.process()));
-                return;
-            }
+            atHand = routes.documentWithoutWaiting(target.profile(), target.process());
         } catch (RuntimeException e) {
-            Answers.error(response, callback, failures.answer("GET", path, e));
+            atHand = null; // the worker answers, with the error if there is one
+        }
+        if (atHand != null) {
+            Answers.json(response, callback, 200, atHand);
             return;
         }
         Workers.run(workers, response, callback, () -> {
             try {
+                String profile = target.profile() != null ? target.profile() : routes.defaultProfile();
                 Answers.json(response, callback, 200, routes.document(profile, target.process()));
             } catch (RuntimeException e) {
                 Answers.error(response, callback, failures.answer("GET", path, e));

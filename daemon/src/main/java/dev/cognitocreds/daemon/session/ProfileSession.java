@@ -70,6 +70,11 @@ final class ProfileSession {
         return served;
     }
 
+    /** The credentials when they are at hand without waiting for anything; see {@link Sessions#credentialsWithoutWaiting}. */
+    Optional<AwsCredentials> credentialsWithoutWaiting() {
+        return signedOut != null ? Optional.empty() : credentials.getWithoutWaiting();
+    }
+
     private void throwIfSignedOut() {
         Failure out = signedOut;
         if (out != null) {

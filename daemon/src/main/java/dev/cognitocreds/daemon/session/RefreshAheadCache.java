@@ -87,6 +87,19 @@ public final class RefreshAheadCache<T> {
                 name + ": no credentials yet; try again later");
     }
 
+    /**
+     * The cached value while it needs no renewal (before its prefetch time); empty otherwise. Never
+     * waits, never calls upstream, never starts a renewal: the caller asks {@link #get()} on a
+     * thread that may wait when this is empty.
+     */
+    public Optional<T> getWithoutWaiting() {
+        Timed<T> cached = current;
+        if (cached == null || closed || !clock.instant().isBefore(cached.prefetchAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.value());
+    }
+
     /** Stops the wake-ups of a value nobody will ask for again (signed out, replaced). */
     public void close() {
         closed = true;

@@ -58,6 +58,23 @@ public final class SessionManager implements Sessions {
     }
 
     @Override
+    public Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
+        Optional<Profiles> profiles = catalog.currentWithoutWaiting();
+        if (profiles.isEmpty()) {
+            return Optional.empty();
+        }
+        String name;
+        try {
+            name = profile != null ? profile : profiles.get().defaultProfileName(defaultProfile);
+            profiles.get().require(name);
+        } catch (Failure unusable) {
+            return Optional.empty(); // the waiting path says why
+        }
+        ProfileSession session = sessions.get(name);
+        return session == null ? Optional.empty() : session.credentialsWithoutWaiting();
+    }
+
+    @Override
     public AwsCredentials credentials(String profile) {
         CognitoProfile config = catalog.current().require(profile);
         ProfileSession session = session(profile, config);

@@ -12,6 +12,16 @@ public interface Sessions {
 
     String defaultProfile();
 
+    /**
+     * The profile's credentials when they can be had without waiting for anything: no Cognito call, no
+     * session-store or keychain read, no read of the config file. That is a signed-in session already in
+     * memory whose credentials need no renewal yet. Empty otherwise (including every error case): then
+     * {@link #credentials} answers, on a thread that may wait. {@code profile} null is the default profile.
+     */
+    default Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
+        return Optional.empty();
+    }
+
     /** Served from memory unless a renewal is due; see {@link RefreshAheadCache}. */
     AwsCredentials credentials(String profile);
 

@@ -109,10 +109,14 @@ class ApiServerTest {
 
     /** java.net.http will not let a test forge Host, so this request is written by hand. */
     private String rawGet(String host) throws Exception {
+        return raw("GET /v1/profiles/acme/credentials HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+    }
+
+    private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /v1/profiles/acme/credentials HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + TOKEN
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -161,6 +165,62 @@ class ApiServerTest {
         assertThat(deeper.statusCode()).isEqualTo(404);
         assertThat(json(deeper).get("code").asText()).isEqualTo("NotFound");
         assertThat(post("/v1/profiles/acme/credentials", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aProfileNamedWithASlashAndASpaceIsServedOnEveryRoute() throws Exception {
+        HttpResponse<String> container = get("/v1/profiles/team%2Fdev%20x/credentials", "Authorization", TOKEN);
+        assertThat(container.statusCode()).as(container.body()).isEqualTo(200);
+        assertThat(sessions.lastProfile.get()).isEqualTo("team/dev x");
+
+        assertThat(get("/v1/profiles/team%2Fdev/credential-process", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(json(post("/v1/profiles/team%2Fdev/logout", "")).get("profile").asText()).isEqualTo("team/dev");
+    }
+
+    @Test
+    void oneTrailingSlashIsIgnoredOnTheCredentialRoutesAsOnTheOthers() throws Exception {
+        assertThat(get("/v1/credentials/", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/profiles/acme/credentials/", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/profiles/acme/credential-process/", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/status/", "Authorization", TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whatJettyRefusesBeforeAnyRouteIsAJsonErrorThatQuotesNothing() throws Exception {
+        String raw = raw("GET /v1/profiles/%zzsecret/credentials HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nAuthorization: " + TOKEN + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(raw).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                .contains("\"code\":\"BadRequest\"").doesNotContain("<html").doesNotContain("secret");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413LikeOneWithALength() throws Exception {
+        byte[] big = new byte[ApiHandler.MAX_BODY_BYTES + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/v1/profiles/acme/login"))
+                .header("Authorization", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withLength = post("/v1/profiles/acme/login", new String(big, StandardCharsets.US_ASCII));
+
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(json(chunked).get("code").asText()).isEqualTo("RequestTooLarge");
+        assertThat(withLength.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void credentialsAtHandAreServedWithoutAskingTheWaitingPath() throws Exception {
+        sessions.atHand = CREDENTIALS;
+        sessions.failure = Failure.signedOut("acme"); // what the waiting path would say
+
+        HttpResponse<String> response = get("/v1/profiles/acme/credentials", "Authorization", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("AccessKeyId").asText()).isEqualTo("ASIAEXAMPLE");
+        assertThat(sessions.lastProfile.get()).as("credentials(profile) never called").isNull();
+        assertThat(sessions.lastAtHandProfile.get()).isEqualTo("acme");
     }
 
     @Test
@@ -224,13 +284,21 @@ class ApiServerTest {
         volatile Failure failure;
         volatile RuntimeException unexpected;
         volatile int statusCalls;
+        volatile AwsCredentials atHand;
         final AtomicReference<String> lastProfile = new AtomicReference<>();
+        final AtomicReference<String> lastAtHandProfile = new AtomicReference<>();
         final AtomicReference<Optional<AuthFlow>> lastFlow = new AtomicReference<>();
         final AtomicReference<Map<String, String>> lastAnswers = new AtomicReference<>();
 
         @Override
         public String defaultProfile() {
             return "acme";
+        }
+
+        @Override
+        public Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
+            lastAtHandProfile.set(profile);
+            return Optional.ofNullable(atHand);
         }
 
         @Override

@@ -39,7 +39,11 @@ class RouteTableTest {
         assertThat(CredentialFastPath.target("/v1/profiles//credentials")).isNull();
         assertThat(CredentialFastPath.target("/v1/profiles/acme/extra/credentials")).isNull();
         assertThat(CredentialFastPath.target("/v1/profiles/acme/xcredentials")).isNull();
-        assertThat(CredentialFastPath.target("/v1/credentials/")).isNull();
+        assertThat(CredentialFastPath.target("/v1/credentials/")).as("one trailing slash, as on every route")
+                .isEqualTo(new CredentialFastPath.Target(null, false));
+        assertThat(CredentialFastPath.target("/v1/profiles/acme/credentials/"))
+                .isEqualTo(new CredentialFastPath.Target("acme", false));
+        assertThat(CredentialFastPath.target("/v1/credentials//")).isNull();
     }
 
     @Test

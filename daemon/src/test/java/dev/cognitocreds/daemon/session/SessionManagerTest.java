@@ -9,6 +9,7 @@ import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
+import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.store.FileSessionStore;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The session layer wired to the real auth, identity and store layers, with Cognito faked. */
@@ -70,8 +72,12 @@ class SessionManagerTest {
 
     /** A fresh manager over the same files: what a daemon restart sees. */
     private SessionManager daemon() {
+        return daemon(new ProfileCatalog(config));
+    }
+
+    private SessionManager daemon(ProfileCatalog catalog) {
         SecureRandom random = new SecureRandom();
-        return new SessionManager(new ProfileCatalog(config), Optional.empty(),
+        return new SessionManager(catalog, Optional.empty(),
                 new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
                         new UserPoolTokens(profile -> cognito.userPool),
                         new IdentityPool(profile -> cognito.identityPool),
@@ -233,6 +239,37 @@ class SessionManagerTest {
                     assertThat(failure).hasMessage("Incorrect username or password.");
                 });
         assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+    }
+
+    @Test
+    void credentialsAreAtHandOnlyFromASignedInSessionInMemoryThatNeedsNoRenewalNorALookAtTheConfig() {
+        SessionManager sessions = daemon(new ProfileCatalog(config, clock, Duration.ofSeconds(1)));
+        assertThat(sessions.credentialsWithoutWaiting("acme")).as("config file never read").isEmpty();
+        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+        AwsCredentials served = sessions.credentials("acme");
+        int calls = cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth");
+
+        assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
+        assertThat(sessions.credentialsWithoutWaiting("nosuch")).isEmpty();
+        assertThat(sessions.credentialsWithoutWaiting("broken")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sessions.credentialsWithoutWaiting("acme")).as("the config file is due a look").isEmpty();
+        sessions.status();
+        assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
+
+        clock.advance(Duration.ofMinutes(41));
+        sessions.status();
+        assertThat(sessions.credentialsWithoutWaiting("acme")).as("past the prefetch time: a renewal is due").isEmpty();
+        assertThat(cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth"))
+                .as("asking without waiting never calls Cognito").isEqualTo(calls);
+
+        assertThat(sessions.credentials("acme")).as("still served; renewed in the background").isSameAs(served);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sessions.credentialsWithoutWaiting("acme").isPresent());
+        assertThat(sessions.credentialsWithoutWaiting("acme").orElseThrow().accessKeyId())
+                .isNotEqualTo(served.accessKeyId());
+        sessions.logout("acme", false);
+        assertThat(sessions.credentialsWithoutWaiting("acme")).as("signed out").isEmpty();
     }
 
     @Test
