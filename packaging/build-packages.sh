@@ -19,13 +19,15 @@
 #                   both (fetched with apt-get download into a cache, never installed); needs a Debian
 #                   machine, and for a foreign arch: dpkg --add-architecture arm64 && apt-get update
 #   portable        no runtime, for macOS and any other platform with Java 17+
-#   all             linux-x86_64 linux-aarch64 portable (the release set; what CI builds)
+#   all             linux-x86_64 linux-aarch64 portable (the release set; what CI builds); skips
+#                   linux-aarch64, saying so, where apt cannot download arm64 packages
 #   sysroot DEBARCH prints a folder with DEBARCH's libc, libstdc++ and zlib (for qemu-user's -L), made on
 #                   first use; used by deb/check-installed.sh to run a foreign .deb under emulation
 #
 # Environment: DIST_DIR and PACKAGES_DIR override the input tree and the output folder;
 # DEBIAN_JDK_VERSION pins the Debian openjdk-17 version (default: the newest both arches have);
-# PACKAGES_CACHE (default ~/.cache/cognito-creds-packages) keeps the downloaded JDKs.
+# PACKAGES_CACHE (default ~/.cache/cognito-creds-packages, made 0700, refused if another user owns it)
+# keeps the downloaded JDKs.
 # Needs: bash 3.2+, a JDK 17+ (jdeps, and jlink with jmods/ for `host`), gzip, tar (GNU or bsdtar);
 # dpkg-deb for the .deb files. Runs on Linux and macOS.
 set -euo pipefail
@@ -153,21 +155,63 @@ debian_jdk_version() {
   echo "$best"
 }
 
+# private_cache: the cache folder, made if need be, this user's and 0700 (it holds what gets unpacked
+# and run).
+private_cache() {
+  mkdir -p "$cache"
+  [ -O "$cache" ] || die "$cache belongs to another user: remove it or set PACKAGES_CACHE"
+  chmod 700 "$cache"
+}
+
 # debian_unpack DIR PACKAGE...: downloads the packages (no install) and unpacks them into DIR/root,
-# once: DIR/.complete marks a finished unpack.
+# once: DIR/.complete marks a finished unpack. apt-get downloads into a fresh private folder (as
+# root, owned by apt's sandbox user _apt, which is who writes there); only the files apt names for
+# PACKAGE... (--print-uris), with their SHA256, are moved into DIR (0700) and unpacked.
 debian_unpack() {
-  local dir=$1 deb
+  local dir=$1 uris expected="" uri file size hash tmp
   shift
+  private_cache
   if [ -f "$dir/.complete" ]; then return 0; fi
   rm -rf "$dir"
+  mkdir -m 700 "$dir"
   mkdir -p "$dir/debs" "$dir/root"
-  # As root, apt-get download warns that its sandbox user cannot write here: let it.
-  chmod 777 "$dir/debs"
-  if ! (cd "$dir/debs" && apt-get download -q "$@") >"$dir/download.log" 2>&1; then
+  uris=$(apt-get download -q --print-uris "$@" 2>&1) || {
+    printf '%s\n' "$uris" >&2
+    die "apt-get download --print-uris $* failed"
+  }
+  while read -r uri file size hash; do
+    case $uri in \'*) ;; *) continue ;; esac
+    case $file in */* | .* | '' | *[!A-Za-z0-9._+~%-]*) die "apt named an unexpected file '$file' for $*" ;; esac
+    expected="$expected $file:$hash"
+  done <<<"$uris"
+  [ -n "$expected" ] || die "apt-get download --print-uris $* named no files"
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/cognito-creds-apt.XXXXXX")
+  # As root, apt-get downloads as its sandbox user _apt: give it this folder (and nobody else).
+  if [ "$(id -u)" = 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$tmp"; fi
+  if ! (cd "$tmp" && apt-get download -q "$@") >"$dir/download.log" 2>&1; then
     cat "$dir/download.log" >&2
+    rm -rf "$tmp"
     die "apt-get download $* failed"
   fi
-  for deb in "$dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dir/root"; done
+  for file in $expected; do
+    hash=${file#*:}
+    file=${file%%:*}
+    if [ ! -f "$tmp/$file" ] || [ -L "$tmp/$file" ]; then
+      rm -rf "$tmp"
+      die "apt-get download $* did not write $file"
+    fi
+    mv "$tmp/$file" "$dir/debs/$file"
+    case $hash in
+      SHA256:*)
+        if [ "$(sha256_of "$dir/debs/$file")" != "${hash#SHA256:}" ]; then
+          rm -rf "$tmp"
+          die "$file does not have the SHA256 apt announced"
+        fi
+        ;;
+    esac
+  done
+  rm -rf "$tmp"
+  for file in $expected; do dpkg-deb -x "$dir/debs/${file%%:*}" "$dir/root"; done
   # The JDK's config files are absolute links into /etc: point them into this root instead.
   find "$dir/root" -type l | while read -r link; do
     local target
@@ -223,10 +267,12 @@ fi
 
 build=no
 targets=""
+aarch64_asked=no
 for arg in "$@"; do
   case $arg in
     --build) build=yes ;;
-    host | linux-x86_64 | linux-aarch64 | portable) targets="$targets $arg" ;;
+    linux-aarch64) targets="$targets $arg" aarch64_asked=yes ;;
+    host | linux-x86_64 | portable) targets="$targets $arg" ;;
     all) targets="$targets linux-x86_64 linux-aarch64 portable" ;;
     -h | --help)
       sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
@@ -387,6 +433,20 @@ archive() {
 
 # --- The targets. ---
 
+# `all` leaves linux-aarch64 out, saying so, where apt cannot download arm64 packages (a mirror
+# without arm64, or arm64 not added); asked for by name, it fails instead.
+debian_arches="amd64 arm64"
+if [ "$aarch64_asked" = no ] && [[ $targets == *linux-aarch64* ]] && [ "$(host_os)" = linux ] &&
+  command -v apt-cache >/dev/null 2>&1 && [ -z "$(debian_jdk_versions arm64)" ]; then
+  note "apt knows no openjdk-17-jdk-headless:arm64, so 'all' skips linux-aarch64 (to build it: sudo dpkg --add-architecture arm64 && sudo apt-get update, on a mirror that serves arm64)"
+  kept=""
+  for target in $targets; do
+    if [ "$target" != linux-aarch64 ]; then kept="$kept $target"; fi
+  done
+  targets=$kept
+  debian_arches=amd64
+fi
+
 debian_version=""
 for target in $targets; do
   case $target in
@@ -406,7 +466,8 @@ for target in $targets; do
       tool_arch=$(deb_arch_of "$(normalize_arch "$(uname -m)")") || die "cannot run Debian's JDK on $(uname -m)"
       [ "$(host_os)" = linux ] || die "$target: Debian's JDK runs on Linux only; build 'host' and 'portable' here"
       if [ -z "$debian_version" ]; then
-        debian_version=$(debian_jdk_version "$tool_arch" amd64 arm64)
+        # shellcheck disable=SC2086 # one or two arches
+        debian_version=$(debian_jdk_version "$tool_arch" $debian_arches)
       fi
       tool_jdk=$(debian_jdk "$tool_arch" "$debian_version" yes)
       if [ "$(deb_arch_of "$arch")" = "$tool_arch" ]; then
