@@ -22,8 +22,14 @@ final class UserServiceCheck {
 
     private static final String UNIT = SystemdUnit.FILE_NAME;
     private static final String JOURNAL = "journalctl --user -u cognito-credsd";
-    private static final Set<String> STARTS_AT_LOGIN = Set.of("enabled", "enabled-runtime", "linked", "linked-runtime",
-            "alias", "static", "generated", "transient", "indirect");
+    /**
+     * The UnitFileStates in which systemd starts the unit at login: enabled (for good, or until
+     * reboot). Not static (no [Install] section), indirect (enabled only through another unit's
+     * Also=), linked (the file linked into the search path, not enabled), alias, transient (made at
+     * run time, gone at logout) or generated (made by a generator; whether it is wanted by anything
+     * depends on that generator, and none makes this unit): with those, doctor warns and shows the state.
+     */
+    private static final Set<String> STARTS_AT_LOGIN = Set.of("enabled", "enabled-runtime");
 
     private final UserEnvironment env;
     private final CommandRunner runner;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** doctor's user-service line from the service manager's answers (a recording runner: nothing really runs). */
@@ -111,6 +113,43 @@ class UserServiceCheckTest {
 
         assertThat(check.outcome()).isEqualTo(Check.Outcome.WARN);
         assertThat(check.detail()).startsWith("running, but not enabled (disabled): it will not start at the next login");
+        assertThat(check.fix()).isEqualTo("cognito-creds service install");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"static", "indirect", "transient", "linked", "linked-runtime", "alias", "generated", ""})
+    void aRunningUnitThatIsNotEnabledIsNotFine(String fileState) throws Exception {
+        write(packagedUnit());
+        runner.answer(SHOW, 0, show("loaded", "active", "running", fileState));
+
+        Check check = linux();
+
+        assertThat(check.outcome()).isEqualTo(Check.Outcome.WARN);
+        assertThat(check.detail()).startsWith("running, but not enabled (" + (fileState.isEmpty() ? "unknown" : fileState)
+                + "): it will not start at the next login");
+        assertThat(check.fix()).isEqualTo("systemctl --user enable --now cognito-credsd");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enabled", "enabled-runtime"})
+    void onlyAnEnabledUnitStartsAtLogin(String fileState) throws Exception {
+        write(packagedUnit());
+        runner.answer(SHOW, 0, show("loaded", "inactive", "dead", fileState));
+
+        Check check = linux();
+
+        assertThat(check.detail()).startsWith("not running (inactive, dead), enabled at login");
+        assertThat(check.fix()).isEqualTo("systemctl --user start cognito-credsd");
+    }
+
+    @Test
+    void aStoppedStaticUnitIsNotCalledEnabledAtLogin() throws Exception {
+        write(ownUnit());
+        runner.answer(SHOW, 0, show("loaded", "inactive", "dead", "static"));
+
+        Check check = linux();
+
+        assertThat(check.detail()).startsWith("not running (inactive, dead), not enabled at login");
         assertThat(check.fix()).isEqualTo("cognito-creds service install");
     }
 
