@@ -73,11 +73,12 @@ shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
 ./mvnw -B verify
 
 start=$SECONDS
-debs=(packaging/target/packages/cognito-creds_*_amd64.deb packaging/target/packages/cognito-creds_*_arm64.deb)
 rm -f packaging/target/packages/cognito-creds_*_arm64.deb packaging/target/packages/cognito-creds-*-linux-aarch64.tar.gz
+# The .deb lists are globbed after the build, which makes them (a clean clone has none before).
 if [ $arm64 = yes ]; then
   echo "test-all: packages (jlink runtimes for x86_64 and aarch64, tar.gz, .deb, portable) and the installed files" >&2
   bash packaging/build-packages.sh all
+  debs=(packaging/target/packages/cognito-creds_*_amd64.deb packaging/target/packages/cognito-creds_*_arm64.deb)
 else
   echo "test-all: packages (x86_64 and portable; aarch64 SKIPPED: apt cannot download arm64 packages here) and the installed files" >&2
   bash packaging/build-packages.sh linux-x86_64 portable
