@@ -72,12 +72,12 @@ public final class ProfileCatalog {
 
     /** The profiles as the file says now. */
     public Profiles current() {
-        Loaded current = loaded;
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(checkAgainAt)) {
-            return current.profiles();
+        Optional<Profiles> lookedAtRecently = currentWithoutWaiting();
+        if (lookedAtRecently.isPresent()) {
+            return lookedAtRecently.get();
         }
-        checkAgainAt = now.plus(recheck);
+        Loaded current = loaded;
+        checkAgainAt = clock.instant().plus(recheck);
         Version version = version();
         if (current != null && current.version().equals(version)) {
             return current.profiles();

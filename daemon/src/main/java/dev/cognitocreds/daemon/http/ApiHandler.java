@@ -10,7 +10,6 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.Executor;
 
 /**
  * The one Jetty handler of the daemon: the guard first (for every path, so an unknown route without
@@ -29,16 +28,13 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
     private final RequestGuard guard;
     private final CredentialFastPath credentials;
     private final RouteTable routes;
-    private final Executor workers;
-    private final Failures failures;
+    private final Workers workers;
 
-    ApiHandler(RequestGuard guard, CredentialFastPath credentials, RouteTable routes, Executor workers,
-               Failures failures) {
+    ApiHandler(RequestGuard guard, CredentialFastPath credentials, RouteTable routes, Workers workers) {
         this.guard = guard;
         this.credentials = credentials;
         this.routes = routes;
         this.workers = workers;
-        this.failures = failures;
     }
 
     @Override
@@ -64,20 +60,10 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
             Answers.error(response, callback, new ApiError(404, "NotFound", "no route " + method + " " + path));
             return true;
         }
-        Workers.run(workers, response, callback, () -> answer(match, request, response, callback));
+        // the body is read on the worker too: it may still be arriving
+        workers.answer(method, path, response, callback,
+                () -> match.route().answer(new RouteRequest(match.params(), body(request))));
         return true;
-    }
-
-    /** On a worker: reads the body, runs the route, writes its answer or its error. */
-    private void answer(RouteTable.Match match, Request request, Response response, Callback callback) {
-        String method = request.getMethod();
-        String path = request.getHttpURI().getPath();
-        try {
-            byte[] body = match.route().answer(new RouteRequest(match.params(), body(request)));
-            Answers.json(response, callback, 200, body);
-        } catch (RuntimeException e) {
-            Answers.error(response, callback, failures.answer(method, path, e));
-        }
     }
 
     /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */

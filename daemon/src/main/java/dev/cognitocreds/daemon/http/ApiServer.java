@@ -64,16 +64,15 @@ public final class ApiServer implements AutoCloseable {
     /** As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not null. */
     public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
                                   Path configFile) {
-        QueuedThreadPool workers = threadPool();
-        Server server = new Server(workers);
+        QueuedThreadPool pool = threadPool();
+        Server server = new Server(pool);
         ServerConnector connector = connector(server, port);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
-        Failures failures = new Failures();
+        Workers workers = new Workers(pool, new Failures());
         server.setHandler(new ApiHandler(new RequestGuard(token, connector::getLocalPort),
-                new CredentialFastPath(routes, workers, failures), routeTable(routes, accounts), workers,
-                failures));
+                new CredentialFastPath(routes, workers), routeTable(routes, accounts), workers));
         try {
             server.start();
         } catch (Exception e) {

@@ -4,7 +4,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
-import java.util.concurrent.Executor;
 
 /**
  * The credential routes, which SDKs and the credential helper call on every use: matched by plain
@@ -26,13 +25,11 @@ final class CredentialFastPath {
     private static final Target DEFAULT = new Target(null, false);
 
     private final ApiRoutes routes;
-    private final Executor workers;
-    private final Failures failures;
+    private final Workers workers;
 
-    CredentialFastPath(ApiRoutes routes, Executor workers, Failures failures) {
+    CredentialFastPath(ApiRoutes routes, Workers workers) {
         this.routes = routes;
         this.workers = workers;
-        this.failures = failures;
     }
 
     /**
@@ -40,8 +37,7 @@ final class CredentialFastPath {
      * for every route, one trailing slash is ignored.
      */
     static Target target(String rawPath) {
-        String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
-                : rawPath;
+        String path = RouteTable.withoutTrailingSlash(rawPath);
         if (DEFAULT_ROUTE.equals(path)) {
             return DEFAULT;
         }
@@ -76,13 +72,7 @@ final class CredentialFastPath {
             Answers.json(response, callback, 200, atHand);
             return;
         }
-        Workers.run(workers, response, callback, () -> {
-            try {
-                String profile = target.profile() != null ? target.profile() : routes.defaultProfile();
-                Answers.json(response, callback, 200, routes.document(profile, target.process()));
-            } catch (RuntimeException e) {
-                Answers.error(response, callback, failures.answer("GET", path, e));
-            }
-        });
+        workers.answer("GET", path, response, callback, () -> routes.document(
+                target.profile() != null ? target.profile() : routes.defaultProfile(), target.process()));
     }
 }

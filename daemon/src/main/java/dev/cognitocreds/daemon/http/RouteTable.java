@@ -61,7 +61,11 @@ final class RouteTable {
     }
 
     private static String[] segments(String path) {
-        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return trimmed.split("/", -1);
+        return withoutTrailingSlash(path).split("/", -1);
+    }
+
+    /** The path with one trailing slash ignored, as on every route of the API. */
+    static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -5,19 +5,33 @@ import org.eclipse.jetty.util.Callback;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Hands work that may wait (Cognito calls, the session store, the keychain) from the selector
- * thread to the worker pool, so a selector never blocks.
+ * thread to the worker pool, so a selector never blocks, and writes its answer there: a 200 with
+ * what the work returned, or the error answer for what it threw.
  */
 final class Workers {
 
-    private Workers() {
+    private final Executor executor;
+    private final Failures failures;
+
+    Workers(Executor executor, Failures failures) {
+        this.executor = executor;
+        this.failures = failures;
     }
 
-    static void run(Executor workers, Response response, Callback callback, Runnable work) {
+    /** {@code method} and {@code path} name the request in the log line of a failure. */
+    void answer(String method, String path, Response response, Callback callback, Supplier<byte[]> work) {
         try {
-            workers.execute(work);
+            executor.execute(() -> {
+                try {
+                    Answers.json(response, callback, 200, work.get());
+                } catch (RuntimeException e) {
+                    Answers.error(response, callback, failures.answer(method, path, e));
+                }
+            });
         } catch (RejectedExecutionException e) {
             Answers.error(response, callback, new ApiError(503, "Busy", "cognito-credsd is too busy now; try again"));
         }
