@@ -3,14 +3,14 @@ package dev.cognitocreds.client;
 /** Where the sign-in conversation gets what it asks the person: the terminal or stdin lines. */
 interface AnswerSource {
 
-    String username();
+  String username();
 
-    String password();
+  String password();
 
-    String answer(ChallengeField field);
+  String answer(ChallengeField field);
 
-    /** True when a person is there to answer again after Cognito refused an answer. */
-    default boolean interactive() {
-        return false;
-    }
+  /** True when a person is there to answer again after Cognito refused an answer. */
+  default boolean interactive() {
+    return false;
+  }
 }

@@ -9,54 +9,59 @@ import java.util.Map;
  * daemon. Tests build one around a stub daemon; {@link #ofSystem()} is the real one.
  */
 public final class ClientContext {
-    private final Map<String, String> env;
-    private final InputStream stdin;
-    private final String osName;
-    private final Terminal terminal;
-    private final Clock clock;
-    private final DaemonClient daemon;
+  private final Map<String, String> env;
+  private final InputStream stdin;
+  private final String osName;
+  private final Terminal terminal;
+  private final Clock clock;
+  private final DaemonClient daemon;
 
-    public ClientContext(Map<String, String> env, String osName, InputStream stdin, Terminal terminal, Clock clock) {
-        this.env = Map.copyOf(env);
-        this.stdin = stdin;
-        this.osName = osName;
-        this.terminal = terminal;
-        this.clock = clock;
-        this.daemon = new DaemonClient(DaemonPaths.of(env, osName), DaemonStartHint.of(env, osName));
-    }
+  public ClientContext(
+      Map<String, String> env, String osName, InputStream stdin, Terminal terminal, Clock clock) {
+    this.env = Map.copyOf(env);
+    this.stdin = stdin;
+    this.osName = osName;
+    this.terminal = terminal;
+    this.clock = clock;
+    this.daemon = new DaemonClient(DaemonPaths.of(env, osName), DaemonStartHint.of(env, osName));
+  }
 
-    public static ClientContext ofSystem() {
-        return new ClientContext(System.getenv(), System.getProperty("os.name", ""), System.in,
-                Terminal.ofConsole(System.console()), Clock.systemUTC());
-    }
+  public static ClientContext ofSystem() {
+    return new ClientContext(
+        System.getenv(),
+        System.getProperty("os.name", ""),
+        System.in,
+        Terminal.ofConsole(System.console()),
+        Clock.systemUTC());
+  }
 
-    public Map<String, String> env() {
-        return env;
-    }
+  public Map<String, String> env() {
+    return env;
+  }
 
-    public InputStream stdin() {
-        return stdin;
-    }
+  public InputStream stdin() {
+    return stdin;
+  }
 
-    /** The terminal, or {@code null} when stdin or stdout is not one. */
-    public Terminal terminal() {
-        return terminal;
-    }
+  /** The terminal, or {@code null} when stdin or stdout is not one. */
+  public Terminal terminal() {
+    return terminal;
+  }
 
-    /** The {@code os.name} the paths and hints were chosen for. */
-    public String osName() {
-        return osName;
-    }
+  /** The {@code os.name} the paths and hints were chosen for. */
+  public String osName() {
+    return osName;
+  }
 
-    public Clock clock() {
-        return clock;
-    }
+  public Clock clock() {
+    return clock;
+  }
 
-    public DaemonClient daemon() {
-        return daemon;
-    }
+  public DaemonClient daemon() {
+    return daemon;
+  }
 
-    public DaemonPaths paths() {
-        return daemon.paths();
-    }
+  public DaemonPaths paths() {
+    return daemon.paths();
+  }
 }

@@ -8,20 +8,20 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code --version}: the Maven project version, filtered into version.properties at build time. */
 final class ClientVersion implements IVersionProvider {
 
-    static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ClientVersion.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // an unreadable resource only costs the version number
-        }
-        return properties.getProperty("version", "unknown");
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = ClientVersion.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // an unreadable resource only costs the version number
     }
+    return properties.getProperty("version", "unknown");
+  }
 
-    @Override
-    public String[] getVersion() {
-        return new String[] {"cognito-creds " + version()};
-    }
+  @Override
+  public String[] getVersion() {
+    return new String[] {"cognito-creds " + version()};
+  }
 }

@@ -10,60 +10,61 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code cognito-creds}: the command people type. It only ever talks to the daemon. */
-@Command(name = "cognito-creds",
-        scope = ScopeType.INHERIT,
-        mixinStandardHelpOptions = true,
-        versionProvider = ClientVersion.class,
-        description = "Temporary AWS credentials from an Amazon Cognito sign-in, served by cognito-credsd.",
-        subcommands = {
-            LoginCommand.class,
-            LogoutCommand.class,
-            SignupCommand.class,
-            PasswdCommand.class,
-            ResetPasswordCommand.class,
-            StatusCommand.class,
-            EnvCommand.class,
-            CredentialProcessCommand.class,
-            // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
-            dev.cognitocreds.client.setup.ConfigureCommand.class,
-            dev.cognitocreds.client.setup.DoctorCommand.class,
-            dev.cognitocreds.client.setup.ServiceCommand.class,
-            HelpCommand.class,
-        })
+@Command(
+    name = "cognito-creds",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = ClientVersion.class,
+    description =
+        "Temporary AWS credentials from an Amazon Cognito sign-in, served by cognito-credsd.",
+    subcommands = {
+      LoginCommand.class,
+      LogoutCommand.class,
+      SignupCommand.class,
+      PasswdCommand.class,
+      ResetPasswordCommand.class,
+      StatusCommand.class,
+      EnvCommand.class,
+      CredentialProcessCommand.class,
+      // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
+      dev.cognitocreds.client.setup.ConfigureCommand.class,
+      dev.cognitocreds.client.setup.DoctorCommand.class,
+      dev.cognitocreds.client.setup.ServiceCommand.class,
+      HelpCommand.class,
+    })
 public final class CognitoCreds implements Runnable {
-    private final ClientContext context;
+  private final ClientContext context;
 
-    @Spec
-    private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-    public CognitoCreds(ClientContext context) {
-        this.context = context;
-    }
+  public CognitoCreds(ClientContext context) {
+    this.context = context;
+  }
 
-    public ClientContext context() {
-        return context;
-    }
+  public ClientContext context() {
+    return context;
+  }
 
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command");
-    }
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command");
+  }
 
-    /** The configured command line; tests run it with their own context and writers. */
-    public static CommandLine commandLine(ClientContext context, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new CognitoCreds(context));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new FailureHandler());
-        return commandLine;
-    }
+  /** The configured command line; tests run it with their own context and writers. */
+  public static CommandLine commandLine(ClientContext context, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CognitoCreds(context));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(new FailureHandler());
+    return commandLine;
+  }
 
-    public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = commandLine(ClientContext.ofSystem(), out, err).execute(args);
-        out.flush();
-        err.flush();
-        System.exit(exitCode);
-    }
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int exitCode = commandLine(ClientContext.ofSystem(), out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
 }

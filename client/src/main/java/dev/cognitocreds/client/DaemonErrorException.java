@@ -2,20 +2,20 @@ package dev.cognitocreds.client;
 
 /** The daemon answered with an error body {@code {"code": ..., "message": ...}}. */
 public final class DaemonErrorException extends ClientException {
-    private final int httpStatus;
-    private final String code;
+  private final int httpStatus;
+  private final String code;
 
-    public DaemonErrorException(int httpStatus, String code, String message) {
-        super(ExitCodes.forDaemonError(httpStatus, code), message);
-        this.httpStatus = httpStatus;
-        this.code = code;
-    }
+  public DaemonErrorException(int httpStatus, String code, String message) {
+    super(ExitCodes.forDaemonError(httpStatus, code), message);
+    this.httpStatus = httpStatus;
+    this.code = code;
+  }
 
-    public int httpStatus() {
-        return httpStatus;
-    }
+  public int httpStatus() {
+    return httpStatus;
+  }
 
-    public String code() {
-        return code;
-    }
+  public String code() {
+    return code;
+  }
 }

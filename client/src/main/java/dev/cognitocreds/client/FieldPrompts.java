@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Asks the person each entry of a daemon answer's {@code fields}, in order: field name → answer. */
+/**
+ * Asks the person each entry of a daemon answer's {@code fields}, in order: field name → answer.
+ */
 final class FieldPrompts {
 
-    private FieldPrompts() {
-    }
+  private FieldPrompts() {}
 
-    static ObjectNode ask(JsonNode fields, AnswerSource answers) {
-        ObjectNode replies = JsonNodeFactory.instance.objectNode();
-        for (JsonNode field : fields) {
-            ChallengeField asked = ChallengeField.fromJson(field);
-            replies.put(asked.name(), answers.answer(asked));
-        }
-        return replies;
+  static ObjectNode ask(JsonNode fields, AnswerSource answers) {
+    ObjectNode replies = JsonNodeFactory.instance.objectNode();
+    for (JsonNode field : fields) {
+      ChallengeField asked = ChallengeField.fromJson(field);
+      replies.put(asked.name(), answers.answer(asked));
     }
+    return replies;
+  }
 }

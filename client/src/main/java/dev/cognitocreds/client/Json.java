@@ -3,12 +3,11 @@ package dev.cognitocreds.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one ObjectMapper, created on first use: {@code --help}, {@code --version} and a daemon
- * that is down never pay for loading Jackson.
+ * The one ObjectMapper, created on first use: {@code --help}, {@code --version} and a daemon that
+ * is down never pay for loading Jackson.
  */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+  private Json() {}
 }

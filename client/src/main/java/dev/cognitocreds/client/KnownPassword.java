@@ -1,37 +1,37 @@
 package dev.cognitocreds.client;
 
 /**
- * The username and password a command already has (a new account, a reset password), so signing
- * in afterwards does not ask them again; further answers still come from the person.
+ * The username and password a command already has (a new account, a reset password), so signing in
+ * afterwards does not ask them again; further answers still come from the person.
  */
 final class KnownPassword implements AnswerSource {
-    private final AnswerSource person;
-    private final String username;
-    private final String password;
+  private final AnswerSource person;
+  private final String username;
+  private final String password;
 
-    KnownPassword(AnswerSource person, String username, String password) {
-        this.person = person;
-        this.username = username;
-        this.password = password;
-    }
+  KnownPassword(AnswerSource person, String username, String password) {
+    this.person = person;
+    this.username = username;
+    this.password = password;
+  }
 
-    @Override
-    public String username() {
-        return username;
-    }
+  @Override
+  public String username() {
+    return username;
+  }
 
-    @Override
-    public String password() {
-        return password;
-    }
+  @Override
+  public String password() {
+    return password;
+  }
 
-    @Override
-    public String answer(ChallengeField field) {
-        return person.answer(field);
-    }
+  @Override
+  public String answer(ChallengeField field) {
+    return person.answer(field);
+  }
 
-    @Override
-    public boolean interactive() {
-        return person.interactive();
-    }
+  @Override
+  public boolean interactive() {
+    return person.interactive();
+  }
 }

@@ -7,20 +7,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code logout}: the daemon revokes the refresh token at Cognito and forgets the session. */
-@Command(name = "logout", description = "Sign a profile out: revoke its refresh token and forget the session.")
+@Command(
+    name = "logout",
+    description = "Sign a profile out: revoke its refresh token and forget the session.")
 final class LogoutCommand extends ClientCommand {
-    @Mixin
-    ProfileOption profile;
+  @Mixin ProfileOption profile;
 
-    @Option(names = "--everywhere", description = "Also sign out the user's other sessions (global sign-out).")
-    boolean everywhere;
+  @Option(
+      names = "--everywhere",
+      description = "Also sign out the user's other sessions (global sign-out).")
+  boolean everywhere;
 
-    @Override
-    public Integer call() {
-        String name = profile.resolve(context().env());
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("everywhere", everywhere);
-        context().daemon().post(DaemonClient.profileRoute(name, "logout"), body).orThrow();
-        out().println("Signed out of profile " + name + ".");
-        return ExitCodes.OK;
-    }
+  @Override
+  public Integer call() {
+    String name = profile.resolve(context().env());
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("everywhere", everywhere);
+    context().daemon().post(DaemonClient.profileRoute(name, "logout"), body).orThrow();
+    out().println("Signed out of profile " + name + ".");
+    return ExitCodes.OK;
+  }
 }

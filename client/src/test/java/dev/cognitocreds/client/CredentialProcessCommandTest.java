@@ -2,66 +2,73 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CredentialProcessCommandTest extends WithStubDaemon {
-    static final String CREDENTIALS = "{\"Version\":1,\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"secret\","
-            + "\"SessionToken\":\"session\",\"Expiration\":\"2026-11-30T08:00:00Z\"}";
-    private static final String ROUTE = "/v1/profiles/acme/credential-process";
+  static final String CREDENTIALS =
+      "{\"Version\":1,\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"secret\","
+          + "\"SessionToken\":\"session\",\"Expiration\":\"2026-11-30T08:00:00Z\"}";
+  private static final String ROUTE = "/v1/profiles/acme/credential-process";
 
+  @Test
+  void printsTheDaemonBodyWithTheToken() {
+    daemon.reply("GET", ROUTE, 200, CREDENTIALS);
 
-    @Test
-    void printsTheDaemonBodyWithTheToken() {
-        daemon.reply("GET", ROUTE, 200, CREDENTIALS);
+    ClientRun.Result result =
+        ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
-        ClientRun.Result result = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo(CREDENTIALS + "\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(daemon.requests().get(0).headers())
+        .containsEntry("authorization", StubDaemon.TOKEN)
+        .containsEntry("host", "127.0.0.1:" + daemon.port());
+  }
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo(CREDENTIALS + "\n");
-        assertThat(result.err()).isEmpty();
-        assertThat(daemon.requests().get(0).headers())
-                .containsEntry("authorization", StubDaemon.TOKEN)
-                .containsEntry("host", "127.0.0.1:" + daemon.port());
-    }
+  @ParameterizedTest
+  @CsvSource({
+    "409, SignedOut, 4",
+    "503, UpstreamUnavailable, 6",
+    "502, UpstreamError, 6",
+    "404, ProfileNotFound, 1",
+    "422, InvalidProfile, 1",
+    "403, BadToken, 1",
+  })
+  void errorsPrintTheDaemonMessageAndMapToExitCodes(int status, String code, int exitCode) {
+    daemon.reply(
+        "GET",
+        ROUTE,
+        status,
+        "{\"code\":\"" + code + "\",\"message\":\"what to do about " + code + "\"}");
 
-    @ParameterizedTest
-    @CsvSource({
-        "409, SignedOut, 4",
-        "503, UpstreamUnavailable, 6",
-        "502, UpstreamError, 6",
-        "404, ProfileNotFound, 1",
-        "422, InvalidProfile, 1",
-        "403, BadToken, 1",
-    })
-    void errorsPrintTheDaemonMessageAndMapToExitCodes(int status, String code, int exitCode) {
-        daemon.reply("GET", ROUTE, status, "{\"code\":\"" + code + "\",\"message\":\"what to do about " + code + "\"}");
+    ClientRun.Result result =
+        ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
-        ClientRun.Result result = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+    assertThat(result.exitCode()).isEqualTo(exitCode);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("what to do about " + code + System.lineSeparator());
+  }
 
-        assertThat(result.exitCode()).isEqualTo(exitCode);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("what to do about " + code + System.lineSeparator());
-    }
+  @Test
+  void bodyWithoutJsonStillGivesAMessage() {
+    daemon.reply("GET", ROUTE, 500, "oops");
 
-    @Test
-    void bodyWithoutJsonStillGivesAMessage() {
-        daemon.reply("GET", ROUTE, 500, "oops");
+    ClientRun.Result result =
+        ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
-        ClientRun.Result result = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(result.err()).contains("cognito-credsd answered HTTP 500");
+  }
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.err()).contains("cognito-credsd answered HTTP 500");
-    }
+  @Test
+  void profileNameIsOnePathSegment() {
+    daemon.reply("GET", "/v1/profiles/a%20b%2Fc/credential-process", 200, CREDENTIALS);
 
-    @Test
-    void profileNameIsOnePathSegment() {
-        daemon.reply("GET", "/v1/profiles/a%20b%2Fc/credential-process", 200, CREDENTIALS);
+    ClientRun.Result result =
+        ClientRun.run(daemon.env(), "credential-process", "--profile", "a b/c");
 
-        ClientRun.Result result = ClientRun.run(daemon.env(), "credential-process", "--profile", "a b/c");
-
-        assertThat(result.exitCode()).as(result.err()).isZero();
-    }
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
 }

@@ -21,39 +21,47 @@ import org.junit.jupiter.params.provider.CsvSource;
  * answers without a JVM, against a stub daemon, and holds it to the Java client's behaviour.
  */
 class LauncherFastPathTest extends WithStubDaemon {
-    private static final String ROUTE = "/v1/profiles/acme/credential-process";
+  private static final String ROUTE = "/v1/profiles/acme/credential-process";
 
-    @Test
-    void printsCredentialsWithTheTokenAndLoopbackHost() throws Exception {
-        daemon.reply("GET", ROUTE, 200, CredentialProcessCommandTest.CREDENTIALS);
+  @Test
+  void printsCredentialsWithTheTokenAndLoopbackHost() throws Exception {
+    daemon.reply("GET", ROUTE, 200, CredentialProcessCommandTest.CREDENTIALS);
 
-        ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
 
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo(CredentialProcessCommandTest.CREDENTIALS + "\n");
-        assertThat(result.err()).isEmpty();
-        StubDaemon.Request request = daemon.requests().get(0);
-        assertThat(request.method()).isEqualTo("GET");
-        assertThat(request.path()).isEqualTo(ROUTE);
-        assertThat(request.headers())
-                .containsEntry("authorization", StubDaemon.TOKEN)
-                .containsEntry("host", "127.0.0.1:" + daemon.port());
-    }
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo(CredentialProcessCommandTest.CREDENTIALS + "\n");
+    assertThat(result.err()).isEmpty();
+    StubDaemon.Request request = daemon.requests().get(0);
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.path()).isEqualTo(ROUTE);
+    assertThat(request.headers())
+        .containsEntry("authorization", StubDaemon.TOKEN)
+        .containsEntry("host", "127.0.0.1:" + daemon.port());
+  }
 
-    @Test
-    void signedOutPrintsTheDecodedMessageAndExits4() throws Exception {
-        daemon.reply("GET", ROUTE, 409, "{\"code\":\"SignedOut\",\"message\":"
-                + "\"profile acme is signed out: run `cognito-creds login --profile acme` \\\"now\\\"\\n\"}");
+  @Test
+  void signedOutPrintsTheDecodedMessageAndExits4() throws Exception {
+    daemon.reply(
+        "GET",
+        ROUTE,
+        409,
+        "{\"code\":\"SignedOut\",\"message\":"
+            + "\"profile acme is signed out: run `cognito-creds login --profile acme` \\\"now\\\"\\n\"}");
 
-        ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.SIGNED_OUT);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("profile acme is signed out: run `cognito-creds login --profile acme` \"now\"\n\n");
-    }
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.SIGNED_OUT);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "profile acme is signed out: run `cognito-creds login --profile acme` \"now\"\n\n");
+  }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "200 | {\"Version\":1,\"AccessKeyId\":\"A\"}",
         "409 | {\"code\":\"SignedOut\",\"message\":\"profile acme is signed out\"}",
         "503 | {\"code\":\"UpstreamUnavailable\",\"message\":\"Cognito is unreachable\"}",
@@ -62,115 +70,133 @@ class LauncherFastPathTest extends WithStubDaemon {
         "403 | {\"code\":\"BadToken\",\"message\":\"wrong token\"}",
         "500 | not json",
         "409 | {\"code\":\"SignedOut\",\"message\":\"caf\\u00e9 \\u4e2d \\ud83d\\ude00 \\\"q\\\" a\\tb \\/ \\\\\"}",
-    })
-    void answersExactlyLikeTheJavaClient(int status, String body) throws Exception {
-        daemon.reply("GET", ROUTE, status, body);
+      })
+  void answersExactlyLikeTheJavaClient(int status, String body) throws Exception {
+    daemon.reply("GET", ROUTE, status, body);
 
-        ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
-        ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
-        assertThat(bash).isEqualTo(java);
-        assertThat(bash.exitCode()).isEqualTo(status == 200 ? 0 : ExitCodes.forDaemonError(status, null));
+    assertThat(bash).isEqualTo(java);
+    assertThat(bash.exitCode())
+        .isEqualTo(status == 200 ? 0 : ExitCodes.forDaemonError(status, null));
+  }
+
+  @Test
+  void profileComesFromAwsProfileAndIsEncodedAsOneSegment() throws Exception {
+    daemon.reply("GET", "/v1/profiles/a%20b%2Fc/credential-process", 200, "{}");
+    Map<String, String> env = new HashMap<>(daemon.env());
+    env.put("AWS_PROFILE", "a b/c");
+
+    ClientRun.Result result = launcher(env, "credential-process");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("{}\n");
+  }
+
+  @Test
+  void profileOptionWithEqualsSign() throws Exception {
+    daemon.reply("GET", "/v1/profiles/beta/credential-process", 200, "{}");
+
+    ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile=beta");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(daemon.requests())
+        .extracting(StubDaemon.Request::path)
+        .containsExactly("/v1/profiles/beta/credential-process");
+  }
+
+  @Test
+  void daemonDownWithoutEndpointFileSaysTheSameAsTheJavaClient() throws Exception {
+    Files.delete(home.resolve("run/cognito-creds/endpoint"));
+
+    ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+
+    assertThat(bash.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
+    assertThat(bash.err()).contains("cognito-credsd is not running").contains("Start it with `");
+    assertThat(bash).isEqualTo(java);
+  }
+
+  @Test
+  void refusedConnectionSaysTheSameAsTheJavaClient() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
     }
+    Files.writeString(
+        home.resolve("run/cognito-creds/endpoint"), "http://127.0.0.1:" + closedPort + "\n");
 
-    @Test
-    void profileComesFromAwsProfileAndIsEncodedAsOneSegment() throws Exception {
-        daemon.reply("GET", "/v1/profiles/a%20b%2Fc/credential-process", 200, "{}");
-        Map<String, String> env = new HashMap<>(daemon.env());
-        env.put("AWS_PROFILE", "a b/c");
+    ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
 
-        ClientRun.Result result = launcher(env, "credential-process");
+    assertThat(bash.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
+    assertThat(bash.err()).contains("nothing answers at http://127.0.0.1:" + closedPort);
+    assertThat(bash).isEqualTo(java);
+  }
 
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("{}\n");
+  @Test
+  void endpointOutsideLoopbackIsNeverContacted() throws Exception {
+    Files.writeString(
+        home.resolve("run/cognito-creds/endpoint"), "http://192.0.2.1:" + daemon.port() + "\n");
+
+    ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(result.err()).contains("does not hold a loopback address");
+    assertThat(daemon.requests()).isEmpty();
+  }
+
+  @Test
+  void readsTheBodyByItsLengthWhenTheConnectionStaysOpen() throws Exception {
+    String body = CredentialProcessCommandTest.CREDENTIALS;
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Files.writeString(
+          home.resolve("run/cognito-creds/endpoint"),
+          "http://127.0.0.1:" + server.getLocalPort() + "\n");
+      Thread keepAliveDaemon = new Thread(() -> answerAndStayOpen(server, body));
+      keepAliveDaemon.setDaemon(true);
+      keepAliveDaemon.start();
+
+      ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.out()).isEqualTo(body + "\n");
     }
+  }
 
-    @Test
-    void profileOptionWithEqualsSign() throws Exception {
-        daemon.reply("GET", "/v1/profiles/beta/credential-process", 200, "{}");
-
-        ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile=beta");
-
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(daemon.requests()).extracting(StubDaemon.Request::path)
-                .containsExactly("/v1/profiles/beta/credential-process");
+  /**
+   * Answers one request with a Content-Length body, then keeps the connection open until the server
+   * closes.
+   */
+  private static void answerAndStayOpen(ServerSocket server, String body) {
+    try (Socket socket = server.accept()) {
+      BufferedReader request =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      for (String line = request.readLine();
+          line != null && !line.isEmpty();
+          line = request.readLine()) {
+        // headers are not checked here
+      }
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      socket
+          .getOutputStream()
+          .write(
+              ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                      + bytes.length
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().flush();
+      socket.getInputStream().read();
+    } catch (IOException e) {
+      // the test ends by closing the server socket
     }
+  }
 
-    @Test
-    void daemonDownWithoutEndpointFileSaysTheSameAsTheJavaClient() throws Exception {
-        Files.delete(home.resolve("run/cognito-creds/endpoint"));
-
-        ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
-        ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
-
-        assertThat(bash.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
-        assertThat(bash.err()).contains("cognito-credsd is not running").contains("Start it with `");
-        assertThat(bash).isEqualTo(java);
-    }
-
-    @Test
-    void refusedConnectionSaysTheSameAsTheJavaClient() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        Files.writeString(home.resolve("run/cognito-creds/endpoint"), "http://127.0.0.1:" + closedPort + "\n");
-
-        ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
-        ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
-
-        assertThat(bash.exitCode()).isEqualTo(ExitCodes.DAEMON_NOT_RUNNING);
-        assertThat(bash.err()).contains("nothing answers at http://127.0.0.1:" + closedPort);
-        assertThat(bash).isEqualTo(java);
-    }
-
-    @Test
-    void endpointOutsideLoopbackIsNeverContacted() throws Exception {
-        Files.writeString(home.resolve("run/cognito-creds/endpoint"), "http://192.0.2.1:" + daemon.port() + "\n");
-
-        ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
-
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.err()).contains("does not hold a loopback address");
-        assertThat(daemon.requests()).isEmpty();
-    }
-
-    @Test
-    void readsTheBodyByItsLengthWhenTheConnectionStaysOpen() throws Exception {
-        String body = CredentialProcessCommandTest.CREDENTIALS;
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Files.writeString(home.resolve("run/cognito-creds/endpoint"), "http://127.0.0.1:" + server.getLocalPort() + "\n");
-            Thread keepAliveDaemon = new Thread(() -> answerAndStayOpen(server, body));
-            keepAliveDaemon.setDaemon(true);
-            keepAliveDaemon.start();
-
-            ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
-
-            assertThat(result.exitCode()).as(result.err()).isZero();
-            assertThat(result.out()).isEqualTo(body + "\n");
-        }
-    }
-
-    /** Answers one request with a Content-Length body, then keeps the connection open until the server closes. */
-    private static void answerAndStayOpen(ServerSocket server, String body) {
-        try (Socket socket = server.accept()) {
-            BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
-                // headers are not checked here
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                    + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-            socket.getInputStream().read();
-        } catch (IOException e) {
-            // the test ends by closing the server socket
-        }
-    }
-
-    private static ClientRun.Result launcher(Map<String, String> env, String... args)
-            throws IOException, InterruptedException {
-        return Launchers.run(Launchers.CLIENT, env, args);
-    }
+  private static ClientRun.Result launcher(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    return Launchers.run(Launchers.CLIENT, env, args);
+  }
 }

@@ -7,30 +7,30 @@ import java.util.List;
 
 /** A terminal whose person types the given lines in order; it records every prompt and message. */
 final class ScriptedTerminal implements Terminal {
-    final List<String> prompts = new ArrayList<>();
-    final List<String> secretPrompts = new ArrayList<>();
-    final List<String> printed = new ArrayList<>();
-    private final Deque<String> typed;
+  final List<String> prompts = new ArrayList<>();
+  final List<String> secretPrompts = new ArrayList<>();
+  final List<String> printed = new ArrayList<>();
+  private final Deque<String> typed;
 
-    ScriptedTerminal(String... typed) {
-        this.typed = new ArrayDeque<>(List.of(typed));
-    }
+  ScriptedTerminal(String... typed) {
+    this.typed = new ArrayDeque<>(List.of(typed));
+  }
 
-    @Override
-    public String readLine(String prompt) {
-        prompts.add(prompt);
-        return typed.poll();
-    }
+  @Override
+  public String readLine(String prompt) {
+    prompts.add(prompt);
+    return typed.poll();
+  }
 
-    @Override
-    public char[] readSecret(String prompt) {
-        secretPrompts.add(prompt);
-        String line = typed.poll();
-        return line == null ? null : line.toCharArray();
-    }
+  @Override
+  public char[] readSecret(String prompt) {
+    secretPrompts.add(prompt);
+    String line = typed.poll();
+    return line == null ? null : line.toCharArray();
+  }
 
-    @Override
-    public void println(String line) {
-        printed.add(line);
-    }
+  @Override
+  public void println(String line) {
+    printed.add(line);
+  }
 }

@@ -8,17 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Base of the tests that run the client against a fresh {@link StubDaemon} in a temporary home. */
 abstract class WithStubDaemon {
-    @TempDir
-    Path home;
-    StubDaemon daemon;
+  @TempDir Path home;
+  StubDaemon daemon;
 
-    @BeforeEach
-    void startStubDaemon() throws IOException {
-        daemon = new StubDaemon(home);
-    }
+  @BeforeEach
+  void startStubDaemon() throws IOException {
+    daemon = new StubDaemon(home);
+  }
 
-    @AfterEach
-    void stopStubDaemon() {
-        daemon.close();
-    }
+  @AfterEach
+  void stopStubDaemon() {
+    daemon.close();
+  }
 }

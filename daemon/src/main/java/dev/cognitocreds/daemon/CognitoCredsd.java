@@ -8,80 +8,99 @@ import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.PrivateFiles;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.SessionStores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code cognito-credsd}: parses the command line, starts the {@link Daemon}, stops it on SIGTERM. */
+/**
+ * {@code cognito-credsd}: parses the command line, starts the {@link Daemon}, stops it on SIGTERM.
+ */
 public final class CognitoCredsd {
 
-    private CognitoCredsd() {
-    }
+  private CognitoCredsd() {}
 
-    public static void main(String[] args) {
-        DaemonOptions options;
-        try {
-            options = DaemonOptions.parse(args);
-        } catch (DaemonOptions.UsageException e) {
-            System.err.println("cognito-credsd: " + e.getMessage());
-            System.err.print(DaemonOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        switch (options.action()) {
-            case HELP -> System.out.print(DaemonOptions.USAGE);
-            case VERSION -> System.out.println("cognito-credsd " + Version.current());
-            case SERVE -> {
-                if (!serve(options)) {
-                    System.exit(1);
-                }
-            }
-        }
+  public static void main(String[] args) {
+    DaemonOptions options;
+    try {
+      options = DaemonOptions.parse(args);
+    } catch (DaemonOptions.UsageException e) {
+      System.err.println("cognito-credsd: " + e.getMessage());
+      System.err.print(DaemonOptions.USAGE);
+      System.exit(2);
+      return;
     }
+    switch (options.action()) {
+      case HELP -> System.out.print(DaemonOptions.USAGE);
+      case VERSION -> System.out.println("cognito-credsd " + Version.current());
+      case SERVE -> {
+        if (!serve(options)) {
+          System.exit(1);
+        }
+      }
+    }
+  }
 
-    /** Starts serving; Jetty's threads keep the process alive until SIGTERM runs the shutdown hook. */
-    private static boolean serve(DaemonOptions options) {
-        Logger log = LoggerFactory.getLogger(CognitoCredsd.class);
-        Map<String, String> env = System.getenv();
-        DaemonPaths paths = DaemonPaths.from(env, System.getProperty("os.name"),
-                DaemonPaths.home(env, System.getProperty("user.home")));
-        Clock clock = Clock.systemUTC();
-        SecureRandom random = new SecureRandom();
-        UpstreamClients clients = new UpstreamClients();
-        Upstream upstream = new Upstream(new UserPool(clients::userPool, clock, random),
-                new UserPoolTokens(clients::userPool), new IdentityPool(clients::identityPool),
-                new UserPoolAccounts(clients::userPool));
-        Daemon daemon;
-        try {
-            PrivateFiles.directory(paths.sessionsDir());
-            SessionStore store = SessionStores.open(paths.sessionsDir(), env, System.getProperty("os.name"));
-            daemon = Daemon.start(options, paths, store, upstream, clock, random);
-        } catch (IOException e) {
-            log.error("cannot write the daemon's files under {} and {}: {}", paths.stateDir(), paths.runtimeDir(),
-                    e.getMessage());
-            return false;
-        } catch (RuntimeException e) {
-            log.error("cannot listen on 127.0.0.1:{}: {}{}", options.port(), rootMessage(e),
-                    options.port() == 0 ? "" : " (is another cognito-credsd running? see --port)");
-            return false;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down");
-            daemon.close();
-            clients.close();
-        }, "shutdown"));
-        return true;
+  /**
+   * Starts serving; Jetty's threads keep the process alive until SIGTERM runs the shutdown hook.
+   */
+  private static boolean serve(DaemonOptions options) {
+    Logger log = LoggerFactory.getLogger(CognitoCredsd.class);
+    Map<String, String> env = System.getenv();
+    DaemonPaths paths =
+        DaemonPaths.from(
+            env,
+            System.getProperty("os.name"),
+            DaemonPaths.home(env, System.getProperty("user.home")));
+    Clock clock = Clock.systemUTC();
+    SecureRandom random = new SecureRandom();
+    UpstreamClients clients = new UpstreamClients();
+    Upstream upstream =
+        new Upstream(
+            new UserPool(clients::userPool, clock, random),
+            new UserPoolTokens(clients::userPool),
+            new IdentityPool(clients::identityPool),
+            new UserPoolAccounts(clients::userPool));
+    Daemon daemon;
+    try {
+      PrivateFiles.directory(paths.sessionsDir());
+      SessionStore store =
+          SessionStores.open(paths.sessionsDir(), env, System.getProperty("os.name"));
+      daemon = Daemon.start(options, paths, store, upstream, clock, random);
+    } catch (IOException e) {
+      log.error(
+          "cannot write the daemon's files under {} and {}: {}",
+          paths.stateDir(),
+          paths.runtimeDir(),
+          e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      log.error(
+          "cannot listen on 127.0.0.1:{}: {}{}",
+          options.port(),
+          rootMessage(e),
+          options.port() == 0 ? "" : " (is another cognito-credsd running? see --port)");
+      return false;
     }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down");
+                  daemon.close();
+                  clients.close();
+                },
+                "shutdown"));
+    return true;
+  }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+  }
 }

@@ -9,11 +9,8 @@ import dev.cognitocreds.daemon.session.RefreshTiming;
 import dev.cognitocreds.daemon.session.SessionManager;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.AuthTokenFile;
-import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.PrivateFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import dev.cognitocreds.daemon.store.SessionStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,74 +21,103 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running daemon: its files, its sessions and its HTTP server, stopped together. */
 final class Daemon implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-    private static final Duration COGNITO_SESSION_LIFETIME = Duration.ofMinutes(3);
-    /** An edit of the AWS config file is seen within this long; the hot path does no stat in between. */
-    private static final Duration CONFIG_RECHECK = Duration.ofSeconds(1);
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+  private static final Duration COGNITO_SESSION_LIFETIME = Duration.ofMinutes(3);
 
-    private final ApiServer server;
-    private final ScheduledExecutorService background;
-    private final Path endpoint;
+  /**
+   * An edit of the AWS config file is seen within this long; the hot path does no stat in between.
+   */
+  private static final Duration CONFIG_RECHECK = Duration.ofSeconds(1);
 
-    private Daemon(ApiServer server, ScheduledExecutorService background, Path endpoint) {
-        this.server = server;
-        this.background = background;
-        this.endpoint = endpoint;
+  private final ApiServer server;
+  private final ScheduledExecutorService background;
+  private final Path endpoint;
+
+  private Daemon(ApiServer server, ScheduledExecutorService background, Path endpoint) {
+    this.server = server;
+    this.background = background;
+    this.endpoint = endpoint;
+  }
+
+  /** Listens, then writes the endpoint file, so a reader of that file always finds a daemon. */
+  static Daemon start(
+      DaemonOptions options,
+      DaemonPaths paths,
+      SessionStore store,
+      Upstream upstream,
+      Clock clock,
+      SecureRandom random)
+      throws IOException {
+    String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
+    PrivateFiles.directory(paths.sessionsDir());
+    ScheduledExecutorService background =
+        Executors.newScheduledThreadPool(
+            2,
+            runnable -> {
+              Thread thread = new Thread(runnable, "refresh-ahead");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ProfileCatalog catalog = new ProfileCatalog(paths.configFile(), clock, CONFIG_RECHECK);
+    SessionManager sessions =
+        new SessionManager(
+            catalog,
+            options.defaultProfile(),
+            upstream,
+            store,
+            new SignInConversations(clock, COGNITO_SESSION_LIFETIME, random),
+            clock,
+            new RefreshTiming(() -> ThreadLocalRandom.current().nextDouble()),
+            background);
+    ApiServer server;
+    try {
+      Accounts accounts =
+          new AccountService(
+              name -> catalog.current().require(name), sessions::accessToken, upstream.accounts());
+      server =
+          ApiServer.start(
+              options.port(), token, sessions, accounts, Version.current(), paths.configFile());
+    } catch (RuntimeException e) {
+      background.shutdownNow();
+      throw e;
     }
-
-    /** Listens, then writes the endpoint file, so a reader of that file always finds a daemon. */
-    static Daemon start(DaemonOptions options, DaemonPaths paths, SessionStore store, Upstream upstream, Clock clock,
-                        SecureRandom random) throws IOException {
-        String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
-        PrivateFiles.directory(paths.sessionsDir());
-        ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "refresh-ahead");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ProfileCatalog catalog = new ProfileCatalog(paths.configFile(), clock, CONFIG_RECHECK);
-        SessionManager sessions = new SessionManager(catalog, options.defaultProfile(),
-                upstream, store,
-                new SignInConversations(clock, COGNITO_SESSION_LIFETIME, random),
-                clock, new RefreshTiming(() -> ThreadLocalRandom.current().nextDouble()), background);
-        ApiServer server;
-        try {
-            Accounts accounts = new AccountService(name -> catalog.current().require(name), sessions::accessToken,
-                    upstream.accounts());
-            server = ApiServer.start(options.port(), token, sessions, accounts, Version.current(), paths.configFile());
-        } catch (RuntimeException e) {
-            background.shutdownNow();
-            throw e;
-        }
-        Path endpoint = paths.endpointFile();
-        try {
-            PrivateFiles.write(endpoint, ("http://127.0.0.1:" + server.port() + "\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            server.close();
-            background.shutdownNow();
-            throw e;
-        }
-        log.info("cognito-credsd {} serving on http://127.0.0.1:{} (config {}, endpoint file {})", Version.current(),
-                server.port(), paths.configFile(), endpoint);
-        return new Daemon(server, background, endpoint);
+    Path endpoint = paths.endpointFile();
+    try {
+      PrivateFiles.write(
+          endpoint,
+          ("http://127.0.0.1:" + server.port() + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      server.close();
+      background.shutdownNow();
+      throw e;
     }
+    log.info(
+        "cognito-credsd {} serving on http://127.0.0.1:{} (config {}, endpoint file {})",
+        Version.current(),
+        server.port(),
+        paths.configFile(),
+        endpoint);
+    return new Daemon(server, background, endpoint);
+  }
 
-    int port() {
-        return server.port();
-    }
+  int port() {
+    return server.port();
+  }
 
-    @Override
-    public void close() {
-        try {
-            Files.deleteIfExists(endpoint);
-        } catch (IOException e) {
-            log.warn("cannot remove {}: {}", endpoint, e.getMessage());
-        }
-        server.close();
-        background.shutdownNow();
+  @Override
+  public void close() {
+    try {
+      Files.deleteIfExists(endpoint);
+    } catch (IOException e) {
+      log.warn("cannot remove {}: {}", endpoint, e.getMessage());
     }
+    server.close();
+    background.shutdownNow();
+  }
 }

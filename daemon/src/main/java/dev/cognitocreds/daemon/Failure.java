@@ -2,50 +2,63 @@ package dev.cognitocreds.daemon;
 
 /**
  * A failure a person can act on. Every layer throws this with a {@link Kind}; only the http layer
- * turns the kind into a status code. The message is shown to people as is, so it must never carry
- * a secret.
+ * turns the kind into a status code. The message is shown to people as is, so it must never carry a
+ * secret.
  */
 public final class Failure extends RuntimeException {
 
-    /** What went wrong, independent of transport. */
-    public enum Kind {
-        BAD_REQUEST, PROFILE_NOT_FOUND, INVALID_PROFILE, SIGNED_OUT, SIGN_IN_REFUSED, SIGN_IN_REJECTED,
-        CONVERSATION_EXPIRED, UPSTREAM_UNAVAILABLE, UPSTREAM_ERROR
-    }
+  /** What went wrong, independent of transport. */
+  public enum Kind {
+    BAD_REQUEST,
+    PROFILE_NOT_FOUND,
+    INVALID_PROFILE,
+    SIGNED_OUT,
+    SIGN_IN_REFUSED,
+    SIGN_IN_REJECTED,
+    CONVERSATION_EXPIRED,
+    UPSTREAM_UNAVAILABLE,
+    UPSTREAM_ERROR
+  }
 
-    private final Kind kind;
-    private final String code;
+  private final Kind kind;
+  private final String code;
 
-    public Failure(Kind kind, String code, String message) {
-        super(message, null, false, false);
-        this.kind = kind;
-        this.code = code;
-    }
+  public Failure(Kind kind, String code, String message) {
+    super(message, null, false, false);
+    this.kind = kind;
+    this.code = code;
+  }
 
-    public Failure(Kind kind, String code, String message, Throwable cause) {
-        super(message, cause, false, false);
-        this.kind = kind;
-        this.code = code;
-    }
+  public Failure(Kind kind, String code, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.kind = kind;
+    this.code = code;
+  }
 
-    public Kind kind() {
-        return kind;
-    }
+  public Kind kind() {
+    return kind;
+  }
 
-    public String code() {
-        return code;
-    }
+  public String code() {
+    return code;
+  }
 
-    public static Failure profileNotFound(String message) {
-        return new Failure(Kind.PROFILE_NOT_FOUND, "ProfileNotFound", message);
-    }
+  public static Failure profileNotFound(String message) {
+    return new Failure(Kind.PROFILE_NOT_FOUND, "ProfileNotFound", message);
+  }
 
-    public static Failure signedOut(String profile) {
-        return new Failure(Kind.SIGNED_OUT, "SignedOut",
-                "profile " + profile + " is signed out: run `cognito-creds login --profile " + profile + "`");
-    }
+  public static Failure signedOut(String profile) {
+    return new Failure(
+        Kind.SIGNED_OUT,
+        "SignedOut",
+        "profile "
+            + profile
+            + " is signed out: run `cognito-creds login --profile "
+            + profile
+            + "`");
+  }
 
-    public static Failure badRequest(String message) {
-        return new Failure(Kind.BAD_REQUEST, "BadRequest", message);
-    }
+  public static Failure badRequest(String message) {
+    return new Failure(Kind.BAD_REQUEST, "BadRequest", message);
+  }
 }

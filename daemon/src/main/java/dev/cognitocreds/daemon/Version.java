@@ -7,18 +7,17 @@ import java.util.Properties;
 /** The version Maven stamped into the jar. */
 final class Version {
 
-    private Version() {
-    }
+  private Version() {}
 
-    static String current() {
-        try (InputStream in = Version.class.getResourceAsStream("/cognito-credsd-version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+  static String current() {
+    try (InputStream in = Version.class.getResourceAsStream("/cognito-credsd-version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
+  }
 }

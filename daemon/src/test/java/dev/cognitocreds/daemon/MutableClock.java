@@ -9,32 +9,32 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand, so expiry logic runs in milliseconds instead of by sleeping. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+  private volatile Instant now;
 
-    public MutableClock(Instant start) {
-        this.now = start;
-    }
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
 
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
 
-    public void set(Instant instant) {
-        now = instant;
-    }
+  public void set(Instant instant) {
+    now = instant;
+  }
 
-    @Override
-    public Instant instant() {
-        return now;
-    }
+  @Override
+  public Instant instant() {
+    return now;
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
 }

@@ -8,68 +8,86 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code /_local/*}: outbox, call counters, faults, issued credentials and health, for tests and the demo. */
+/**
+ * {@code /_local/*}: outbox, call counters, faults, issued credentials and health, for tests and
+ * the demo.
+ */
 final class AdminRoutes {
-    private final Outbox outbox;
-    private final Calls calls;
-    private final Faults faults;
-    private final Supplier<List<IssuedCredentials>> issued;
+  private final Outbox outbox;
+  private final Calls calls;
+  private final Faults faults;
+  private final Supplier<List<IssuedCredentials>> issued;
 
-    AdminRoutes(Outbox outbox, Calls calls, Faults faults, Supplier<List<IssuedCredentials>> issued) {
-        this.outbox = outbox;
-        this.calls = calls;
-        this.faults = faults;
-        this.issued = issued;
-    }
+  AdminRoutes(Outbox outbox, Calls calls, Faults faults, Supplier<List<IssuedCredentials>> issued) {
+    this.outbox = outbox;
+    this.calls = calls;
+    this.faults = faults;
+    this.issued = issued;
+  }
 
-    void register(RoutesConfig routes) {
-        routes.get("/_local/health", ctx -> json(ctx, Json.object().put("status", "ok").toString()));
-        routes.get("/_local/outbox", this::outbox);
-        routes.get("/_local/calls", ctx -> json(ctx, Json.MAPPER.writeValueAsString(calls.snapshot())));
-        routes.delete("/_local/calls", ctx -> {
-            calls.reset();
-            ctx.status(204);
+  void register(RoutesConfig routes) {
+    routes.get("/_local/health", ctx -> json(ctx, Json.object().put("status", "ok").toString()));
+    routes.get("/_local/outbox", this::outbox);
+    routes.get("/_local/calls", ctx -> json(ctx, Json.MAPPER.writeValueAsString(calls.snapshot())));
+    routes.delete(
+        "/_local/calls",
+        ctx -> {
+          calls.reset();
+          ctx.status(204);
         });
-        routes.put("/_local/faults/{operation}", this::setFault);
-        routes.delete("/_local/faults", ctx -> {
-            faults.clear();
-            ctx.status(204);
+    routes.put("/_local/faults/{operation}", this::setFault);
+    routes.delete(
+        "/_local/faults",
+        ctx -> {
+          faults.clear();
+          ctx.status(204);
         });
-        routes.get("/_local/credentials", this::credentials);
-    }
+    routes.get("/_local/credentials", this::credentials);
+  }
 
-    private void outbox(Context ctx) {
-        String username = ctx.queryParam("username");
-        ArrayNode list = Json.array();
-        for (OutboxMessage m : username == null ? outbox.messages() : outbox.messages(username)) {
-            list.addObject().put("poolId", m.poolId()).put("username", m.username()).put("medium", m.medium())
-                    .put("destination", m.destination()).put("code", m.code()).put("purpose", m.purpose())
-                    .put("time", m.time().toString());
-        }
-        json(ctx, list.toString());
+  private void outbox(Context ctx) {
+    String username = ctx.queryParam("username");
+    ArrayNode list = Json.array();
+    for (OutboxMessage m : username == null ? outbox.messages() : outbox.messages(username)) {
+      list.addObject()
+          .put("poolId", m.poolId())
+          .put("username", m.username())
+          .put("medium", m.medium())
+          .put("destination", m.destination())
+          .put("code", m.code())
+          .put("purpose", m.purpose())
+          .put("time", m.time().toString());
     }
+    json(ctx, list.toString());
+  }
 
-    private void setFault(Context ctx) {
-        try {
-            Fault fault = ctx.body().isBlank() ? Fault.NONE : Json.MAPPER.readValue(ctx.body(), Fault.class);
-            faults.set(ctx.pathParam("operation"), fault);
-            ctx.status(204);
-        } catch (JsonProcessingException e) {
-            ctx.status(400);
-            json(ctx, Json.object().put("code", "BadFault").put("message", e.getOriginalMessage()).toString());
-        }
+  private void setFault(Context ctx) {
+    try {
+      Fault fault =
+          ctx.body().isBlank() ? Fault.NONE : Json.MAPPER.readValue(ctx.body(), Fault.class);
+      faults.set(ctx.pathParam("operation"), fault);
+      ctx.status(204);
+    } catch (JsonProcessingException e) {
+      ctx.status(400);
+      json(
+          ctx,
+          Json.object().put("code", "BadFault").put("message", e.getOriginalMessage()).toString());
     }
+  }
 
-    private void credentials(Context ctx) {
-        ArrayNode list = Json.array();
-        for (IssuedCredentials c : issued.get()) {
-            list.addObject().put("accessKeyId", c.accessKeyId()).put("identityId", c.identityId())
-                    .put("roleArn", c.roleArn()).put("expiration", c.expiration().toString());
-        }
-        json(ctx, list.toString());
+  private void credentials(Context ctx) {
+    ArrayNode list = Json.array();
+    for (IssuedCredentials c : issued.get()) {
+      list.addObject()
+          .put("accessKeyId", c.accessKeyId())
+          .put("identityId", c.identityId())
+          .put("roleArn", c.roleArn())
+          .put("expiration", c.expiration().toString());
     }
+    json(ctx, list.toString());
+  }
 
-    private static void json(Context ctx, String body) {
-        ctx.contentType("application/json").result(body);
-    }
+  private static void json(Context ctx, String body) {
+    ctx.contentType("application/json").result(body);
+  }
 }

@@ -13,83 +13,97 @@ import org.slf4j.LoggerFactory;
  * operation under one lock (state is shared and small) and answers errors in Cognito's shape.
  */
 final class AwsJsonEndpoint {
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
+  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
 
-    private final Map<String, Map<String, Operation>> servicesByPrefix;
-    private final Calls calls;
-    private final Faults faults;
-    private final Object lock = new Object();
+  private final Map<String, Map<String, Operation>> servicesByPrefix;
+  private final Calls calls;
+  private final Faults faults;
+  private final Object lock = new Object();
 
-    AwsJsonEndpoint(Map<String, Map<String, Operation>> servicesByPrefix, Calls calls, Faults faults) {
-        this.servicesByPrefix = servicesByPrefix;
-        this.calls = calls;
-        this.faults = faults;
+  AwsJsonEndpoint(
+      Map<String, Map<String, Operation>> servicesByPrefix, Calls calls, Faults faults) {
+    this.servicesByPrefix = servicesByPrefix;
+    this.calls = calls;
+    this.faults = faults;
+  }
+
+  void handle(Context ctx) throws InterruptedException {
+    String target = ctx.header("X-Amz-Target");
+    int dot = target == null ? -1 : target.lastIndexOf('.');
+    Map<String, Operation> operations =
+        dot < 0 ? null : servicesByPrefix.get(target.substring(0, dot));
+    String name = dot < 0 ? "" : target.substring(dot + 1);
+    Operation operation = operations == null ? null : operations.get(name);
+    if (operation == null) {
+      error(
+          ctx,
+          name,
+          new CognitoException("UnknownOperationException", "Unknown operation " + target));
+      return;
     }
-
-    void handle(Context ctx) throws InterruptedException {
-        String target = ctx.header("X-Amz-Target");
-        int dot = target == null ? -1 : target.lastIndexOf('.');
-        Map<String, Operation> operations = dot < 0 ? null : servicesByPrefix.get(target.substring(0, dot));
-        String name = dot < 0 ? "" : target.substring(dot + 1);
-        Operation operation = operations == null ? null : operations.get(name);
-        if (operation == null) {
-            error(ctx, name, new CognitoException("UnknownOperationException", "Unknown operation " + target));
-            return;
-        }
-        calls.record(name);
-        long latency = faults.latencyMs(name);
-        if (latency > 0) {
-            Thread.sleep(latency);
-        }
-        switch (faults.outcome(name)) {
-            case DROP -> {
-                LOG.info("{} -> connection dropped (fault)", name);
-                ConnectionDropper.drop(ctx);
-                return;
-            }
-            case THROTTLE -> {
-                error(ctx, name, new CognitoException("TooManyRequestsException", "Rate exceeded"));
-                return;
-            }
-            case SERVER_ERROR -> {
-                error(ctx, name, new CognitoException("InternalErrorException", "Internal server error", 500));
-                return;
-            }
-            default -> {
-            }
-        }
-        JsonNode request;
-        try {
-            String body = ctx.body();
-            request = body.isBlank() ? Json.object() : Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            error(ctx, name, new CognitoException("SerializationException", "Malformed JSON request body"));
-            return;
-        }
-        try {
-            JsonNode response;
-            synchronized (lock) {
-                response = operation.handle(request);
-            }
-            respond(ctx, 200, response.toString());
-            LOG.info("{} -> 200", name);
-        } catch (CognitoException e) {
-            error(ctx, name, e);
-        } catch (RuntimeException e) {
-            LOG.error("{} failed", name, e);
-            error(ctx, name, new CognitoException("InternalErrorException", "Internal server error", 500));
-        }
+    calls.record(name);
+    long latency = faults.latencyMs(name);
+    if (latency > 0) {
+      Thread.sleep(latency);
     }
-
-    private static void error(Context ctx, String operation, CognitoException e) {
-        LOG.info("{} -> {} {}: {}", operation, e.status(), e.type(), e.getMessage());
-        ctx.header("x-amzn-ErrorType", e.type() + ":");
-        respond(ctx, e.status(), Json.object().put("__type", e.type()).put("message", e.getMessage()).toString());
+    switch (faults.outcome(name)) {
+      case DROP -> {
+        LOG.info("{} -> connection dropped (fault)", name);
+        ConnectionDropper.drop(ctx);
+        return;
+      }
+      case THROTTLE -> {
+        error(ctx, name, new CognitoException("TooManyRequestsException", "Rate exceeded"));
+        return;
+      }
+      case SERVER_ERROR -> {
+        error(
+            ctx,
+            name,
+            new CognitoException("InternalErrorException", "Internal server error", 500));
+        return;
+      }
+      default -> {}
     }
-
-    private static void respond(Context ctx, int status, String body) {
-        ctx.status(status).header("x-amzn-RequestId", UUID.randomUUID().toString()).contentType(CONTENT_TYPE)
-                .result(body);
+    JsonNode request;
+    try {
+      String body = ctx.body();
+      request = body.isBlank() ? Json.object() : Json.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      error(
+          ctx, name, new CognitoException("SerializationException", "Malformed JSON request body"));
+      return;
     }
+    try {
+      JsonNode response;
+      synchronized (lock) {
+        response = operation.handle(request);
+      }
+      respond(ctx, 200, response.toString());
+      LOG.info("{} -> 200", name);
+    } catch (CognitoException e) {
+      error(ctx, name, e);
+    } catch (RuntimeException e) {
+      LOG.error("{} failed", name, e);
+      error(
+          ctx, name, new CognitoException("InternalErrorException", "Internal server error", 500));
+    }
+  }
+
+  private static void error(Context ctx, String operation, CognitoException e) {
+    LOG.info("{} -> {} {}: {}", operation, e.status(), e.type(), e.getMessage());
+    ctx.header("x-amzn-ErrorType", e.type() + ":");
+    respond(
+        ctx,
+        e.status(),
+        Json.object().put("__type", e.type()).put("message", e.getMessage()).toString());
+  }
+
+  private static void respond(Context ctx, int status, String body) {
+    ctx.status(status)
+        .header("x-amzn-RequestId", UUID.randomUUID().toString())
+        .contentType(CONTENT_TYPE)
+        .result(body);
+  }
 }

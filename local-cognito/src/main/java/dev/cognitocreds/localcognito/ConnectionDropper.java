@@ -7,17 +7,16 @@ import org.eclipse.jetty.ee10.servlet.ServletApiRequest;
 
 /** Closes the client's TCP connection without an answer, as a network failure would. */
 final class ConnectionDropper {
-    private ConnectionDropper() {
-    }
+  private ConnectionDropper() {}
 
-    static void drop(Context ctx) {
-        ServletRequest request = ctx.req();
-        while (request instanceof ServletRequestWrapper wrapper) {
-            request = wrapper.getRequest();
-        }
-        if (!(request instanceof ServletApiRequest jetty)) {
-            throw new IllegalStateException("cannot reach the connection of " + request.getClass());
-        }
-        jetty.getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
+  static void drop(Context ctx) {
+    ServletRequest request = ctx.req();
+    while (request instanceof ServletRequestWrapper wrapper) {
+      request = wrapper.getRequest();
     }
+    if (!(request instanceof ServletApiRequest jetty)) {
+      throw new IllegalStateException("cannot reach the connection of " + request.getClass());
+    }
+    jetty.getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
+  }
 }

@@ -8,61 +8,65 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Faults per operation name; {@code "*"} applies to every operation that has none of its own. */
 public final class Faults {
-    static final String ALL = "*";
+  static final String ALL = "*";
 
-    enum Outcome { PASS, THROTTLE, SERVER_ERROR, DROP }
+  enum Outcome {
+    PASS,
+    THROTTLE,
+    SERVER_ERROR,
+    DROP
+  }
 
-    private record Active(Fault fault, Instant outageUntil) {
+  private record Active(Fault fault, Instant outageUntil) {}
+
+  private final Map<String, Active> faults = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Random random;
+
+  Faults(Clock clock, Random random) {
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public void set(String operation, Fault fault) {
+    faults.put(operation, new Active(fault, clock.instant().plusSeconds(fault.outageSeconds())));
+  }
+
+  public void clear() {
+    faults.clear();
+  }
+
+  long latencyMs(String operation) {
+    Active active = lookup(operation);
+    return active == null ? 0 : active.fault().latencyMs();
+  }
+
+  Outcome outcome(String operation) {
+    Active active = lookup(operation);
+    if (active == null) {
+      return Outcome.PASS;
     }
-
-    private final Map<String, Active> faults = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final Random random;
-
-    Faults(Clock clock, Random random) {
-        this.clock = clock;
-        this.random = random;
+    Fault fault = active.fault();
+    if (clock.instant().isBefore(active.outageUntil()) || hits(fault.dropRate())) {
+      return Outcome.DROP;
     }
-
-    public void set(String operation, Fault fault) {
-        faults.put(operation, new Active(fault, clock.instant().plusSeconds(fault.outageSeconds())));
+    if (hits(fault.throttleRate())) {
+      return Outcome.THROTTLE;
     }
-
-    public void clear() {
-        faults.clear();
+    if (hits(fault.serverErrorRate())) {
+      return Outcome.SERVER_ERROR;
     }
+    return Outcome.PASS;
+  }
 
-    long latencyMs(String operation) {
-        Active active = lookup(operation);
-        return active == null ? 0 : active.fault().latencyMs();
-    }
+  private Active lookup(String operation) {
+    Active own = faults.get(operation);
+    return own != null ? own : faults.get(ALL);
+  }
 
-    Outcome outcome(String operation) {
-        Active active = lookup(operation);
-        if (active == null) {
-            return Outcome.PASS;
-        }
-        Fault fault = active.fault();
-        if (clock.instant().isBefore(active.outageUntil()) || hits(fault.dropRate())) {
-            return Outcome.DROP;
-        }
-        if (hits(fault.throttleRate())) {
-            return Outcome.THROTTLE;
-        }
-        if (hits(fault.serverErrorRate())) {
-            return Outcome.SERVER_ERROR;
-        }
-        return Outcome.PASS;
+  private boolean hits(double rate) {
+    synchronized (random) {
+      return rate > 0 && random.nextDouble() < rate;
     }
-
-    private Active lookup(String operation) {
-        Active own = faults.get(operation);
-        return own != null ? own : faults.get(ALL);
-    }
-
-    private boolean hits(double rate) {
-        synchronized (random) {
-            return rate > 0 && random.nextDouble() < rate;
-        }
-    }
+  }
 }

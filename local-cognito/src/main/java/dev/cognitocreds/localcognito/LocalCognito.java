@@ -17,6 +17,7 @@ import java.util.Random;
 
 /**
  * A local Amazon Cognito (user pools and identity pools) on one loopback port.
+ *
  * <pre>{@code
  * try (LocalCognito lc = LocalCognito.builder().port(0).demo().start()) {
  *     URI endpoint = lc.endpoint();   // endpointOverride for both SDK clients
@@ -24,140 +25,159 @@ import java.util.Random;
  * }</pre>
  */
 public final class LocalCognito implements AutoCloseable {
-    static final String LOOPBACK = "127.0.0.1";
+  static final String LOOPBACK = "127.0.0.1";
 
-    private final Javalin server;
-    private final Calls calls;
-    private final Outbox outbox;
-    private final Faults faults;
-    private final IdentityPoolService identityPools;
+  private final Javalin server;
+  private final Calls calls;
+  private final Outbox outbox;
+  private final Faults faults;
+  private final IdentityPoolService identityPools;
 
-    private LocalCognito(Builder builder) {
-        Seed seed = builder.seed != null ? builder.seed : Seed.empty();
-        Duration lifetime = builder.credentialLifetime != null ? builder.credentialLifetime
-                : seed.credentialLifetime().orElse(Duration.ofHours(1));
-        this.calls = new Calls();
-        this.outbox = new Outbox(builder.clock);
-        this.faults = new Faults(builder.clock, builder.faultRandom);
-        UserPoolService userPools = new UserPoolService(builder.clock, outbox, seed.region(), seed.accountId());
-        this.identityPools = new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
-        userPools.seed(seed.userPools());
-        identityPools.seed(seed.identityPools());
-        AwsJsonEndpoint endpoint = new AwsJsonEndpoint(Map.of(
+  private LocalCognito(Builder builder) {
+    Seed seed = builder.seed != null ? builder.seed : Seed.empty();
+    Duration lifetime =
+        builder.credentialLifetime != null
+            ? builder.credentialLifetime
+            : seed.credentialLifetime().orElse(Duration.ofHours(1));
+    this.calls = new Calls();
+    this.outbox = new Outbox(builder.clock);
+    this.faults = new Faults(builder.clock, builder.faultRandom);
+    UserPoolService userPools =
+        new UserPoolService(builder.clock, outbox, seed.region(), seed.accountId());
+    this.identityPools =
+        new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
+    userPools.seed(seed.userPools());
+    identityPools.seed(seed.identityPools());
+    AwsJsonEndpoint endpoint =
+        new AwsJsonEndpoint(
+            Map.of(
                 "AWSCognitoIdentityProviderService", userPools.operations(),
-                "AWSCognitoIdentityService", identityPools.operations()), calls, faults);
-        AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
-        this.server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.post("/", endpoint::handle);
-            config.routes.get("/{poolId}/.well-known/jwks.json", ctx -> userPools.jwks(ctx.pathParam("poolId"))
-                    .ifPresentOrElse(jwks -> ctx.contentType("application/json").result(jwks),
-                            () -> ctx.status(404).contentType("application/json")
-                                    .result("{\"message\":\"User pool not found\"}")));
-            admin.register(config.routes);
-        });
-        server.start(LOOPBACK, builder.port);
+                "AWSCognitoIdentityService", identityPools.operations()),
+            calls,
+            faults);
+    AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
+    this.server =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.routes.post("/", endpoint::handle);
+              config.routes.get(
+                  "/{poolId}/.well-known/jwks.json",
+                  ctx ->
+                      userPools
+                          .jwks(ctx.pathParam("poolId"))
+                          .ifPresentOrElse(
+                              jwks -> ctx.contentType("application/json").result(jwks),
+                              () ->
+                                  ctx.status(404)
+                                      .contentType("application/json")
+                                      .result("{\"message\":\"User pool not found\"}")));
+              admin.register(config.routes);
+            });
+    server.start(LOOPBACK, builder.port);
+  }
+
+  private static TokenIssuers issuersOf(UserPoolService userPools) {
+    return new TokenIssuers() {
+      @Override
+      public Optional<RSAKey> publicKey(String issuer) {
+        return userPools.publicKey(issuer);
+      }
+
+      @Override
+      public boolean stillSignedIn(String issuer, String originJti, String username) {
+        return userPools.stillSignedIn(issuer, originJti, username);
+      }
+    };
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://" + LOOPBACK + ":" + server.port());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Calls calls() {
+    return calls;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */
+  public List<IssuedCredentials> issuedCredentials() {
+    return identityPools.issuedCredentials();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  public static final class Builder {
+    private int port;
+    private Seed seed;
+    private Clock clock = Clock.systemUTC();
+    private Duration credentialLifetime;
+    private Random faultRandom = new Random();
+
+    private Builder() {}
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
     }
 
-    private static TokenIssuers issuersOf(UserPoolService userPools) {
-        return new TokenIssuers() {
-            @Override
-            public Optional<RSAKey> publicKey(String issuer) {
-                return userPools.publicKey(issuer);
-            }
-
-            @Override
-            public boolean stillSignedIn(String issuer, String originJti, String username) {
-                return userPools.stillSignedIn(issuer, originJti, username);
-            }
-        };
+    public Builder seed(Path file) {
+      this.seed = Seed.fromFile(file);
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Builder seed(Seed seed) {
+      this.seed = seed;
+      return this;
     }
 
-    public URI endpoint() {
-        return URI.create("http://" + LOOPBACK + ":" + server.port());
+    public Builder demo() {
+      this.seed = Seed.demo();
+      return this;
     }
 
-    public int port() {
-        return server.port();
+    /** Time for token and credential expiry, challenge sessions, codes, TOTP and outage windows. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
     }
 
-    public Calls calls() {
-        return calls;
+    /**
+     * Lifetime of identity-pool credentials; overrides the seed's CredentialLifetimeSeconds
+     * (default 1 h).
+     */
+    public Builder credentialLifetime(Duration lifetime) {
+      this.credentialLifetime = lifetime;
+      return this;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    /** Source of randomness for fault rates, so that tests can make them reproducible. */
+    public Builder faultRandom(Random random) {
+      this.faultRandom = random;
+      return this;
     }
 
-    public Faults faults() {
-        return faults;
+    public LocalCognito start() {
+      return new LocalCognito(this);
     }
-
-    /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */
-    public List<IssuedCredentials> issuedCredentials() {
-        return identityPools.issuedCredentials();
-    }
-
-    @Override
-    public void close() {
-        server.stop();
-    }
-
-    public static final class Builder {
-        private int port;
-        private Seed seed;
-        private Clock clock = Clock.systemUTC();
-        private Duration credentialLifetime;
-        private Random faultRandom = new Random();
-
-        private Builder() {
-        }
-
-        /** 0 (the default) picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder seed(Path file) {
-            this.seed = Seed.fromFile(file);
-            return this;
-        }
-
-        public Builder seed(Seed seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder demo() {
-            this.seed = Seed.demo();
-            return this;
-        }
-
-        /** Time for token and credential expiry, challenge sessions, codes, TOTP and outage windows. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** Lifetime of identity-pool credentials; overrides the seed's CredentialLifetimeSeconds (default 1 h). */
-        public Builder credentialLifetime(Duration lifetime) {
-            this.credentialLifetime = lifetime;
-            return this;
-        }
-
-        /** Source of randomness for fault rates, so that tests can make them reproducible. */
-        public Builder faultRandom(Random random) {
-            this.faultRandom = random;
-            return this;
-        }
-
-        public LocalCognito start() {
-            return new LocalCognito(this);
-        }
-    }
+  }
 }

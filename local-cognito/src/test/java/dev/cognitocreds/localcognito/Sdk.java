@@ -9,23 +9,34 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** AWS SDK v2 clients pointed at local-cognito: dummy credentials, us-east-2, no retries (tests count calls). */
+/**
+ * AWS SDK v2 clients pointed at local-cognito: dummy credentials, us-east-2, no retries (tests
+ * count calls).
+ */
 final class Sdk {
-    private static final StaticCredentialsProvider DUMMY =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALCOGNITO0000", "dummy-secret"));
+  private static final StaticCredentialsProvider DUMMY =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("AKIDLOCALCOGNITO0000", "dummy-secret"));
 
-    private Sdk() {
-    }
+  private Sdk() {}
 
-    static CognitoIdentityProviderClient userPools(URI endpoint) {
-        return CognitoIdentityProviderClient.builder().endpointOverride(endpoint).region(Region.US_EAST_2)
-                .credentialsProvider(DUMMY).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-    }
+  static CognitoIdentityProviderClient userPools(URI endpoint) {
+    return CognitoIdentityProviderClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_2)
+        .credentialsProvider(DUMMY)
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
 
-    static CognitoIdentityClient identityPools(URI endpoint) {
-        return CognitoIdentityClient.builder().endpointOverride(endpoint).region(Region.US_EAST_2)
-                .credentialsProvider(DUMMY).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-    }
+  static CognitoIdentityClient identityPools(URI endpoint) {
+    return CognitoIdentityClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_2)
+        .credentialsProvider(DUMMY)
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
 }

@@ -10,31 +10,31 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * hand, and an SDK user-pool client pointed at it. Register as a static {@code @RegisterExtension}.
  */
 final class SeededUserPool implements BeforeAllCallback, AfterAllCallback {
-    private final MutableClock clock = MutableClock.startingNow();
-    private LocalCognito cognito;
-    private CognitoIdentityProviderClient idp;
+  private final MutableClock clock = MutableClock.startingNow();
+  private LocalCognito cognito;
+  private CognitoIdentityProviderClient idp;
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        cognito = LocalCognito.builder().seed(TestSeeds.seed()).clock(clock).start();
-        idp = Sdk.userPools(cognito.endpoint());
-    }
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    cognito = LocalCognito.builder().seed(TestSeeds.seed()).clock(clock).start();
+    idp = Sdk.userPools(cognito.endpoint());
+  }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        idp.close();
-        cognito.close();
-    }
+  @Override
+  public void afterAll(ExtensionContext context) {
+    idp.close();
+    cognito.close();
+  }
 
-    MutableClock clock() {
-        return clock;
-    }
+  MutableClock clock() {
+    return clock;
+  }
 
-    LocalCognito cognito() {
-        return cognito;
-    }
+  LocalCognito cognito() {
+    return cognito;
+  }
 
-    CognitoIdentityProviderClient idp() {
-        return idp;
-    }
+  CognitoIdentityProviderClient idp() {
+    return idp;
+  }
 }

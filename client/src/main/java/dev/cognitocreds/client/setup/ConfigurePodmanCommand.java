@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "podman",
-        description = {"Make podman pull from the registry through docker-credential-ecr-login.",
-            "Adds the credHelpers entry to $${XDG_RUNTIME_DIR}/containers/auth.json and ~/.config/containers/auth.json."})
+@Command(
+    name = "podman",
+    description = {
+      "Make podman pull from the registry through docker-credential-ecr-login.",
+      "Adds the credHelpers entry to $${XDG_RUNTIME_DIR}/containers/auth.json and ~/.config/containers/auth.json."
+    })
 final class ConfigurePodmanCommand extends CredHelpersCommand {
 
-    @Override
-    List<Path> files(UserEnvironment environment) {
-        return environment.podmanAuthFiles();
-    }
+  @Override
+  List<Path> files(UserEnvironment environment) {
+    return environment.podmanAuthFiles();
+  }
 }

@@ -10,16 +10,13 @@ import picocli.CommandLine.Spec;
 /** A {@code configure} writer: it sees the person's environment and honours {@code --dry-run}. */
 abstract class ConfigureSubcommand implements Callable<Integer> {
 
-    @ParentCommand
-    ConfigureCommand parent;
+  @ParentCommand ConfigureCommand parent;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Mixin
-    WriteOptions write;
+  @Mixin WriteOptions write;
 
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
 }

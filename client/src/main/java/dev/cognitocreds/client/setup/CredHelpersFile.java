@@ -24,96 +24,113 @@ import java.util.List;
  */
 final class CredHelpersFile {
 
-    static final String HELPER = "ecr-login";
+  static final String HELPER = "ecr-login";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
 
-    private CredHelpersFile() {
+  private CredHelpersFile() {}
+
+  static FileEdit plan(Path file, EcrRegistry registry) {
+    byte[] before = SafeFileWriter.readIfExists(file);
+    ObjectNode root = parse(file, before);
+    JsonNode existing = root.get("credHelpers");
+    if (existing != null && !existing.isObject()) {
+      throw new SetupException(
+          file + ": \"credHelpers\" is not a JSON object; fix or remove it, then run this again");
     }
-
-    static FileEdit plan(Path file, EcrRegistry registry) {
-        byte[] before = SafeFileWriter.readIfExists(file);
-        ObjectNode root = parse(file, before);
-        JsonNode existing = root.get("credHelpers");
-        if (existing != null && !existing.isObject()) {
-            throw new SetupException(file + ": \"credHelpers\" is not a JSON object; fix or remove it, then run this again");
-        }
-        ObjectNode helpers = existing == null ? root.putObject("credHelpers") : (ObjectNode) existing;
-        List<String> changes = new ArrayList<>();
-        JsonNode current = helpers.get(registry.host());
-        if (current == null) {
-            changes.add("+ credHelpers." + registry.host() + " = " + HELPER);
-        } else if (!HELPER.equals(current.asText(null))) {
-            changes.add("~ credHelpers." + registry.host() + ": " + current + " -> " + HELPER);
-        }
-        if (changes.isEmpty()) {
-            return new FileEdit(file, before, before, changes);
-        }
-        helpers.put(registry.host(), HELPER);
-        return new FileEdit(file, before, render(root), changes);
+    ObjectNode helpers = existing == null ? root.putObject("credHelpers") : (ObjectNode) existing;
+    List<String> changes = new ArrayList<>();
+    JsonNode current = helpers.get(registry.host());
+    if (current == null) {
+      changes.add("+ credHelpers." + registry.host() + " = " + HELPER);
+    } else if (!HELPER.equals(current.asText(null))) {
+      changes.add("~ credHelpers." + registry.host() + ": " + current + " -> " + HELPER);
     }
-
-    /** Whether the file sends this registry to the ECR helper; false when absent or unreadable. */
-    static boolean hasHelper(Path file, EcrRegistry registry) {
-        try {
-            JsonNode helper = parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").path(registry.host());
-            return HELPER.equals(helper.asText(null));
-        } catch (SetupException e) {
-            return false;
-        }
+    if (changes.isEmpty()) {
+      return new FileEdit(file, before, before, changes);
     }
+    helpers.put(registry.host(), HELPER);
+    return new FileEdit(file, before, render(root), changes);
+  }
 
-    /** The ECR registries the file sends to ecr-login; empty when absent or unreadable. */
-    static List<String> ecrRegistries(Path file) {
-        List<String> registries = new ArrayList<>();
-        try {
-            parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").properties().forEach(e -> {
+  /** Whether the file sends this registry to the ECR helper; false when absent or unreadable. */
+  static boolean hasHelper(Path file, EcrRegistry registry) {
+    try {
+      JsonNode helper =
+          parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").path(registry.host());
+      return HELPER.equals(helper.asText(null));
+    } catch (SetupException e) {
+      return false;
+    }
+  }
+
+  /** The ECR registries the file sends to ecr-login; empty when absent or unreadable. */
+  static List<String> ecrRegistries(Path file) {
+    List<String> registries = new ArrayList<>();
+    try {
+      parse(file, SafeFileWriter.readIfExists(file))
+          .path("credHelpers")
+          .properties()
+          .forEach(
+              e -> {
                 if (HELPER.equals(e.getValue().asText(null)) && e.getKey().contains(".dkr.ecr")) {
-                    registries.add(e.getKey());
+                  registries.add(e.getKey());
                 }
-            });
-        } catch (SetupException e) {
-            // an unreadable file sends nothing anywhere; doctor reports it as missing
-        }
-        return registries;
+              });
+    } catch (SetupException e) {
+      // an unreadable file sends nothing anywhere; doctor reports it as missing
     }
+    return registries;
+  }
 
-    private static ObjectNode parse(Path file, byte[] content) {
-        if (content == null || new String(content, StandardCharsets.UTF_8).isBlank()) {
-            return JSON.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(content);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            // The parser's own message is left out: it quotes the text around the error, which may be a credential.
-            throw new SetupException(file + " is not valid JSON" + where
-                    + "; it was left unchanged: fix it by hand, then run this again");
-        } catch (IOException e) {
-            throw new SetupException("cannot read " + file + ": " + e.getMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw new SetupException(file + " does not hold a JSON object; it was left unchanged: fix it, then run this again");
-        }
-        return object;
+  private static ObjectNode parse(Path file, byte[] content) {
+    if (content == null || new String(content, StandardCharsets.UTF_8).isBlank()) {
+      return JSON.createObjectNode();
     }
+    JsonNode node;
+    try {
+      node = JSON.readTree(content);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      // The parser's own message is left out: it quotes the text around the error, which may be a
+      // credential.
+      throw new SetupException(
+          file
+              + " is not valid JSON"
+              + where
+              + "; it was left unchanged: fix it by hand, then run this again");
+    } catch (IOException e) {
+      throw new SetupException("cannot read " + file + ": " + e.getMessage());
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new SetupException(
+          file
+              + " does not hold a JSON object; it was left unchanged: fix it, then run this again");
+    }
+    return object;
+  }
 
-    /** Docker writes its config with tabs and {@code "key": value}; so do we, to keep diffs small. */
-    private static byte[] render(ObjectNode root) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("\t", "\n"))
-                .withArrayIndenter(new DefaultIndenter("\t", "\n"));
-        try {
-            return (JSON.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree that was just parsed cannot be written", e);
-        }
+  /** Docker writes its config with tabs and {@code "key": value}; so do we, to keep diffs small. */
+  private static byte[] render(ObjectNode root) {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("\t", "\n"))
+            .withArrayIndenter(new DefaultIndenter("\t", "\n"));
+    try {
+      return (JSON.writer(printer).writeValueAsString(root) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree that was just parsed cannot be written", e);
     }
+  }
 }

@@ -9,19 +9,20 @@ import java.util.regex.Pattern;
  */
 final class CredentialProcessLine {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/._+@%=:,-]+");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/._+@%=:,-]+");
 
-    private CredentialProcessLine() {
-    }
+  private CredentialProcessLine() {}
 
-    static String of(Path client, String profile) {
-        return shellWord(client.toString()) + " credential-process --profile " + shellWord(profile);
-    }
+  static String of(Path client, String profile) {
+    return shellWord(client.toString()) + " credential-process --profile " + shellWord(profile);
+  }
 
-    static String shellWord(String word) {
-        if (PLAIN.matcher(word).matches()) {
-            return word;
-        }
-        return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`") + '"';
+  static String shellWord(String word) {
+    if (PLAIN.matcher(word).matches()) {
+      return word;
     }
+    return '"'
+        + word.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`")
+        + '"';
+  }
 }

@@ -8,30 +8,30 @@ import java.util.Optional;
 /** Waits for a freshly started daemon to answer, so {@code service install} can say it works. */
 interface DaemonReadiness {
 
-    /** The daemon's address once it answers {@code /healthz}, or empty when it did not in time. */
-    Optional<String> await(Duration timeout);
+  /** The daemon's address once it answers {@code /healthz}, or empty when it did not in time. */
+  Optional<String> await(Duration timeout);
 
-    static DaemonReadiness of(DaemonClient daemon) {
-        return timeout -> {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                try {
-                    if (daemon.get("/healthz").ok()) {
-                        return Optional.of(daemon.endpoint().toString());
-                    }
-                } catch (ClientException notYet) {
-                    // no endpoint file yet, or nothing listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    return Optional.empty();
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
-                }
-            }
-        };
-    }
+  static DaemonReadiness of(DaemonClient daemon) {
+    return timeout -> {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        try {
+          if (daemon.get("/healthz").ok()) {
+            return Optional.of(daemon.endpoint().toString());
+          }
+        } catch (ClientException notYet) {
+          // no endpoint file yet, or nothing listening yet
+        }
+        if (System.nanoTime() > deadline) {
+          return Optional.empty();
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.empty();
+        }
+      }
+    };
+  }
 }

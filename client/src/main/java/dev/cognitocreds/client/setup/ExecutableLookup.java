@@ -8,22 +8,21 @@ import java.util.Optional;
 /** Finds a program the way a shell would, through the given PATH. */
 final class ExecutableLookup {
 
-    private ExecutableLookup() {
-    }
+  private ExecutableLookup() {}
 
-    static Optional<Path> onPath(String pathVariable, String program) {
-        if (pathVariable == null) {
-            return Optional.empty();
-        }
-        for (String dir : pathVariable.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+  static Optional<Path> onPath(String pathVariable, String program) {
+    if (pathVariable == null) {
+      return Optional.empty();
     }
+    for (String dir : pathVariable.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
 }

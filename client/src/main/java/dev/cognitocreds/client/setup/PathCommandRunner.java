@@ -12,18 +12,18 @@ import java.util.Optional;
  */
 record PathCommandRunner(String pathVariable, CommandRunner delegate) implements CommandRunner {
 
-    @Override
-    public Result run(List<String> command) {
-        String program = command.get(0);
-        if (program.contains("/")) {
-            return delegate.run(command);
-        }
-        Optional<Path> found = ExecutableLookup.onPath(pathVariable, program);
-        if (found.isEmpty()) {
-            return new Result(NOT_FOUND, program + ": not found on PATH");
-        }
-        List<String> resolved = new ArrayList<>(command);
-        resolved.set(0, found.get().toString());
-        return delegate.run(resolved);
+  @Override
+  public Result run(List<String> command) {
+    String program = command.get(0);
+    if (program.contains("/")) {
+      return delegate.run(command);
     }
+    Optional<Path> found = ExecutableLookup.onPath(pathVariable, program);
+    if (found.isEmpty()) {
+      return new Result(NOT_FOUND, program + ": not found on PATH");
+    }
+    List<String> resolved = new ArrayList<>(command);
+    resolved.set(0, found.get().toString());
+    return delegate.run(resolved);
+  }
 }

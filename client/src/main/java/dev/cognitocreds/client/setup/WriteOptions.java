@@ -4,6 +4,6 @@ import picocli.CommandLine.Option;
 
 /** What every configuration writer accepts. */
 final class WriteOptions {
-    @Option(names = "--dry-run", description = "Show what would change, write nothing.")
-    boolean dryRun;
+  @Option(names = "--dry-run", description = "Show what would change, write nothing.")
+  boolean dryRun;
 }

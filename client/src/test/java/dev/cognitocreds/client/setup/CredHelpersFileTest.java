@@ -13,18 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CredHelpersFileTest {
 
-    static final EcrRegistry REGISTRY = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
+  static final EcrRegistry REGISTRY =
+      EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    @TempDir
-    Path tmp;
+  @TempDir Path tmp;
 
-    Path file() {
-        return tmp.resolve("docker").resolve("config.json");
-    }
+  Path file() {
+    return tmp.resolve("docker").resolve("config.json");
+  }
 
-    @Test
-    void mergesTheEntryKeepingUnknownKeysTheirOrderAndOtherHelpers() throws Exception {
-        write("""
+  @Test
+  void mergesTheEntryKeepingUnknownKeysTheirOrderAndOtherHelpers() throws Exception {
+    write(
+        """
                 {
                 	"auths": {"ghcr.io": {"auth": "dXNlcjpwYXNz"}},
                 	"credHelpers": {"gcr.io": "gcloud"},
@@ -34,9 +35,11 @@ class CredHelpersFileTest {
                 }
                 """);
 
-        apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY));
 
-        assertThat(Files.readString(file())).isEqualTo("""
+    assertThat(Files.readString(file()))
+        .isEqualTo(
+            """
                 {
                 	"auths": {
                 		"ghcr.io": {
@@ -60,87 +63,94 @@ class CredHelpersFileTest {
                 	}
                 }
                 """);
-        assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
-    }
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+  }
 
-    @Test
-    void createsAMissingFilePrivatelyAndKeepsABackupOfAnExistingOne() throws Exception {
-        apply(CredHelpersFile.plan(file(), REGISTRY));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
-        assertThat(file().resolveSibling("config.json.bak")).doesNotExist();
+  @Test
+  void createsAMissingFilePrivatelyAndKeepsABackupOfAnExistingOne() throws Exception {
+    apply(CredHelpersFile.plan(file(), REGISTRY));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
+    assertThat(file().resolveSibling("config.json.bak")).doesNotExist();
 
-        String first = Files.readString(file());
-        apply(CredHelpersFile.plan(file(), EcrRegistry.parse("444455556666.dkr.ecr.eu-west-1.amazonaws.com")));
+    String first = Files.readString(file());
+    apply(
+        CredHelpersFile.plan(
+            file(), EcrRegistry.parse("444455556666.dkr.ecr.eu-west-1.amazonaws.com")));
 
-        assertThat(Files.readString(file().resolveSibling("config.json.bak"))).isEqualTo(first);
-        assertThat(Files.readString(file())).contains("111122223333", "444455556666");
-    }
+    assertThat(Files.readString(file().resolveSibling("config.json.bak"))).isEqualTo(first);
+    assertThat(Files.readString(file())).contains("111122223333", "444455556666");
+  }
 
-    @Test
-    void replacesAnotherHelperForTheSameRegistryAndSaysSo() throws Exception {
-        write("{\"credHelpers\": {\"111122223333.dkr.ecr.us-east-2.amazonaws.com\": \"desktop\"}}");
+  @Test
+  void replacesAnotherHelperForTheSameRegistryAndSaysSo() throws Exception {
+    write("{\"credHelpers\": {\"111122223333.dkr.ecr.us-east-2.amazonaws.com\": \"desktop\"}}");
 
-        String printed = apply(CredHelpersFile.plan(file(), REGISTRY));
+    String printed = apply(CredHelpersFile.plan(file(), REGISTRY));
 
-        assertThat(printed).contains("~ credHelpers.111122223333.dkr.ecr.us-east-2.amazonaws.com: \"desktop\" -> ecr-login");
-        assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
-    }
+    assertThat(printed)
+        .contains(
+            "~ credHelpers.111122223333.dkr.ecr.us-east-2.amazonaws.com: \"desktop\" -> ecr-login");
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+  }
 
-    @Test
-    void secondRunChangesNothing() throws Exception {
-        apply(CredHelpersFile.plan(file(), REGISTRY));
+  @Test
+  void secondRunChangesNothing() throws Exception {
+    apply(CredHelpersFile.plan(file(), REGISTRY));
 
-        FileEdit again = CredHelpersFile.plan(file(), REGISTRY);
+    FileEdit again = CredHelpersFile.plan(file(), REGISTRY);
 
-        assertThat(again.changesAnything()).isFalse();
-    }
+    assertThat(again.changesAnything()).isFalse();
+  }
 
-    @Test
-    void refusesInvalidJsonNamingWhereWithoutQuotingTheFile() throws Exception {
-        String broken = "{\n  \"auths\": {\"ghcr.io\": {\"auth\": dXNlcjpwYXNz}}\n}\n";
-        write(broken);
+  @Test
+  void refusesInvalidJsonNamingWhereWithoutQuotingTheFile() throws Exception {
+    String broken = "{\n  \"auths\": {\"ghcr.io\": {\"auth\": dXNlcjpwYXNz}}\n}\n";
+    write(broken);
 
-        assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
-                .isInstanceOf(SetupException.class)
-                .hasMessageContaining("line 2, column ")
-                .hasMessageNotContaining("dXNlcjpwYXNz");
-        assertThat(Files.readString(file())).isEqualTo(broken);
-        assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isFalse();
-    }
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+        .isInstanceOf(SetupException.class)
+        .hasMessageContaining("line 2, column ")
+        .hasMessageNotContaining("dXNlcjpwYXNz");
+    assertThat(Files.readString(file())).isEqualTo(broken);
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isFalse();
+  }
 
-    @Test
-    void refusesDuplicateKeysRatherThanDroppingOne() throws Exception {
-        write("{\"auths\": {}, \"auths\": {\"a\": {}}}");
+  @Test
+  void refusesDuplicateKeysRatherThanDroppingOne() throws Exception {
+    write("{\"auths\": {}, \"auths\": {\"a\": {}}}");
 
-        assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY)).hasMessageContaining("line 1");
-    }
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY)).hasMessageContaining("line 1");
+  }
 
-    @Test
-    void refusesAFileThatIsNotAnObjectOrHasOddCredHelpers() throws Exception {
-        write("[1, 2]");
-        assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY)).hasMessageContaining("not hold a JSON object");
+  @Test
+  void refusesAFileThatIsNotAnObjectOrHasOddCredHelpers() throws Exception {
+    write("[1, 2]");
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+        .hasMessageContaining("not hold a JSON object");
 
-        write("{\"credHelpers\": \"ecr-login\"}");
-        assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY)).hasMessageContaining("\"credHelpers\" is not a JSON object");
-    }
+    write("{\"credHelpers\": \"ecr-login\"}");
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+        .hasMessageContaining("\"credHelpers\" is not a JSON object");
+  }
 
-    @Test
-    void treatsAnEmptyFileAsEmptyConfiguration() throws Exception {
-        write("\n");
+  @Test
+  void treatsAnEmptyFileAsEmptyConfiguration() throws Exception {
+    write("\n");
 
-        apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY));
 
-        assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
-    }
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+  }
 
-    private void write(String text) throws Exception {
-        Files.createDirectories(file().getParent());
-        Files.writeString(file(), text);
-    }
+  private void write(String text) throws Exception {
+    Files.createDirectories(file().getParent());
+    Files.writeString(file(), text);
+  }
 
-    private static String apply(FileEdit edit) {
-        StringWriter out = new StringWriter();
-        edit.apply(false, new PrintWriter(out, true));
-        return out.toString();
-    }
+  private static String apply(FileEdit edit) {
+    StringWriter out = new StringWriter();
+    edit.apply(false, new PrintWriter(out, true));
+    return out.toString();
+  }
 }

@@ -13,30 +13,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DaemonReadinessTest {
 
-    @TempDir
-    Path home;
+  @TempDir Path home;
 
-    DaemonClient client() {
-        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString(),
-                "XDG_RUNTIME_DIR", home.resolve("run").toString());
-        return new DaemonClient(DaemonPaths.of(env, "Linux"), DaemonStartHint.of(env, "Linux"));
+  DaemonClient client() {
+    Map<String, String> env =
+        Map.of(
+            "HOME",
+            home.toString(),
+            "XDG_STATE_HOME",
+            home.resolve("state").toString(),
+            "XDG_RUNTIME_DIR",
+            home.resolve("run").toString());
+    return new DaemonClient(DaemonPaths.of(env, "Linux"), DaemonStartHint.of(env, "Linux"));
+  }
+
+  @Test
+  void answersWithTheEndpointOnceHealthzAnswers() throws Exception {
+    try (FakeDaemon daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))) {
+      daemon.answer("/healthz", 200, "{\"status\":\"ok\"}");
+
+      assertThat(DaemonReadiness.of(client()).await(Duration.ofSeconds(5)))
+          .hasValueSatisfying(endpoint -> assertThat(endpoint).startsWith("http://127.0.0.1:"));
     }
+  }
 
-    @Test
-    void answersWithTheEndpointOnceHealthzAnswers() throws Exception {
-        try (FakeDaemon daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))) {
-            daemon.answer("/healthz", 200, "{\"status\":\"ok\"}");
+  @Test
+  void givesUpAfterTheTimeoutWhenNothingStarts() {
+    long start = System.nanoTime();
 
-            assertThat(DaemonReadiness.of(client()).await(Duration.ofSeconds(5))).hasValueSatisfying(
-                    endpoint -> assertThat(endpoint).startsWith("http://127.0.0.1:"));
-        }
-    }
-
-    @Test
-    void givesUpAfterTheTimeoutWhenNothingStarts() {
-        long start = System.nanoTime();
-
-        assertThat(DaemonReadiness.of(client()).await(Duration.ofMillis(500))).isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
-    }
+    assertThat(DaemonReadiness.of(client()).await(Duration.ofMillis(500))).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
+  }
 }

@@ -8,28 +8,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EcrRegistryTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"111122223333.dkr.ecr.us-east-2.amazonaws.com", " 111122223333.DKR.ecr.us-east-2.amazonaws.com ",
-        "https://111122223333.dkr.ecr.us-east-2.amazonaws.com/", "111122223333.dkr.ecr.us-east-2.amazonaws.com/acme/app:1.0"})
-    void acceptsARegistryHostAndTheFormsPeoplePaste(String text) {
-        EcrRegistry r = EcrRegistry.parse(text);
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "111122223333.dkr.ecr.us-east-2.amazonaws.com",
+        " 111122223333.DKR.ecr.us-east-2.amazonaws.com ",
+        "https://111122223333.dkr.ecr.us-east-2.amazonaws.com/",
+        "111122223333.dkr.ecr.us-east-2.amazonaws.com/acme/app:1.0"
+      })
+  void acceptsARegistryHostAndTheFormsPeoplePaste(String text) {
+    EcrRegistry r = EcrRegistry.parse(text);
 
-        assertThat(r.host()).isEqualTo("111122223333.dkr.ecr.us-east-2.amazonaws.com");
-        assertThat(r.account()).isEqualTo("111122223333");
-        assertThat(r.region()).isEqualTo("us-east-2");
-    }
+    assertThat(r.host()).isEqualTo("111122223333.dkr.ecr.us-east-2.amazonaws.com");
+    assertThat(r.account()).isEqualTo("111122223333");
+    assertThat(r.region()).isEqualTo("us-east-2");
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"11112222333.dkr.ecr.us-east-2.amazonaws.com", "111122223333.dkr.ecr.amazonaws.com",
-        "docker.io", "111122223333.dkr.ecr.us-east-2.amazonaws.com.evil.example", ""})
-    void refusesAnythingElse(String text) {
-        assertThatThrownBy(() -> EcrRegistry.parse(text)).isInstanceOf(SetupException.class)
-                .hasMessageContaining("ACCOUNT.dkr.ecr.REGION.amazonaws.com");
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "11112222333.dkr.ecr.us-east-2.amazonaws.com",
+        "111122223333.dkr.ecr.amazonaws.com",
+        "docker.io",
+        "111122223333.dkr.ecr.us-east-2.amazonaws.com.evil.example",
+        ""
+      })
+  void refusesAnythingElse(String text) {
+    assertThatThrownBy(() -> EcrRegistry.parse(text))
+        .isInstanceOf(SetupException.class)
+        .hasMessageContaining("ACCOUNT.dkr.ecr.REGION.amazonaws.com");
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn", "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com"})
-    void knowsOtherPartitions(String text) {
-        assertThat(EcrRegistry.parse(text).account()).isEqualTo("123456789012");
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn",
+        "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com"
+      })
+  void knowsOtherPartitions(String text) {
+    assertThat(EcrRegistry.parse(text).account()).isEqualTo("123456789012");
+  }
 }

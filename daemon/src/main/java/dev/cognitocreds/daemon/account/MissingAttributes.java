@@ -14,21 +14,24 @@ import java.util.regex.Pattern;
  */
 final class MissingAttributes {
 
-    private static final Pattern REQUIRED = Pattern.compile("([A-Za-z0-9_:.-]+): The attribute( [^ ]+)? is required");
+  private static final Pattern REQUIRED =
+      Pattern.compile("([A-Za-z0-9_:.-]+): The attribute( [^ ]+)? is required");
 
-    private MissingAttributes() {
-    }
+  private MissingAttributes() {}
 
-    /** The attributes named as missing, in Cognito's order; empty when the message is about something else. */
-    static List<String> in(String message) {
-        if (message == null || !message.contains("schema")) {
-            return List.of();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = REQUIRED.matcher(message.substring(message.indexOf("schema")));
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return List.copyOf(names);
+  /**
+   * The attributes named as missing, in Cognito's order; empty when the message is about something
+   * else.
+   */
+  static List<String> in(String message) {
+    if (message == null || !message.contains("schema")) {
+      return List.of();
     }
+    Set<String> names = new LinkedHashSet<>();
+    Matcher matcher = REQUIRED.matcher(message.substring(message.indexOf("schema")));
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return List.copyOf(names);
+  }
 }

@@ -5,42 +5,45 @@ import java.util.Optional;
 
 /** One valid cognito profile of the AWS config file. */
 public record CognitoProfile(
-        String name,
-        String region,
-        String userPoolId,
-        String clientId,
-        Optional<String> clientSecret,
-        String identityPoolId,
-        Optional<String> roleArn,
-        AuthFlow authFlow,
-        Optional<URI> endpointUrl) {
+    String name,
+    String region,
+    String userPoolId,
+    String clientId,
+    Optional<String> clientSecret,
+    String identityPoolId,
+    Optional<String> roleArn,
+    AuthFlow authFlow,
+    Optional<URI> endpointUrl) {
 
-    /** The part of the user pool id after the region, which SRP calls the pool name. */
-    public String userPoolName() {
-        return userPoolId.substring(userPoolId.indexOf('_') + 1);
-    }
+  /** The part of the user pool id after the region, which SRP calls the pool name. */
+  public String userPoolName() {
+    return userPoolId.substring(userPoolId.indexOf('_') + 1);
+  }
 
-    public String userPoolRegion() {
-        return userPoolId.substring(0, userPoolId.indexOf('_'));
-    }
+  public String userPoolRegion() {
+    return userPoolId.substring(0, userPoolId.indexOf('_'));
+  }
 
-    public String identityPoolRegion() {
-        return identityPoolId.substring(0, identityPoolId.indexOf(':'));
-    }
+  public String identityPoolRegion() {
+    return identityPoolId.substring(0, identityPoolId.indexOf(':'));
+  }
 
-    /** The key of the identity pool's {@code Logins} map for this user pool. */
-    public String loginsKey() {
-        return "cognito-idp." + userPoolRegion() + ".amazonaws.com/" + userPoolId;
-    }
+  /** The key of the identity pool's {@code Logins} map for this user pool. */
+  public String loginsKey() {
+    return "cognito-idp." + userPoolRegion() + ".amazonaws.com/" + userPoolId;
+  }
 
-    /** The AWS account the credentials belong to, when the configured role names it. */
-    public Optional<String> accountId() {
-        return roleArn.map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6).map(parts -> parts[4]);
-    }
+  /** The AWS account the credentials belong to, when the configured role names it. */
+  public Optional<String> accountId() {
+    return roleArn
+        .map(arn -> arn.split(":", 6))
+        .filter(parts -> parts.length == 6)
+        .map(parts -> parts[4]);
+  }
 
-    @Override
-    public String toString() {
-        // the record's default toString would print the client secret
-        return "CognitoProfile[" + name + ", " + userPoolId + ", " + clientId + "]";
-    }
+  @Override
+  public String toString() {
+    // the record's default toString would print the client secret
+    return "CognitoProfile[" + name + ", " + userPoolId + ", " + clientId + "]";
+  }
 }

@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -8,85 +10,94 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 /**
  * The one Jetty handler of the daemon: the guard first (for every path, so an unknown route without
  * the token is a 401 as before), then the credential fast path, then the other routes.
- * <p>
- * Declared non-blocking so Jetty runs it on the selector thread that read the request, without
+ *
+ * <p>Declared non-blocking so Jetty runs it on the selector thread that read the request, without
  * handing it to another thread: that is what makes the cached credential routes cheap. Nothing here
  * may wait, so the routes that can (Cognito, the session store, the keychain) run on workers.
  */
 final class ApiHandler extends Handler.Abstract.NonBlocking {
 
-    /** Javalin's limit, kept: the largest body of the API is a sign-up with a few attributes. */
-    static final int MAX_BODY_BYTES = 1_000_000;
-    private static final byte[] NO_BODY = new byte[0];
+  /** Javalin's limit, kept: the largest body of the API is a sign-up with a few attributes. */
+  static final int MAX_BODY_BYTES = 1_000_000;
 
-    private final RequestGuard guard;
-    private final CredentialFastPath credentials;
-    private final RouteTable routes;
-    private final Workers workers;
+  private static final byte[] NO_BODY = new byte[0];
 
-    ApiHandler(RequestGuard guard, CredentialFastPath credentials, RouteTable routes, Workers workers) {
-        this.guard = guard;
-        this.credentials = credentials;
-        this.routes = routes;
-        this.workers = workers;
+  private final RequestGuard guard;
+  private final CredentialFastPath credentials;
+  private final RouteTable routes;
+  private final Workers workers;
+
+  ApiHandler(
+      RequestGuard guard, CredentialFastPath credentials, RouteTable routes, Workers workers) {
+    this.guard = guard;
+    this.credentials = credentials;
+    this.routes = routes;
+    this.workers = workers;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    HttpFields headers = request.getHeaders();
+    ApiError refusal =
+        guard.refusal(
+            path,
+            headers.get(HttpHeader.HOST),
+            headers.get(HttpHeader.ORIGIN),
+            headers.get(HttpHeader.AUTHORIZATION));
+    if (refusal != null) {
+      Answers.error(response, callback, refusal);
+      return true;
     }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        String path = request.getHttpURI().getPath();
-        HttpFields headers = request.getHeaders();
-        ApiError refusal = guard.refusal(path, headers.get(HttpHeader.HOST), headers.get(HttpHeader.ORIGIN),
-                headers.get(HttpHeader.AUTHORIZATION));
-        if (refusal != null) {
-            Answers.error(response, callback, refusal);
-            return true;
-        }
-        String method = request.getMethod();
-        if ("GET".equals(method)) {
-            CredentialFastPath.Target target = CredentialFastPath.target(path);
-            if (target != null) {
-                credentials.handle(target, path, response, callback);
-                return true;
-            }
-        }
-        RouteTable.Match match = routes.find(method, path);
-        if (match == null) {
-            Answers.error(response, callback, new ApiError(404, "NotFound", "no route " + method + " " + path));
-            return true;
-        }
-        // the body is read on the worker too: it may still be arriving
-        workers.answer(method, path, response, callback,
-                () -> match.route().answer(new RouteRequest(match.params(), body(request))));
+    String method = request.getMethod();
+    if ("GET".equals(method)) {
+      CredentialFastPath.Target target = CredentialFastPath.target(path);
+      if (target != null) {
+        credentials.handle(target, path, response, callback);
         return true;
+      }
     }
+    RouteTable.Match match = routes.find(method, path);
+    if (match == null) {
+      Answers.error(
+          response, callback, new ApiError(404, "NotFound", "no route " + method + " " + path));
+      return true;
+    }
+    // the body is read on the worker too: it may still be arriving
+    workers.answer(
+        method,
+        path,
+        response,
+        callback,
+        () -> match.route().answer(new RouteRequest(match.params(), body(request))));
+    return true;
+  }
 
-    /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */
-    private static byte[] body(Request request) {
-        if (request.getLength() == 0) {
-            return NO_BODY;
-        }
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new ApiError(400, "BadRequest", "the request body could not be read");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        return body;
+  /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */
+  private static byte[] body(Request request) {
+    if (request.getLength() == 0) {
+      return NO_BODY;
     }
+    if (request.getLength() > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw new ApiError(400, "BadRequest", "the request body could not be read");
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    return body;
+  }
 
-    private static ApiError tooLarge() {
-        return new ApiError(413, "RequestTooLarge", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-    }
+  private static ApiError tooLarge() {
+    return new ApiError(
+        413, "RequestTooLarge", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
 }

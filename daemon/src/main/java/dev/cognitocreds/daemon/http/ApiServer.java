@@ -2,153 +2,181 @@ package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.session.Sessions;
+import java.nio.file.Path;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
-
 /**
- * The daemon's HTTP interface on 127.0.0.1: Jetty 12's core server with one handler, {@link ApiHandler}.
- * <p>
- * The design table names Javalin for the daemon; it was replaced by plain Jetty handlers for issue 3's
- * measured targets (bench/run.sh, 2 cores): Javalin brought the servlet container, websocket, sessions
- * and Kotlin, about 1,100 classes that sat in memory at idle, and a thread hand-off per request.
- * Measured (bench/run.sh: cached route vs nginx with wrk -t2 -c16, idle RSS after sign-in):
- * Javalin: 79k req/s = 0.36x nginx, 92 MiB. Jetty core + this handler on the selector thread: 90k,
- * and 74 MiB once data binding and Jetty's JMX probe went too (from ~6,200 classes to ~4,900). The
- * launcher's C2 settings (see its comment) then give 112-117k = 0.57x nginx, p99 4 ms, 73-81 MiB.
+ * The daemon's HTTP interface on 127.0.0.1: Jetty 12's core server with one handler, {@link
+ * ApiHandler}.
+ *
+ * <p>The design table names Javalin for the daemon; it was replaced by plain Jetty handlers for
+ * issue 3's measured targets (bench/run.sh, 2 cores): Javalin brought the servlet container,
+ * websocket, sessions and Kotlin, about 1,100 classes that sat in memory at idle, and a thread
+ * hand-off per request. Measured (bench/run.sh: cached route vs nginx with wrk -t2 -c16, idle RSS
+ * after sign-in): Javalin: 79k req/s = 0.36x nginx, 92 MiB. Jetty core + this handler on the
+ * selector thread: 90k, and 74 MiB once data binding and Jetty's JMX probe went too (from ~6,200
+ * classes to ~4,900). The launcher's C2 settings (see its comment) then give 112-117k = 0.57x
+ * nginx, p99 4 ms, 73-81 MiB.
  */
 public final class ApiServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-    static final String LOOPBACK = "127.0.0.1";
-    /** Every answer is a few hundred bytes: Jetty's 32 KiB default buffers per connection only cost memory. */
-    private static final int RESPONSE_BUFFER_BYTES = 4096;
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  static final String LOOPBACK = "127.0.0.1";
 
-    /**
-     * Jetty pads its hot counters to a cache line and asks the JVM (over JMX) whether references are
-     * compressed to size that padding; the answer is known (64-byte lines, 4-byte references: the
-     * launcher sets -XX:+UseCompressedOops and the heap is far below 32 GiB), and asking loads the
-     * whole JMX platform, about 190 classes that would stay in memory for nothing.
-     */
-    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+  /**
+   * Every answer is a few hundred bytes: Jetty's 32 KiB default buffers per connection only cost
+   * memory.
+   */
+  private static final int RESPONSE_BUFFER_BYTES = 4096;
 
-    static {
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-        }
+  /**
+   * Jetty pads its hot counters to a cache line and asks the JVM (over JMX) whether references are
+   * compressed to size that padding; the answer is known (64-byte lines, 4-byte references: the
+   * launcher sets -XX:+UseCompressedOops and the heap is far below 32 GiB), and asking loads the
+   * whole JMX platform, about 190 classes that would stay in memory for nothing.
+   */
+  private static final String REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  static {
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
     }
+  }
 
-    private final Server server;
-    private final ServerConnector connector;
+  private final Server server;
+  private final ServerConnector connector;
 
-    private ApiServer(Server server, ServerConnector connector) {
-        this.server = server;
-        this.connector = connector;
+  private ApiServer(Server server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /**
+   * Binds 127.0.0.1:{@code port} ({@code 0} picks a free port) and serves; {@code token} is the
+   * content of the auth-token file.
+   */
+  public static ApiServer start(
+      int port, String token, Sessions sessions, String version, Path configFile) {
+    return start(port, token, sessions, null, version, configFile);
+  }
+
+  /**
+   * As above, with the account routes (sign-up, password change and reset) when {@code accounts} is
+   * not null.
+   */
+  public static ApiServer start(
+      int port,
+      String token,
+      Sessions sessions,
+      Accounts accounts,
+      String version,
+      Path configFile) {
+    QueuedThreadPool pool = threadPool();
+    Server server = new Server(pool);
+    ServerConnector connector = connector(server, port);
+    server.addConnector(connector);
+    server.setErrorHandler(new JsonErrorHandler());
+    ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
+    Workers workers = new Workers(pool, new Failures());
+    server.setHandler(
+        new ApiHandler(
+            new RequestGuard(token, connector::getLocalPort),
+            new CredentialFastPath(routes, workers),
+            routeTable(routes, accounts),
+            workers));
+    try {
+      server.start();
+    } catch (Exception e) {
+      stop(server);
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getMessage(), e);
     }
+    log.info("listening on http://{}:{}", LOOPBACK, connector.getLocalPort());
+    return new ApiServer(server, connector);
+  }
 
-    /**
-     * Binds 127.0.0.1:{@code port} ({@code 0} picks a free port) and serves; {@code token} is the
-     * content of the auth-token file.
-     */
-    public static ApiServer start(int port, String token, Sessions sessions, String version, Path configFile) {
-        return start(port, token, sessions, null, version, configFile);
+  /**
+   * The routes that may wait for Cognito or the store; the credential routes are {@link
+   * CredentialFastPath}'s.
+   */
+  private static RouteTable routeTable(ApiRoutes routes, Accounts accounts) {
+    RouteTable table =
+        new RouteTable()
+            .add("GET", RequestGuard.HEALTH_PATH, routes::health)
+            .add("POST", "/v1/profiles/{p}/login", routes::login)
+            .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
+            .add("POST", "/v1/profiles/{p}/logout", routes::logout)
+            .add("GET", "/v1/status", routes::status);
+    if (accounts != null) {
+      AccountRoutes chores = new AccountRoutes(accounts);
+      table
+          .add("POST", "/v1/profiles/{p}/signup", chores::signUp)
+          .add("POST", "/v1/profiles/{p}/signup/confirm", chores::confirmSignUp)
+          .add("POST", "/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode)
+          .add("POST", "/v1/profiles/{p}/password", chores::changePassword)
+          .add("POST", "/v1/profiles/{p}/password-reset", chores::forgotPassword)
+          .add("POST", "/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
     }
+    return table;
+  }
 
-    /** As above, with the account routes (sign-up, password change and reset) when {@code accounts} is not null. */
-    public static ApiServer start(int port, String token, Sessions sessions, Accounts accounts, String version,
-                                  Path configFile) {
-        QueuedThreadPool pool = threadPool();
-        Server server = new Server(pool);
-        ServerConnector connector = connector(server, port);
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrorHandler());
-        ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
-        Workers workers = new Workers(pool, new Failures());
-        server.setHandler(new ApiHandler(new RequestGuard(token, connector::getLocalPort),
-                new CredentialFastPath(routes, workers), routeTable(routes, accounts), workers));
-        try {
-            server.start();
-        } catch (Exception e) {
-            stop(server);
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
-        }
-        log.info("listening on http://{}:{}", LOOPBACK, connector.getLocalPort());
-        return new ApiServer(server, connector);
-    }
+  /**
+   * Few idle threads (an idle daemon should be small), room for bursts of callers waiting for
+   * Cognito; no reserved threads: the hot path never leaves the selector thread.
+   */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(250, 2, 60_000);
+    pool.setName("http");
+    pool.setReservedThreads(0);
+    return pool;
+  }
 
-    /** The routes that may wait for Cognito or the store; the credential routes are {@link CredentialFastPath}'s. */
-    private static RouteTable routeTable(ApiRoutes routes, Accounts accounts) {
-        RouteTable table = new RouteTable()
-                .add("GET", RequestGuard.HEALTH_PATH, routes::health)
-                .add("POST", "/v1/profiles/{p}/login", routes::login)
-                .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
-                .add("POST", "/v1/profiles/{p}/logout", routes::logout)
-                .add("GET", "/v1/status", routes::status);
-        if (accounts != null) {
-            AccountRoutes chores = new AccountRoutes(accounts);
-            table.add("POST", "/v1/profiles/{p}/signup", chores::signUp)
-                    .add("POST", "/v1/profiles/{p}/signup/confirm", chores::confirmSignUp)
-                    .add("POST", "/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode)
-                    .add("POST", "/v1/profiles/{p}/password", chores::changePassword)
-                    .add("POST", "/v1/profiles/{p}/password-reset", chores::forgotPassword)
-                    .add("POST", "/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
-        }
-        return table;
-    }
+  /**
+   * No acceptor thread (the selector accepts: connections are few and long-lived), one selector (a
+   * second one measured no better on 2 cores, within the noise, and costs a thread), and nothing
+   * per answer that a local caller does not need: no Date header, no server version.
+   */
+  private static ServerConnector connector(Server server, int port) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendDateHeader(false);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+    // A profile may be named team/dev (the AWS config file allows it): its routes carry %2F, which
+    // the
+    // handler decodes per segment after matching, so an encoded separator is no ambiguity here.
+    http.setUriCompliance(
+        UriCompliance.DEFAULT.with(
+            "encoded path separators", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+    ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+    connector.setHost(LOOPBACK);
+    connector.setPort(port);
+    return connector;
+  }
 
-    /**
-     * Few idle threads (an idle daemon should be small), room for bursts of callers waiting for Cognito;
-     * no reserved threads: the hot path never leaves the selector thread.
-     */
-    private static QueuedThreadPool threadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(250, 2, 60_000);
-        pool.setName("http");
-        pool.setReservedThreads(0);
-        return pool;
-    }
+  public int port() {
+    return connector.getLocalPort();
+  }
 
-    /**
-     * No acceptor thread (the selector accepts: connections are few and long-lived), one selector (a
-     * second one measured no better on 2 cores, within the noise, and costs a thread), and nothing per
-     * answer that a local caller does not need: no Date header, no server version.
-     */
-    private static ServerConnector connector(Server server, int port) {
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendDateHeader(false);
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
-        // A profile may be named team/dev (the AWS config file allows it): its routes carry %2F, which the
-        // handler decodes per segment after matching, so an encoded separator is no ambiguity here.
-        http.setUriCompliance(UriCompliance.DEFAULT.with("encoded path separators",
-                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
-        connector.setHost(LOOPBACK);
-        connector.setPort(port);
-        return connector;
-    }
+  @Override
+  public void close() {
+    stop(server);
+  }
 
-    public int port() {
-        return connector.getLocalPort();
+  private static void stop(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("stopping the HTTP server: {}", e.getMessage());
     }
-
-    @Override
-    public void close() {
-        stop(server);
-    }
-
-    private static void stop(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("stopping the HTTP server: {}", e.getMessage());
-        }
-    }
+  }
 }

@@ -1,7 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.identity.AwsCredentials;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,54 +12,55 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CredentialDocuments {
 
-    record Rendered(AwsCredentials source, byte[] container, byte[] process) {
-    }
+  record Rendered(AwsCredentials source, byte[] container, byte[] process) {}
 
-    private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
 
-    /** {@code profile} null is the default profile's route. */
-    Rendered of(String profile, AwsCredentials credentials) {
-        String key = key(profile);
-        Rendered rendered = byProfile.get(key);
-        if (rendered != null && rendered.source() == credentials) {
-            return rendered;
-        }
-        rendered = new Rendered(credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)));
-        byProfile.put(key, rendered);
-        return rendered;
+  /** {@code profile} null is the default profile's route. */
+  Rendered of(String profile, AwsCredentials credentials) {
+    String key = key(profile);
+    Rendered rendered = byProfile.get(key);
+    if (rendered != null && rendered.source() == credentials) {
+      return rendered;
     }
+    rendered =
+        new Rendered(
+            credentials, Json.bytes(container(credentials)), Json.bytes(process(credentials)));
+    byProfile.put(key, rendered);
+    return rendered;
+  }
 
-    /**
-     * Drops every rendered document, once a profile signed out or in again: those bytes are secrets, and
-     * the default route may be that profile too. The next request renders afresh.
-     */
-    void forget() {
-        byProfile.clear();
-    }
+  /**
+   * Drops every rendered document, once a profile signed out or in again: those bytes are secrets,
+   * and the default route may be that profile too. The next request renders afresh.
+   */
+  void forget() {
+    byProfile.clear();
+  }
 
-    private static String key(String profile) {
-        return profile == null ? "" : profile; // no profile is named ""
-    }
+  private static String key(String profile) {
+    return profile == null ? "" : profile; // no profile is named ""
+  }
 
-    /** The container-credentials format ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}). */
-    private static Map<String, Object> container(AwsCredentials credentials) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("AccessKeyId", credentials.accessKeyId());
-        body.put("SecretAccessKey", credentials.secretAccessKey());
-        body.put("Token", credentials.sessionToken());
-        body.put("Expiration", Json.time(credentials.expiration()));
-        credentials.accountId().ifPresent(account -> body.put("AccountId", account));
-        return body;
-    }
+  /** The container-credentials format ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}). */
+  private static Map<String, Object> container(AwsCredentials credentials) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("AccessKeyId", credentials.accessKeyId());
+    body.put("SecretAccessKey", credentials.secretAccessKey());
+    body.put("Token", credentials.sessionToken());
+    body.put("Expiration", Json.time(credentials.expiration()));
+    credentials.accountId().ifPresent(account -> body.put("AccountId", account));
+    return body;
+  }
 
-    /** The credential_process format, Version 1. */
-    private static Map<String, Object> process(AwsCredentials credentials) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Version", 1);
-        body.put("AccessKeyId", credentials.accessKeyId());
-        body.put("SecretAccessKey", credentials.secretAccessKey());
-        body.put("SessionToken", credentials.sessionToken());
-        body.put("Expiration", Json.time(credentials.expiration()));
-        return body;
-    }
+  /** The credential_process format, Version 1. */
+  private static Map<String, Object> process(AwsCredentials credentials) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("Version", 1);
+    body.put("AccessKeyId", credentials.accessKeyId());
+    body.put("SecretAccessKey", credentials.secretAccessKey());
+    body.put("SessionToken", credentials.sessionToken());
+    body.put("Expiration", Json.time(credentials.expiration()));
+    return body;
+  }
 }

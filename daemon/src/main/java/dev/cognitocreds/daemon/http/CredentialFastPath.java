@@ -4,7 +4,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
-
 /**
  * The credential routes, which SDKs and the credential helper call on every use: matched by plain
  * string checks, answered with pre-rendered bytes. When the session has the credentials at hand
@@ -14,65 +13,71 @@ import org.eclipse.jetty.util.URIUtil;
  */
 final class CredentialFastPath {
 
-    /** A credential route: {@code profile} null for the default profile. */
-    record Target(String profile, boolean process) {
+  /** A credential route: {@code profile} null for the default profile. */
+  record Target(String profile, boolean process) {}
+
+  private static final String DEFAULT_ROUTE = "/v1/credentials";
+  private static final String PROFILE_PREFIX = "/v1/profiles/";
+  private static final String CONTAINER_SUFFIX = "/credentials";
+  private static final String PROCESS_SUFFIX = "/credential-process";
+  private static final Target DEFAULT = new Target(null, false);
+
+  private final ApiRoutes routes;
+  private final Workers workers;
+
+  CredentialFastPath(ApiRoutes routes, Workers workers) {
+    this.routes = routes;
+    this.workers = workers;
+  }
+
+  /**
+   * The credential route of this raw (percent-encoded) GET path, or null when it is another route.
+   * As for every route, one trailing slash is ignored.
+   */
+  static Target target(String rawPath) {
+    String path = RouteTable.withoutTrailingSlash(rawPath);
+    if (DEFAULT_ROUTE.equals(path)) {
+      return DEFAULT;
     }
-
-    private static final String DEFAULT_ROUTE = "/v1/credentials";
-    private static final String PROFILE_PREFIX = "/v1/profiles/";
-    private static final String CONTAINER_SUFFIX = "/credentials";
-    private static final String PROCESS_SUFFIX = "/credential-process";
-    private static final Target DEFAULT = new Target(null, false);
-
-    private final ApiRoutes routes;
-    private final Workers workers;
-
-    CredentialFastPath(ApiRoutes routes, Workers workers) {
-        this.routes = routes;
-        this.workers = workers;
+    if (!path.startsWith(PROFILE_PREFIX)) {
+      return null;
     }
-
-    /**
-     * The credential route of this raw (percent-encoded) GET path, or null when it is another route. As
-     * for every route, one trailing slash is ignored.
-     */
-    static Target target(String rawPath) {
-        String path = RouteTable.withoutTrailingSlash(rawPath);
-        if (DEFAULT_ROUTE.equals(path)) {
-            return DEFAULT;
-        }
-        if (!path.startsWith(PROFILE_PREFIX)) {
-            return null;
-        }
-        int slash = path.indexOf('/', PROFILE_PREFIX.length());
-        if (slash <= PROFILE_PREFIX.length()) {
-            return null;
-        }
-        boolean process;
-        if (path.length() - slash == CONTAINER_SUFFIX.length() && path.endsWith(CONTAINER_SUFFIX)) {
-            process = false;
-        } else if (path.length() - slash == PROCESS_SUFFIX.length() && path.endsWith(PROCESS_SUFFIX)) {
-            process = true;
-        } else {
-            return null;
-        }
-        String profile = path.substring(PROFILE_PREFIX.length(), slash);
-        return new Target(profile.indexOf('%') < 0 ? profile : URIUtil.decodePath(profile), process);
+    int slash = path.indexOf('/', PROFILE_PREFIX.length());
+    if (slash <= PROFILE_PREFIX.length()) {
+      return null;
     }
-
-    /** Answers now when that needs no waiting, else on a worker. */
-    void handle(Target target, String path, Response response, Callback callback) {
-        byte[] atHand;
-        try {
-            atHand = routes.documentWithoutWaiting(target.profile(), target.process());
-        } catch (RuntimeException e) {
-            atHand = null; // the worker answers, with the error if there is one
-        }
-        if (atHand != null) {
-            Answers.json(response, callback, 200, atHand);
-            return;
-        }
-        workers.answer("GET", path, response, callback, () -> routes.document(
-                target.profile() != null ? target.profile() : routes.defaultProfile(), target.process()));
+    boolean process;
+    if (path.length() - slash == CONTAINER_SUFFIX.length() && path.endsWith(CONTAINER_SUFFIX)) {
+      process = false;
+    } else if (path.length() - slash == PROCESS_SUFFIX.length() && path.endsWith(PROCESS_SUFFIX)) {
+      process = true;
+    } else {
+      return null;
     }
+    String profile = path.substring(PROFILE_PREFIX.length(), slash);
+    return new Target(profile.indexOf('%') < 0 ? profile : URIUtil.decodePath(profile), process);
+  }
+
+  /** Answers now when that needs no waiting, else on a worker. */
+  void handle(Target target, String path, Response response, Callback callback) {
+    byte[] atHand;
+    try {
+      atHand = routes.documentWithoutWaiting(target.profile(), target.process());
+    } catch (RuntimeException e) {
+      atHand = null; // the worker answers, with the error if there is one
+    }
+    if (atHand != null) {
+      Answers.json(response, callback, 200, atHand);
+      return;
+    }
+    workers.answer(
+        "GET",
+        path,
+        response,
+        callback,
+        () ->
+            routes.document(
+                target.profile() != null ? target.profile() : routes.defaultProfile(),
+                target.process()));
+  }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 /** What a route handler gets of a request: the decoded path parameters and the body. */
 record RouteRequest(Map<String, String> params, byte[] body) {
 
-    String param(String name) {
-        return params.get(name);
-    }
+  String param(String name) {
+    return params.get(name);
+  }
 }

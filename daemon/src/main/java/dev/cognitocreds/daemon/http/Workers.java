@@ -1,11 +1,10 @@
 package dev.cognitocreds.daemon.http;
 
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Hands work that may wait (Cognito calls, the session store, the keychain) from the selector
@@ -14,26 +13,31 @@ import java.util.function.Supplier;
  */
 final class Workers {
 
-    private final Executor executor;
-    private final Failures failures;
+  private final Executor executor;
+  private final Failures failures;
 
-    Workers(Executor executor, Failures failures) {
-        this.executor = executor;
-        this.failures = failures;
-    }
+  Workers(Executor executor, Failures failures) {
+    this.executor = executor;
+    this.failures = failures;
+  }
 
-    /** {@code method} and {@code path} name the request in the log line of a failure. */
-    void answer(String method, String path, Response response, Callback callback, Supplier<byte[]> work) {
-        try {
-            executor.execute(() -> {
-                try {
-                    Answers.json(response, callback, 200, work.get());
-                } catch (RuntimeException e) {
-                    Answers.error(response, callback, failures.answer(method, path, e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            Answers.error(response, callback, new ApiError(503, "Busy", "cognito-credsd is too busy now; try again"));
-        }
+  /** {@code method} and {@code path} name the request in the log line of a failure. */
+  void answer(
+      String method, String path, Response response, Callback callback, Supplier<byte[]> work) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              Answers.json(response, callback, 200, work.get());
+            } catch (RuntimeException e) {
+              Answers.error(response, callback, failures.answer(method, path, e));
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      Answers.error(
+          response,
+          callback,
+          new ApiError(503, "Busy", "cognito-credsd is too busy now; try again"));
     }
+  }
 }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Temporary AWS credentials from the identity pool. */
-public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-                             Optional<String> accountId) {
+public record AwsCredentials(
+    String accessKeyId,
+    String secretAccessKey,
+    String sessionToken,
+    Instant expiration,
+    Optional<String> accountId) {
 
-    @Override
-    public String toString() {
-        return "AwsCredentials[" + accessKeyId + ", expires " + expiration + "]";
-    }
+  @Override
+  public String toString() {
+    return "AwsCredentials[" + accessKeyId + ", expires " + expiration + "]";
+  }
 }

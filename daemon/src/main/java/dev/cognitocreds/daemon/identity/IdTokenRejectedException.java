@@ -8,14 +8,14 @@ import dev.cognitocreds.daemon.Failure;
  */
 public final class IdTokenRejectedException extends RuntimeException {
 
-    private final Failure failure;
+  private final Failure failure;
 
-    IdTokenRejectedException(Failure failure) {
-        super(failure.getMessage(), failure, false, false);
-        this.failure = failure;
-    }
+  IdTokenRejectedException(Failure failure) {
+    super(failure.getMessage(), failure, false, false);
+    this.failure = failure;
+  }
 
-    public Failure failure() {
-        return failure;
-    }
+  public Failure failure() {
+    return failure;
+  }
 }

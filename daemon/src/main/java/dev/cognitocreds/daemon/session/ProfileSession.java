@@ -10,9 +10,6 @@ import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.identity.UnknownIdentityException;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,204 +18,248 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One signed-in profile: its refresh token (via the store), its ID and access tokens in memory, and
- * its AWS credentials renewed ahead of expiry. The tokens are refreshed only when a caller needs one
- * of them and that one is close to its own expiry (a pool's access tokens may end long before its ID
- * tokens); every refresh goes through {@link #refreshed}, which stores a rotated refresh token first.
+ * its AWS credentials renewed ahead of expiry. The tokens are refreshed only when a caller needs
+ * one of them and that one is close to its own expiry (a pool's access tokens may end long before
+ * its ID tokens); every refresh goes through {@link #refreshed}, which stores a rotated refresh
+ * token first.
  */
 final class ProfileSession {
 
-    private static final Logger log = LoggerFactory.getLogger(ProfileSession.class);
-    private static final Duration MAX_TOKEN_MARGIN = Duration.ofMinutes(5);
+  private static final Logger log = LoggerFactory.getLogger(ProfileSession.class);
+  private static final Duration MAX_TOKEN_MARGIN = Duration.ofMinutes(5);
 
-    private final String profile;
-    private final Supplier<CognitoProfile> config;
-    private final UserPoolTokens userPoolTokens;
-    private final IdentityPool identityPool;
-    private final SessionStore store;
-    private final Clock clock;
-    private final RefreshTiming timing;
-    private final RefreshAheadCache<AwsCredentials> credentials;
+  private final String profile;
+  private final Supplier<CognitoProfile> config;
+  private final UserPoolTokens userPoolTokens;
+  private final IdentityPool identityPool;
+  private final SessionStore store;
+  private final Clock clock;
+  private final RefreshTiming timing;
+  private final RefreshAheadCache<AwsCredentials> credentials;
 
-    private volatile StoredSession stored;
-    private volatile Failure signedOut;
-    // guarded by this
-    private Tokens tokens;
+  private volatile StoredSession stored;
+  private volatile Failure signedOut;
+  // guarded by this
+  private Tokens tokens;
 
-    ProfileSession(String profile, Supplier<CognitoProfile> config, StoredSession stored, Optional<Tokens> tokens,
-                   Upstream upstream, SessionStore store, Clock clock, RefreshTiming timing,
-                   ScheduledExecutorService background) {
-        this.profile = profile;
-        this.config = config;
-        this.stored = stored;
-        this.tokens = tokens.orElse(null);
-        this.userPoolTokens = upstream.tokens();
-        this.identityPool = upstream.identityPool();
-        this.store = store;
-        this.clock = clock;
-        this.timing = timing;
-        this.credentials = new RefreshAheadCache<>("profile " + profile, this::fetch, clock, timing, background);
+  ProfileSession(
+      String profile,
+      Supplier<CognitoProfile> config,
+      StoredSession stored,
+      Optional<Tokens> tokens,
+      Upstream upstream,
+      SessionStore store,
+      Clock clock,
+      RefreshTiming timing,
+      ScheduledExecutorService background) {
+    this.profile = profile;
+    this.config = config;
+    this.stored = stored;
+    this.tokens = tokens.orElse(null);
+    this.userPoolTokens = upstream.tokens();
+    this.identityPool = upstream.identityPool();
+    this.store = store;
+    this.clock = clock;
+    this.timing = timing;
+    this.credentials =
+        new RefreshAheadCache<>("profile " + profile, this::fetch, clock, timing, background);
+  }
+
+  AwsCredentials credentials() {
+    throwIfSignedOut();
+    AwsCredentials served = credentials.get();
+    // the call that found the refresh token rejected may have fallen back to the cached value
+    throwIfSignedOut();
+    return served;
+  }
+
+  /**
+   * The credentials when they are at hand without waiting for anything; see {@link
+   * Sessions#credentialsWithoutWaiting}.
+   */
+  Optional<AwsCredentials> credentialsWithoutWaiting() {
+    return signedOut != null ? Optional.empty() : credentials.getWithoutWaiting();
+  }
+
+  private void throwIfSignedOut() {
+    Failure out = signedOut;
+    if (out != null) {
+      throw out;
     }
+  }
 
-    AwsCredentials credentials() {
-        throwIfSignedOut();
-        AwsCredentials served = credentials.get();
-        // the call that found the refresh token rejected may have fallen back to the cached value
-        throwIfSignedOut();
-        return served;
-    }
+  StoredSession stored() {
+    return stored;
+  }
 
-    /** The credentials when they are at hand without waiting for anything; see {@link Sessions#credentialsWithoutWaiting}. */
-    Optional<AwsCredentials> credentialsWithoutWaiting() {
-        return signedOut != null ? Optional.empty() : credentials.getWithoutWaiting();
-    }
+  /**
+   * An access token that is not close to its expiry, for the calls Cognito authorises with it
+   * (ChangePassword, GlobalSignOut).
+   */
+  String accessToken() {
+    throwIfSignedOut();
+    return fresh(
+            config.get(),
+            known -> stillValid(known.claims().issuedAt(), known.accessTokenExpiresAt()))
+        .accessToken();
+  }
 
-    private void throwIfSignedOut() {
-        Failure out = signedOut;
-        if (out != null) {
-            throw out;
-        }
-    }
+  boolean isSignedOut() {
+    return signedOut != null;
+  }
 
-    StoredSession stored() {
-        return stored;
-    }
+  RefreshAheadCache<AwsCredentials> cache() {
+    return credentials;
+  }
 
-    /**
-     * An access token that is not close to its expiry, for the calls Cognito authorises with it
-     * (ChangePassword, GlobalSignOut).
-     */
-    String accessToken() {
-        throwIfSignedOut();
-        return fresh(config.get(), known -> stillValid(known.claims().issuedAt(), known.accessTokenExpiresAt()))
-                .accessToken();
-    }
+  void close() {
+    credentials.close();
+  }
 
-    boolean isSignedOut() {
-        return signedOut != null;
+  private RefreshAheadCache.Timed<AwsCredentials> fetch() {
+    throwIfSignedOut();
+    CognitoProfile current = config.get();
+    // the lifetime counts from the request: a slow answer must not push the prefetch later
+    Instant requested = clock.instant();
+    AwsCredentials fresh;
+    try {
+      fresh = exchange(current);
+    } catch (IdTokenRejectedException e) {
+      // revoked or expired early: a new ID token tells whether the refresh token still works
+      log.info("profile {}: the identity pool refused the ID token, refreshing it", profile);
+      forgetIdToken();
+      try {
+        fresh = exchange(current);
+      } catch (IdTokenRejectedException again) {
+        throw again.failure();
+      }
     }
+    RefreshAheadCache.Timed<AwsCredentials> timed =
+        timing.timed(fresh, requested, fresh.expiration());
+    log.info(
+        "profile {}: new AWS credentials, valid until {}, next refresh at {}",
+        profile,
+        fresh.expiration(),
+        timed.prefetchAt());
+    return timed;
+  }
 
-    RefreshAheadCache<AwsCredentials> cache() {
-        return credentials;
+  private AwsCredentials exchange(CognitoProfile current) {
+    String idToken =
+        fresh(current, known -> stillValid(known.claims().issuedAt(), known.claims().expiresAt()))
+            .idToken();
+    String identityId = stored.identityId().orElseGet(() -> rememberIdentity(current, idToken));
+    try {
+      return identityPool.credentials(current, identityId, idToken);
+    } catch (UnknownIdentityException e) {
+      log.warn(
+          "profile {}: identity {} no longer exists, asking for a new one", profile, identityId);
+      return identityPool.credentials(current, rememberIdentity(current, idToken), idToken);
     }
+  }
 
-    void close() {
-        credentials.close();
-    }
+  private synchronized void forgetIdToken() {
+    tokens = null;
+  }
 
-    private RefreshAheadCache.Timed<AwsCredentials> fetch() {
-        throwIfSignedOut();
-        CognitoProfile current = config.get();
-        // the lifetime counts from the request: a slow answer must not push the prefetch later
-        Instant requested = clock.instant();
-        AwsCredentials fresh;
-        try {
-            fresh = exchange(current);
-        } catch (IdTokenRejectedException e) {
-            // revoked or expired early: a new ID token tells whether the refresh token still works
-            log.info("profile {}: the identity pool refused the ID token, refreshing it", profile);
-            forgetIdToken();
-            try {
-                fresh = exchange(current);
-            } catch (IdTokenRejectedException again) {
-                throw again.failure();
-            }
-        }
-        RefreshAheadCache.Timed<AwsCredentials> timed = timing.timed(fresh, requested, fresh.expiration());
-        log.info("profile {}: new AWS credentials, valid until {}, next refresh at {}", profile, fresh.expiration(),
-                timed.prefetchAt());
-        return timed;
-    }
+  /**
+   * The tokens in memory while {@code usable} says the one the caller needs is, else refreshed
+   * ones.
+   */
+  private synchronized Tokens fresh(CognitoProfile current, Predicate<Tokens> usable) {
+    Tokens known = tokens;
+    return known != null && usable.test(known) ? known : refreshed(current);
+  }
 
-    private AwsCredentials exchange(CognitoProfile current) {
-        String idToken = fresh(current, known -> stillValid(known.claims().issuedAt(), known.claims().expiresAt()))
-                .idToken();
-        String identityId = stored.identityId().orElseGet(() -> rememberIdentity(current, idToken));
-        try {
-            return identityPool.credentials(current, identityId, idToken);
-        } catch (UnknownIdentityException e) {
-            log.warn("profile {}: identity {} no longer exists, asking for a new one", profile, identityId);
-            return identityPool.credentials(current, rememberIdentity(current, idToken), idToken);
-        }
-    }
+  /**
+   * A token issued at {@code issuedAt} is used while more than min(5 min, a fifth of its lifetime)
+   * is left.
+   */
+  private boolean stillValid(Instant issuedAt, Instant expiresAt) {
+    Duration fifth = Duration.between(issuedAt, expiresAt).dividedBy(5);
+    Duration margin = fifth.compareTo(MAX_TOKEN_MARGIN) < 0 ? fifth : MAX_TOKEN_MARGIN;
+    return clock.instant().plus(margin).isBefore(expiresAt);
+  }
 
-    private synchronized void forgetIdToken() {
-        tokens = null;
+  /** The only place the refresh token is used (guarded by this). */
+  private Tokens refreshed(CognitoProfile current) {
+    StoredSession session = stored;
+    Tokens fresh;
+    try {
+      fresh =
+          userPoolTokens.refresh(
+              current, session.refreshToken(), session.username(), session.rotatesRefreshTokens());
+    } catch (Failure failure) {
+      if (failure.kind() == Failure.Kind.SIGNED_OUT) {
+        signOut(failure);
+      }
+      throw failure;
     }
+    if (fresh.refreshToken().isPresent()
+        && !fresh.refreshToken().get().equals(session.refreshToken())) {
+      // Rotation: the old token stops working after Cognito's grace period, so the new one is
+      // written (atomically, durably) before it or the ID token that came with it is used; a crash
+      // after this line loses nothing. If the write fails, no token that came with it is used
+      // either.
+      // The same write remembers that the app client rotates, for the next start.
+      String rotated = fresh.refreshToken().get();
+      save(latest -> latest.withRotatedRefreshToken(rotated));
+      log.info("profile {}: rotated refresh token stored in the {} store", profile, store.kind());
+    }
+    tokens = fresh;
+    log.info(
+        "profile {}: tokens refreshed, ID token valid until {}, access token until {}",
+        profile,
+        fresh.claims().expiresAt(),
+        fresh.accessTokenExpiresAt());
+    return fresh;
+  }
 
-    /** The tokens in memory while {@code usable} says the one the caller needs is, else refreshed ones. */
-    private synchronized Tokens fresh(CognitoProfile current, Predicate<Tokens> usable) {
-        Tokens known = tokens;
-        return known != null && usable.test(known) ? known : refreshed(current);
-    }
+  private String rememberIdentity(CognitoProfile current, String idToken) {
+    String identityId = identityPool.identityId(current, idToken);
+    save(known -> known.withIdentityId(identityId));
+    log.info("profile {}: identity id {}", profile, identityId);
+    return identityId;
+  }
 
-    /** A token issued at {@code issuedAt} is used while more than min(5 min, a fifth of its lifetime) is left. */
-    private boolean stillValid(Instant issuedAt, Instant expiresAt) {
-        Duration fifth = Duration.between(issuedAt, expiresAt).dividedBy(5);
-        Duration margin = fifth.compareTo(MAX_TOKEN_MARGIN) < 0 ? fifth : MAX_TOKEN_MARGIN;
-        return clock.instant().plus(margin).isBefore(expiresAt);
+  /**
+   * Changes the stored session from its latest state, one change at a time: a concurrent change
+   * built on an older state would otherwise write a rotated-out refresh token back. The new state
+   * is kept in memory even when the write fails, so a running daemon keeps the newest token.
+   */
+  private synchronized void save(UnaryOperator<StoredSession> change) {
+    StoredSession changed = change.apply(stored);
+    stored = changed;
+    try {
+      store.save(profile, changed);
+    } catch (RuntimeException e) {
+      // the store's messages name the file or keychain entry, never its content
+      throw new Failure(
+          Failure.Kind.UPSTREAM_UNAVAILABLE,
+          "StoreUnavailable",
+          "profile "
+              + profile
+              + ": cannot write the session to the "
+              + store.kind()
+              + " store ("
+              + e.getMessage()
+              + "); credentials are served again once it can be written",
+          e);
     }
+  }
 
-    /** The only place the refresh token is used (guarded by this). */
-    private Tokens refreshed(CognitoProfile current) {
-        StoredSession session = stored;
-        Tokens fresh;
-        try {
-            fresh = userPoolTokens.refresh(current, session.refreshToken(), session.username(),
-                    session.rotatesRefreshTokens());
-        } catch (Failure failure) {
-            if (failure.kind() == Failure.Kind.SIGNED_OUT) {
-                signOut(failure);
-            }
-            throw failure;
-        }
-        if (fresh.refreshToken().isPresent() && !fresh.refreshToken().get().equals(session.refreshToken())) {
-            // Rotation: the old token stops working after Cognito's grace period, so the new one is
-            // written (atomically, durably) before it or the ID token that came with it is used; a crash
-            // after this line loses nothing. If the write fails, no token that came with it is used either.
-            // The same write remembers that the app client rotates, for the next start.
-            String rotated = fresh.refreshToken().get();
-            save(latest -> latest.withRotatedRefreshToken(rotated));
-            log.info("profile {}: rotated refresh token stored in the {} store", profile, store.kind());
-        }
-        tokens = fresh;
-        log.info("profile {}: tokens refreshed, ID token valid until {}, access token until {}", profile,
-                fresh.claims().expiresAt(), fresh.accessTokenExpiresAt());
-        return fresh;
-    }
-
-    private String rememberIdentity(CognitoProfile current, String idToken) {
-        String identityId = identityPool.identityId(current, idToken);
-        save(known -> known.withIdentityId(identityId));
-        log.info("profile {}: identity id {}", profile, identityId);
-        return identityId;
-    }
-
-    /**
-     * Changes the stored session from its latest state, one change at a time: a concurrent change
-     * built on an older state would otherwise write a rotated-out refresh token back. The new state
-     * is kept in memory even when the write fails, so a running daemon keeps the newest token.
-     */
-    private synchronized void save(UnaryOperator<StoredSession> change) {
-        StoredSession changed = change.apply(stored);
-        stored = changed;
-        try {
-            store.save(profile, changed);
-        } catch (RuntimeException e) {
-            // the store's messages name the file or keychain entry, never its content
-            throw new Failure(Failure.Kind.UPSTREAM_UNAVAILABLE, "StoreUnavailable", "profile " + profile
-                    + ": cannot write the session to the " + store.kind() + " store (" + e.getMessage()
-                    + "); credentials are served again once it can be written", e);
-        }
-    }
-
-    private void signOut(Failure cause) {
-        signedOut = Failure.signedOut(profile);
-        store.delete(profile);
-        credentials.close();
-        log.warn("profile {}: SIGNED_IN -> SIGNED_OUT: Cognito rejected the refresh token ({})", profile,
-                cause.getCause() != null ? cause.getCause().getClass().getSimpleName() : cause.code());
-    }
+  private void signOut(Failure cause) {
+    signedOut = Failure.signedOut(profile);
+    store.delete(profile);
+    credentials.close();
+    log.warn(
+        "profile {}: SIGNED_IN -> SIGNED_OUT: Cognito rejected the refresh token ({})",
+        profile,
+        cause.getCause() != null ? cause.getCause().getClass().getSimpleName() : cause.code());
+  }
 }

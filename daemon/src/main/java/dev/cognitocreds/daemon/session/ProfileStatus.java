@@ -5,23 +5,53 @@ import java.util.List;
 import java.util.Optional;
 
 /** How one cognito profile stands, for {@code GET /v1/status}. */
-public record ProfileStatus(String profile, State state, Optional<String> username, Optional<String> sub,
-                            Optional<String> identityId, Optional<Instant> expiration, Optional<Instant> nextRefresh,
-                            Optional<String> lastError, String store, List<String> problems) {
+public record ProfileStatus(
+    String profile,
+    State state,
+    Optional<String> username,
+    Optional<String> sub,
+    Optional<String> identityId,
+    Optional<Instant> expiration,
+    Optional<Instant> nextRefresh,
+    Optional<String> lastError,
+    String store,
+    List<String> problems) {
 
-    public enum State { SIGNED_IN, SIGNED_OUT, INVALID }
+  public enum State {
+    SIGNED_IN,
+    SIGNED_OUT,
+    INVALID
+  }
 
-    public ProfileStatus {
-        problems = List.copyOf(problems);
-    }
+  public ProfileStatus {
+    problems = List.copyOf(problems);
+  }
 
-    static ProfileStatus invalid(String profile, String store, List<String> problems) {
-        return new ProfileStatus(profile, State.INVALID, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), store, problems);
-    }
+  static ProfileStatus invalid(String profile, String store, List<String> problems) {
+    return new ProfileStatus(
+        profile,
+        State.INVALID,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        store,
+        problems);
+  }
 
-    static ProfileStatus signedOut(String profile, String store, Optional<String> lastError) {
-        return new ProfileStatus(profile, State.SIGNED_OUT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), lastError, store, List.of());
-    }
+  static ProfileStatus signedOut(String profile, String store, Optional<String> lastError) {
+    return new ProfileStatus(
+        profile,
+        State.SIGNED_OUT,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        lastError,
+        store,
+        List.of());
+  }
 }

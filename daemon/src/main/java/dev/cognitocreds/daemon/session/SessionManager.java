@@ -12,9 +12,6 @@ import dev.cognitocreds.daemon.config.Profiles;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,256 +20,323 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** All profiles' sessions: sign-in, credentials, sign-out and status. The http layer's only entry. */
+/**
+ * All profiles' sessions: sign-in, credentials, sign-out and status. The http layer's only entry.
+ */
 public final class SessionManager implements Sessions {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+  private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
 
-    private final ProfileCatalog catalog;
-    private final Optional<String> defaultProfile;
-    private final Upstream upstream;
-    private final SessionStore store;
-    private final SignInConversations conversations;
-    private final Clock clock;
-    private final RefreshTiming timing;
-    private final ScheduledExecutorService background;
-    private final ConcurrentMap<String, ProfileSession> sessions = new ConcurrentHashMap<>();
+  private final ProfileCatalog catalog;
+  private final Optional<String> defaultProfile;
+  private final Upstream upstream;
+  private final SessionStore store;
+  private final SignInConversations conversations;
+  private final Clock clock;
+  private final RefreshTiming timing;
+  private final ScheduledExecutorService background;
+  private final ConcurrentMap<String, ProfileSession> sessions = new ConcurrentHashMap<>();
 
-    public SessionManager(ProfileCatalog catalog, Optional<String> defaultProfile, Upstream upstream,
-                          SessionStore store, SignInConversations conversations, Clock clock, RefreshTiming timing,
-                          ScheduledExecutorService background) {
-        this.catalog = catalog;
-        this.defaultProfile = defaultProfile;
-        this.upstream = upstream;
-        this.store = store;
-        this.conversations = conversations;
-        this.clock = clock;
-        this.timing = timing;
-        this.background = background;
+  public SessionManager(
+      ProfileCatalog catalog,
+      Optional<String> defaultProfile,
+      Upstream upstream,
+      SessionStore store,
+      SignInConversations conversations,
+      Clock clock,
+      RefreshTiming timing,
+      ScheduledExecutorService background) {
+    this.catalog = catalog;
+    this.defaultProfile = defaultProfile;
+    this.upstream = upstream;
+    this.store = store;
+    this.conversations = conversations;
+    this.clock = clock;
+    this.timing = timing;
+    this.background = background;
+  }
+
+  @Override
+  public String defaultProfile() {
+    return catalog.current().defaultProfileName(defaultProfile);
+  }
+
+  @Override
+  public Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
+    Optional<Profiles> profiles = catalog.currentWithoutWaiting();
+    if (profiles.isEmpty()) {
+      return Optional.empty();
     }
-
-    @Override
-    public String defaultProfile() {
-        return catalog.current().defaultProfileName(defaultProfile);
+    String name;
+    try {
+      name = profile != null ? profile : profiles.get().defaultProfileName(defaultProfile);
+      profiles.get().require(name);
+    } catch (Failure unusable) {
+      return Optional.empty(); // the waiting path says why
     }
+    ProfileSession session = sessions.get(name);
+    return session == null ? Optional.empty() : session.credentialsWithoutWaiting();
+  }
 
-    @Override
-    public Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
-        Optional<Profiles> profiles = catalog.currentWithoutWaiting();
-        if (profiles.isEmpty()) {
-            return Optional.empty();
-        }
-        String name;
-        try {
-            name = profile != null ? profile : profiles.get().defaultProfileName(defaultProfile);
-            profiles.get().require(name);
-        } catch (Failure unusable) {
-            return Optional.empty(); // the waiting path says why
-        }
-        ProfileSession session = sessions.get(name);
-        return session == null ? Optional.empty() : session.credentialsWithoutWaiting();
+  @Override
+  public AwsCredentials credentials(String profile) {
+    CognitoProfile config = catalog.current().require(profile);
+    ProfileSession session = session(profile, config);
+    if (session == null) {
+      throw Failure.signedOut(profile);
     }
+    return session.credentials();
+  }
 
-    @Override
-    public AwsCredentials credentials(String profile) {
-        CognitoProfile config = catalog.current().require(profile);
-        ProfileSession session = session(profile, config);
-        if (session == null) {
-            throw Failure.signedOut(profile);
-        }
-        return session.credentials();
+  /**
+   * The access token of a signed-in profile, for the calls Cognito authorises with it
+   * (ChangePassword), refreshed when it, not the ID token, is close to expiry.
+   */
+  public String accessToken(String profile) {
+    CognitoProfile config = catalog.current().require(profile);
+    ProfileSession session = session(profile, config);
+    if (session == null) {
+      throw Failure.signedOut(profile);
     }
+    return session.accessToken();
+  }
 
-    /**
-     * The access token of a signed-in profile, for the calls Cognito authorises with it (ChangePassword),
-     * refreshed when it, not the ID token, is close to expiry.
-     */
-    public String accessToken(String profile) {
-        CognitoProfile config = catalog.current().require(profile);
-        ProfileSession session = session(profile, config);
-        if (session == null) {
-            throw Failure.signedOut(profile);
-        }
-        return session.accessToken();
-    }
+  @Override
+  public LoginOutcome login(
+      String profile, Optional<AuthFlow> flow, String username, String password) {
+    CognitoProfile config = catalog.current().require(profile);
+    AuthFlow chosen = flow.orElse(config.authFlow());
+    log.info("profile {}: sign-in of {} with {}", profile, username, chosen);
+    return outcome(profile, config, upstream.userPool().start(config, chosen, username, password));
+  }
 
-    @Override
-    public LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password) {
-        CognitoProfile config = catalog.current().require(profile);
-        AuthFlow chosen = flow.orElse(config.authFlow());
-        log.info("profile {}: sign-in of {} with {}", profile, username, chosen);
-        return outcome(profile, config, upstream.userPool().start(config, chosen, username, password));
-    }
-
-    @Override
-    public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
-        CognitoProfile config = catalog.current().require(profile);
-        SignInConversations.Conversation pending = conversations.find(conversation, profile);
-        log.info("profile {}: answering {}", profile, pending.pending().challenge().name());
-        SignInStep step;
-        try {
-            step = upstream.userPool().answer(config, pending.pending(), answers);
-        } catch (Failure failure) {
-            // a missing field or a password the policy refuses can be answered again in the same session
-            if (failure.kind() != Failure.Kind.BAD_REQUEST && failure.kind() != Failure.Kind.SIGN_IN_REJECTED) {
-                conversations.close(conversation);
-            }
-            throw failure;
-        }
+  @Override
+  public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
+    CognitoProfile config = catalog.current().require(profile);
+    SignInConversations.Conversation pending = conversations.find(conversation, profile);
+    log.info("profile {}: answering {}", profile, pending.pending().challenge().name());
+    SignInStep step;
+    try {
+      step = upstream.userPool().answer(config, pending.pending(), answers);
+    } catch (Failure failure) {
+      // a missing field or a password the policy refuses can be answered again in the same session
+      if (failure.kind() != Failure.Kind.BAD_REQUEST
+          && failure.kind() != Failure.Kind.SIGN_IN_REJECTED) {
         conversations.close(conversation);
-        return outcome(profile, config, step);
+      }
+      throw failure;
     }
+    conversations.close(conversation);
+    return outcome(profile, config, step);
+  }
 
-    /**
-     * Revokes the refresh token at Cognito (with {@code everywhere}, every session of the user)
-     * and forgets the session either way.
-     */
-    @Override
-    public boolean logout(String profile, boolean everywhere) {
-        Profiles profiles = catalog.current();
-        Optional<ConfiguredProfile> found = profiles.find(profile);
-        if (found.isEmpty()) {
-            profiles.require(profile); // throws ProfileNotFound listing the known profiles
-        }
-        ConfiguredProfile configured = found.orElseThrow();
-        ProfileSession session = sessions.remove(profile);
-        if (session == null && configured.profile().isPresent()) {
-            // not used since the start: its own refresh path (rotation included) serves the sign-out
-            session = store.load(profile).map(stored -> newSession(profile, stored, Optional.empty())).orElse(null);
-        }
-        boolean revoked = false;
-        if (session != null && configured.profile().isPresent()) {
-            revoked = revoke(configured.profile().get(), session, everywhere);
-        }
-        store.delete(profile);
-        if (session != null) {
-            session.close();
-        }
-        log.info("profile {}: signed out{}", profile, revoked ? "" : " (refresh token not revoked at Cognito)");
-        return revoked;
+  /**
+   * Revokes the refresh token at Cognito (with {@code everywhere}, every session of the user) and
+   * forgets the session either way.
+   */
+  @Override
+  public boolean logout(String profile, boolean everywhere) {
+    Profiles profiles = catalog.current();
+    Optional<ConfiguredProfile> found = profiles.find(profile);
+    if (found.isEmpty()) {
+      profiles.require(profile); // throws ProfileNotFound listing the known profiles
     }
+    ConfiguredProfile configured = found.orElseThrow();
+    ProfileSession session = sessions.remove(profile);
+    if (session == null && configured.profile().isPresent()) {
+      // not used since the start: its own refresh path (rotation included) serves the sign-out
+      session =
+          store
+              .load(profile)
+              .map(stored -> newSession(profile, stored, Optional.empty()))
+              .orElse(null);
+    }
+    boolean revoked = false;
+    if (session != null && configured.profile().isPresent()) {
+      revoked = revoke(configured.profile().get(), session, everywhere);
+    }
+    store.delete(profile);
+    if (session != null) {
+      session.close();
+    }
+    log.info(
+        "profile {}: signed out{}",
+        profile,
+        revoked ? "" : " (refresh token not revoked at Cognito)");
+    return revoked;
+  }
 
-    @Override
-    public List<ProfileStatus> status() {
-        List<ProfileStatus> all = new ArrayList<>();
-        for (ConfiguredProfile configured : catalog.current().all()) {
-            all.add(status(configured));
-        }
-        return all;
+  @Override
+  public List<ProfileStatus> status() {
+    List<ProfileStatus> all = new ArrayList<>();
+    for (ConfiguredProfile configured : catalog.current().all()) {
+      all.add(status(configured));
     }
+    return all;
+  }
 
-    private ProfileStatus status(ConfiguredProfile configured) {
-        String name = configured.name();
-        if (configured.profile().isEmpty()) {
-            return ProfileStatus.invalid(name, store.kind(), configured.problems());
-        }
-        ProfileSession session = session(name, configured.profile().get());
-        if (session == null) {
-            return ProfileStatus.signedOut(name, store.kind(), Optional.empty());
-        }
-        Optional<String> lastError = session.cache().lastError().map(Throwable::getMessage);
-        if (session.isSignedOut()) {
-            return ProfileStatus.signedOut(name, store.kind(), Optional.of(Failure.signedOut(name).getMessage()));
-        }
-        StoredSession stored = session.stored();
-        var current = session.cache().current();
-        return new ProfileStatus(name, ProfileStatus.State.SIGNED_IN, Optional.of(stored.username()),
-                Optional.ofNullable(stored.sub()), stored.identityId(),
-                current.map(RefreshAheadCache.Timed::expiresAt), current.map(RefreshAheadCache.Timed::prefetchAt),
-                lastError, store.kind(), List.of());
+  private ProfileStatus status(ConfiguredProfile configured) {
+    String name = configured.name();
+    if (configured.profile().isEmpty()) {
+      return ProfileStatus.invalid(name, store.kind(), configured.problems());
     }
+    ProfileSession session = session(name, configured.profile().get());
+    if (session == null) {
+      return ProfileStatus.signedOut(name, store.kind(), Optional.empty());
+    }
+    Optional<String> lastError = session.cache().lastError().map(Throwable::getMessage);
+    if (session.isSignedOut()) {
+      return ProfileStatus.signedOut(
+          name, store.kind(), Optional.of(Failure.signedOut(name).getMessage()));
+    }
+    StoredSession stored = session.stored();
+    var current = session.cache().current();
+    return new ProfileStatus(
+        name,
+        ProfileStatus.State.SIGNED_IN,
+        Optional.of(stored.username()),
+        Optional.ofNullable(stored.sub()),
+        stored.identityId(),
+        current.map(RefreshAheadCache.Timed::expiresAt),
+        current.map(RefreshAheadCache.Timed::prefetchAt),
+        lastError,
+        store.kind(),
+        List.of());
+  }
 
-    private LoginOutcome outcome(String profile, CognitoProfile config, SignInStep step) {
-        if (step instanceof SignInStep.ChallengeRequired challenge) {
-            SignInConversations.Conversation conversation = conversations.open(profile, challenge.pending());
-            log.info("profile {}: Cognito asks for {}", profile, challenge.pending().challenge().name());
-            return new LoginOutcome.ChallengeAsked(profile, conversation.id(), challenge.pending().challenge(),
-                    conversation.expiresAt());
-        }
-        Tokens tokens = ((SignInStep.SignedIn) step).tokens();
-        String refreshToken = tokens.refreshToken().orElseThrow(() -> new Failure(Failure.Kind.UPSTREAM_ERROR,
-                "UpstreamError", "Cognito signed in without a refresh token"));
-        StoredSession stored = new StoredSession(refreshToken, tokens.claims().username(), tokens.claims().sub(),
-                Optional.empty(), config.userPoolId(), config.clientId());
-        store.save(profile, stored);
-        ProfileSession session = newSession(profile, stored, Optional.of(tokens));
-        ProfileSession replaced = sessions.put(profile, session);
-        if (replaced != null) {
-            replaced.close();
-        }
-        log.info("profile {}: SIGNED_IN as {}", profile, stored.username());
-        AwsCredentials credentials = session.credentials();
-        return new LoginOutcome.SignedIn(profile, stored.username(), session.stored().identityId().orElse(null),
-                credentials.expiration());
+  private LoginOutcome outcome(String profile, CognitoProfile config, SignInStep step) {
+    if (step instanceof SignInStep.ChallengeRequired challenge) {
+      SignInConversations.Conversation conversation =
+          conversations.open(profile, challenge.pending());
+      log.info("profile {}: Cognito asks for {}", profile, challenge.pending().challenge().name());
+      return new LoginOutcome.ChallengeAsked(
+          profile, conversation.id(), challenge.pending().challenge(), conversation.expiresAt());
     }
+    Tokens tokens = ((SignInStep.SignedIn) step).tokens();
+    String refreshToken =
+        tokens
+            .refreshToken()
+            .orElseThrow(
+                () ->
+                    new Failure(
+                        Failure.Kind.UPSTREAM_ERROR,
+                        "UpstreamError",
+                        "Cognito signed in without a refresh token"));
+    StoredSession stored =
+        new StoredSession(
+            refreshToken,
+            tokens.claims().username(),
+            tokens.claims().sub(),
+            Optional.empty(),
+            config.userPoolId(),
+            config.clientId());
+    store.save(profile, stored);
+    ProfileSession session = newSession(profile, stored, Optional.of(tokens));
+    ProfileSession replaced = sessions.put(profile, session);
+    if (replaced != null) {
+      replaced.close();
+    }
+    log.info("profile {}: SIGNED_IN as {}", profile, stored.username());
+    AwsCredentials credentials = session.credentials();
+    return new LoginOutcome.SignedIn(
+        profile,
+        stored.username(),
+        session.stored().identityId().orElse(null),
+        credentials.expiration());
+  }
 
-    private boolean revoke(CognitoProfile config, ProfileSession session, boolean everywhere) {
-        // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
-        return everywhere && signOutEverywhere(config, session) || revokeHere(config, session.stored());
-    }
+  private boolean revoke(CognitoProfile config, ProfileSession session, boolean everywhere) {
+    // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
+    return everywhere && signOutEverywhere(config, session) || revokeHere(config, session.stored());
+  }
 
-    /**
-     * GlobalSignOut with the session's access token, refreshed through the session (so a rotated refresh
-     * token is stored before its access token is used, and the fallback revokes the newest token).
-     */
-    private boolean signOutEverywhere(CognitoProfile config, ProfileSession session) {
-        try {
-            upstream.tokens().signOutEverywhere(config, session.accessToken());
-            return true;
-        } catch (Failure failure) {
-            log.warn("profile {}: could not sign out everywhere: {}", config.name(), failure.getMessage());
-            return false;
-        }
+  /**
+   * GlobalSignOut with the session's access token, refreshed through the session (so a rotated
+   * refresh token is stored before its access token is used, and the fallback revokes the newest
+   * token).
+   */
+  private boolean signOutEverywhere(CognitoProfile config, ProfileSession session) {
+    try {
+      upstream.tokens().signOutEverywhere(config, session.accessToken());
+      return true;
+    } catch (Failure failure) {
+      log.warn(
+          "profile {}: could not sign out everywhere: {}", config.name(), failure.getMessage());
+      return false;
     }
+  }
 
-    private boolean revokeHere(CognitoProfile config, StoredSession stored) {
-        try {
-            upstream.tokens().revoke(config, stored.refreshToken());
-            return true;
-        } catch (Failure failure) {
-            log.warn("profile {}: could not revoke the refresh token: {}", config.name(), failure.getMessage());
-            return false;
-        }
+  private boolean revokeHere(CognitoProfile config, StoredSession stored) {
+    try {
+      upstream.tokens().revoke(config, stored.refreshToken());
+      return true;
+    } catch (Failure failure) {
+      log.warn(
+          "profile {}: could not revoke the refresh token: {}",
+          config.name(),
+          failure.getMessage());
+      return false;
     }
+  }
 
-    /** The profile's session, restored from the store when the daemon has not seen it yet; null when signed out. */
-    private ProfileSession session(String profile, CognitoProfile config) {
-        ProfileSession session = sessions.get(profile);
-        if (session != null) {
-            return session;
-        }
-        synchronized (sessions) {
-            session = sessions.get(profile);
-            if (session != null) {
-                return session;
-            }
-            Optional<StoredSession> stored = store.load(profile).filter(found -> belongsTo(found, config));
-            if (stored.isEmpty()) {
-                return null;
-            }
-            session = newSession(profile, stored.get(), Optional.empty());
-            ProfileSession signedInMeanwhile = sessions.putIfAbsent(profile, session);
-            if (signedInMeanwhile != null) {
-                return signedInMeanwhile;
-            }
-            log.info("profile {}: session of {} restored from the {} store", profile, stored.get().username(),
-                    store.kind());
-            return session;
-        }
+  /**
+   * The profile's session, restored from the store when the daemon has not seen it yet; null when
+   * signed out.
+   */
+  private ProfileSession session(String profile, CognitoProfile config) {
+    ProfileSession session = sessions.get(profile);
+    if (session != null) {
+      return session;
     }
+    synchronized (sessions) {
+      session = sessions.get(profile);
+      if (session != null) {
+        return session;
+      }
+      Optional<StoredSession> stored =
+          store.load(profile).filter(found -> belongsTo(found, config));
+      if (stored.isEmpty()) {
+        return null;
+      }
+      session = newSession(profile, stored.get(), Optional.empty());
+      ProfileSession signedInMeanwhile = sessions.putIfAbsent(profile, session);
+      if (signedInMeanwhile != null) {
+        return signedInMeanwhile;
+      }
+      log.info(
+          "profile {}: session of {} restored from the {} store",
+          profile,
+          stored.get().username(),
+          store.kind());
+      return session;
+    }
+  }
 
-    private boolean belongsTo(StoredSession stored, CognitoProfile config) {
-        boolean same = (stored.userPoolId() == null || stored.userPoolId().equals(config.userPoolId()))
-                && (stored.clientId() == null || stored.clientId().equals(config.clientId()));
-        if (!same) {
-            log.warn("profile {}: stored session is for another user pool or app client; sign in again", config.name());
-        }
-        return same;
+  private boolean belongsTo(StoredSession stored, CognitoProfile config) {
+    boolean same =
+        (stored.userPoolId() == null || stored.userPoolId().equals(config.userPoolId()))
+            && (stored.clientId() == null || stored.clientId().equals(config.clientId()));
+    if (!same) {
+      log.warn(
+          "profile {}: stored session is for another user pool or app client; sign in again",
+          config.name());
     }
+    return same;
+  }
 
-    private ProfileSession newSession(String profile, StoredSession stored, Optional<Tokens> tokens) {
-        return new ProfileSession(profile, () -> catalog.current().require(profile), stored, tokens, upstream, store,
-                clock, timing, background);
-    }
+  private ProfileSession newSession(String profile, StoredSession stored, Optional<Tokens> tokens) {
+    return new ProfileSession(
+        profile,
+        () -> catalog.current().require(profile),
+        stored,
+        tokens,
+        upstream,
+        store,
+        clock,
+        timing,
+        background);
+  }
 }

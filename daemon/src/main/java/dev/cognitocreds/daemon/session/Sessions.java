@@ -2,35 +2,37 @@ package dev.cognitocreds.daemon.session;
 
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the daemon offers its routes; every method throws {@link dev.cognitocreds.daemon.Failure}. */
+/**
+ * What the daemon offers its routes; every method throws {@link dev.cognitocreds.daemon.Failure}.
+ */
 public interface Sessions {
 
-    String defaultProfile();
+  String defaultProfile();
 
-    /**
-     * The profile's credentials when they can be had without waiting for anything: no Cognito call, no
-     * session-store or keychain read, no read of the config file. That is a signed-in session already in
-     * memory whose credentials need no renewal yet. Empty otherwise (including every error case): then
-     * {@link #credentials} answers, on a thread that may wait. {@code profile} null is the default profile.
-     */
-    default Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
-        return Optional.empty();
-    }
+  /**
+   * The profile's credentials when they can be had without waiting for anything: no Cognito call,
+   * no session-store or keychain read, no read of the config file. That is a signed-in session
+   * already in memory whose credentials need no renewal yet. Empty otherwise (including every error
+   * case): then {@link #credentials} answers, on a thread that may wait. {@code profile} null is
+   * the default profile.
+   */
+  default Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
+    return Optional.empty();
+  }
 
-    /** Served from memory unless a renewal is due; see {@link RefreshAheadCache}. */
-    AwsCredentials credentials(String profile);
+  /** Served from memory unless a renewal is due; see {@link RefreshAheadCache}. */
+  AwsCredentials credentials(String profile);
 
-    LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password);
+  LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password);
 
-    LoginOutcome answer(String profile, String conversation, Map<String, String> answers);
+  LoginOutcome answer(String profile, String conversation, Map<String, String> answers);
 
-    /** True when Cognito confirmed the revocation. */
-    boolean logout(String profile, boolean everywhere);
+  /** True when Cognito confirmed the revocation. */
+  boolean logout(String profile, boolean everywhere);
 
-    List<ProfileStatus> status();
+  List<ProfileStatus> status();
 }

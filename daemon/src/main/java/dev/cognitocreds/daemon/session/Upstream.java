@@ -6,5 +6,8 @@ import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 
 /** The Cognito services sessions talk to. */
-public record Upstream(UserPool userPool, UserPoolTokens tokens, IdentityPool identityPool, UserPoolAccounts accounts) {
-}
+public record Upstream(
+    UserPool userPool,
+    UserPoolTokens tokens,
+    IdentityPool identityPool,
+    UserPoolAccounts accounts) {}

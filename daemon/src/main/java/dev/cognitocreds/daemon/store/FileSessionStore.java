@@ -3,9 +3,6 @@ package dev.cognitocreds.daemon.store;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cognitocreds.daemon.json.JsonTree;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,160 +13,202 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One JSON file per profile under {@code sessions/}, mode 0600 in a 0700 folder. */
 public final class FileSessionStore implements SessionStore {
 
-    private static final Logger log = LoggerFactory.getLogger(FileSessionStore.class);
-    private static final JsonFactory JSON = new JsonFactory();
+  private static final Logger log = LoggerFactory.getLogger(FileSessionStore.class);
+  private static final JsonFactory JSON = new JsonFactory();
 
-    private final Path dir;
+  private final Path dir;
 
-    public FileSessionStore(Path dir) {
-        this.dir = dir;
+  public FileSessionStore(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * A session file; {@code refreshToken} is null when the token is kept in the keychain. {@code
+   * rotatesRefreshTokens} is absent from files written before it existed and from sessions of app
+   * clients not known to rotate (so those files stay as they were); a member a later version adds
+   * is ignored rather than costing the session. Written as Jackson's data binding wrote it (members
+   * in this order, nulls left out, its default pretty printer), read with its streaming parser.
+   */
+  record SessionFile(
+      String profile,
+      String refreshToken,
+      String username,
+      String sub,
+      String identityId,
+      String userPoolId,
+      String clientId,
+      String store,
+      Boolean rotatesRefreshTokens) {
+
+    static SessionFile of(
+        String profile, StoredSession session, String refreshToken, String store) {
+      return new SessionFile(
+          profile,
+          refreshToken,
+          session.username(),
+          session.sub(),
+          session.identityId().orElse(null),
+          session.userPoolId(),
+          session.clientId(),
+          store,
+          session.rotatesRefreshTokens() ? Boolean.TRUE : null);
     }
 
-    /**
-     * A session file; {@code refreshToken} is null when the token is kept in the keychain.
-     * {@code rotatesRefreshTokens} is absent from files written before it existed and from sessions of
-     * app clients not known to rotate (so those files stay as they were); a member a later version adds
-     * is ignored rather than costing the session. Written as Jackson's data binding wrote it (members in
-     * this order, nulls left out, its default pretty printer), read with its streaming parser.
-     */
-    record SessionFile(String profile, String refreshToken, String username, String sub, String identityId,
-                       String userPoolId, String clientId, String store, Boolean rotatesRefreshTokens) {
+    /** Reads a session file; members of another type than expected make it unreadable. */
+    static SessionFile parse(byte[] json) throws IOException {
+      Map<String, Object> members = JsonTree.object(json);
+      return new SessionFile(
+          text(members, "profile"),
+          text(members, "refreshToken"),
+          text(members, "username"),
+          text(members, "sub"),
+          text(members, "identityId"),
+          text(members, "userPoolId"),
+          text(members, "clientId"),
+          text(members, "store"),
+          flag(members, "rotatesRefreshTokens"));
+    }
 
-        static SessionFile of(String profile, StoredSession session, String refreshToken, String store) {
-            return new SessionFile(profile, refreshToken, session.username(), session.sub(),
-                    session.identityId().orElse(null), session.userPoolId(), session.clientId(), store,
-                    session.rotatesRefreshTokens() ? Boolean.TRUE : null);
+    private static String text(Map<String, Object> members, String name) throws IOException {
+      Object value = members.get(name);
+      if (value == null || value instanceof String) {
+        return (String) value;
+      }
+      if (value instanceof Boolean || value instanceof Number) {
+        return value.toString();
+      }
+      throw new IOException(name + " is not a string");
+    }
+
+    private static Boolean flag(Map<String, Object> members, String name) throws IOException {
+      Object value = members.get(name);
+      if (value == null || value instanceof Boolean) {
+        return (Boolean) value;
+      }
+      if ("true".equals(value) || "false".equals(value)) {
+        return Boolean.valueOf((String) value);
+      }
+      throw new IOException(name + " is not a boolean");
+    }
+
+    /** The file's bytes: every member that is not null, in the record's order, pretty-printed. */
+    byte[] bytes() throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+      try (JsonGenerator generator = JSON.createGenerator(out)) {
+        generator.useDefaultPrettyPrinter();
+        generator.writeStartObject();
+        member(generator, "profile", profile);
+        member(generator, "refreshToken", refreshToken);
+        member(generator, "username", username);
+        member(generator, "sub", sub);
+        member(generator, "identityId", identityId);
+        member(generator, "userPoolId", userPoolId);
+        member(generator, "clientId", clientId);
+        member(generator, "store", store);
+        if (rotatesRefreshTokens != null) {
+          generator.writeBooleanField("rotatesRefreshTokens", rotatesRefreshTokens);
         }
+        generator.writeEndObject();
+      }
+      return out.toByteArray();
+    }
 
-        /** Reads a session file; members of another type than expected make it unreadable. */
-        static SessionFile parse(byte[] json) throws IOException {
-            Map<String, Object> members = JsonTree.object(json);
-            return new SessionFile(text(members, "profile"), text(members, "refreshToken"), text(members, "username"),
-                    text(members, "sub"), text(members, "identityId"), text(members, "userPoolId"),
-                    text(members, "clientId"), text(members, "store"), flag(members, "rotatesRefreshTokens"));
-        }
+    private static void member(JsonGenerator generator, String name, String value)
+        throws IOException {
+      if (value != null) {
+        generator.writeStringField(name, value);
+      }
+    }
 
-        private static String text(Map<String, Object> members, String name) throws IOException {
-            Object value = members.get(name);
-            if (value == null || value instanceof String) {
-                return (String) value;
-            }
-            if (value instanceof Boolean || value instanceof Number) {
-                return value.toString();
-            }
-            throw new IOException(name + " is not a string");
-        }
+    /** The session with {@code token} as its refresh token; empty when incomplete. */
+    Optional<StoredSession> toSession(String token) {
+      if (token == null || username == null) {
+        log.warn(
+            "ignoring the session of profile {}: it has no refresh token or username", profile);
+        return Optional.empty();
+      }
+      return Optional.of(
+          new StoredSession(
+              token,
+              username,
+              sub,
+              Optional.ofNullable(identityId),
+              userPoolId,
+              clientId,
+              Boolean.TRUE.equals(rotatesRefreshTokens)));
+    }
+  }
 
-        private static Boolean flag(Map<String, Object> members, String name) throws IOException {
-            Object value = members.get(name);
-            if (value == null || value instanceof Boolean) {
-                return (Boolean) value;
-            }
-            if ("true".equals(value) || "false".equals(value)) {
-                return Boolean.valueOf((String) value);
-            }
-            throw new IOException(name + " is not a boolean");
-        }
+  @Override
+  public String kind() {
+    return "file";
+  }
 
-        /** The file's bytes: every member that is not null, in the record's order, pretty-printed. */
-        byte[] bytes() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            try (JsonGenerator generator = JSON.createGenerator(out)) {
-                generator.useDefaultPrettyPrinter();
-                generator.writeStartObject();
-                member(generator, "profile", profile);
-                member(generator, "refreshToken", refreshToken);
-                member(generator, "username", username);
-                member(generator, "sub", sub);
-                member(generator, "identityId", identityId);
-                member(generator, "userPoolId", userPoolId);
-                member(generator, "clientId", clientId);
-                member(generator, "store", store);
-                if (rotatesRefreshTokens != null) {
-                    generator.writeBooleanField("rotatesRefreshTokens", rotatesRefreshTokens);
-                }
-                generator.writeEndObject();
-            }
-            return out.toByteArray();
-        }
-
-        private static void member(JsonGenerator generator, String name, String value) throws IOException {
-            if (value != null) {
-                generator.writeStringField(name, value);
-            }
-        }
-
-        /** The session with {@code token} as its refresh token; empty when incomplete. */
-        Optional<StoredSession> toSession(String token) {
-            if (token == null || username == null) {
-                log.warn("ignoring the session of profile {}: it has no refresh token or username", profile);
+  @Override
+  public Optional<StoredSession> load(String profile) {
+    return read(profile)
+        .flatMap(
+            stored -> {
+              if (stored.refreshToken() == null
+                  && KeychainSessionStore.KIND.equals(stored.store())) {
+                log.warn(
+                    "the session of profile {} is kept in the OS keychain, which does not answer now: start "
+                        + "cognito-credsd where the keychain is unlocked, or sign in again",
+                    profile);
                 return Optional.empty();
-            }
-            return Optional.of(new StoredSession(token, username, sub, Optional.ofNullable(identityId), userPoolId,
-                    clientId, Boolean.TRUE.equals(rotatesRefreshTokens)));
-        }
-    }
+              }
+              return stored.toSession(stored.refreshToken());
+            });
+  }
 
-    @Override
-    public String kind() {
-        return "file";
-    }
+  @Override
+  public void save(String profile, StoredSession session) {
+    write(profile, SessionFile.of(profile, session, session.refreshToken(), kind()));
+  }
 
-    @Override
-    public Optional<StoredSession> load(String profile) {
-        return read(profile).flatMap(stored -> {
-            if (stored.refreshToken() == null && KeychainSessionStore.KIND.equals(stored.store())) {
-                log.warn("the session of profile {} is kept in the OS keychain, which does not answer now: start "
-                        + "cognito-credsd where the keychain is unlocked, or sign in again", profile);
-                return Optional.empty();
-            }
-            return stored.toSession(stored.refreshToken());
-        });
+  /** The profile's file as it is, or empty when absent or unreadable. */
+  Optional<SessionFile> read(String profile) {
+    Path file = file(profile);
+    try {
+      return Optional.of(SessionFile.parse(Files.readAllBytes(file)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      // message names the file only: the parser's would quote the content
+      log.warn("ignoring unreadable session file {} ({})", file, e.getClass().getSimpleName());
+      return Optional.empty();
     }
+  }
 
-    @Override
-    public void save(String profile, StoredSession session) {
-        write(profile, SessionFile.of(profile, session, session.refreshToken(), kind()));
+  /** Replaces the profile's file atomically, mode 0600. */
+  void write(String profile, SessionFile stored) {
+    try {
+      PrivateFiles.write(file(profile), stored.bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write session file " + file(profile), e);
     }
+  }
 
-    /** The profile's file as it is, or empty when absent or unreadable. */
-    Optional<SessionFile> read(String profile) {
-        Path file = file(profile);
-        try {
-            return Optional.of(SessionFile.parse(Files.readAllBytes(file)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            // message names the file only: the parser's would quote the content
-            log.warn("ignoring unreadable session file {} ({})", file, e.getClass().getSimpleName());
-            return Optional.empty();
-        }
+  @Override
+  public void delete(String profile) {
+    try {
+      Files.deleteIfExists(file(profile));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete session file " + file(profile), e);
     }
+  }
 
-    /** Replaces the profile's file atomically, mode 0600. */
-    void write(String profile, SessionFile stored) {
-        try {
-            PrivateFiles.write(file(profile), stored.bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write session file " + file(profile), e);
-        }
-    }
-
-    @Override
-    public void delete(String profile) {
-        try {
-            Files.deleteIfExists(file(profile));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete session file " + file(profile), e);
-        }
-    }
-
-    /** {@code <profile>.json}; a name with characters a file name cannot hold (like '/') is URL-encoded. */
-    private Path file(String profile) {
-        return dir.resolve(URLEncoder.encode(profile, StandardCharsets.UTF_8) + ".json");
-    }
+  /**
+   * {@code <profile>.json}; a name with characters a file name cannot hold (like '/') is
+   * URL-encoded.
+   */
+  private Path file(String profile) {
+    return dir.resolve(URLEncoder.encode(profile, StandardCharsets.UTF_8) + ".json");
+  }
 }

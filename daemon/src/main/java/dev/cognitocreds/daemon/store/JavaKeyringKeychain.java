@@ -2,7 +2,6 @@ package dev.cognitocreds.daemon.store;
 
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -23,86 +22,113 @@ import java.util.concurrent.TimeoutException;
  */
 final class JavaKeyringKeychain implements Keychain {
 
-    private final Keyring keyring;
-    private final String service;
-    private final Duration timeout;
-    private final ExecutorService thread;
+  private final Keyring keyring;
+  private final String service;
+  private final Duration timeout;
+  private final ExecutorService thread;
 
-    private JavaKeyringKeychain(Keyring keyring, String service, Duration timeout, ExecutorService thread) {
-        this.keyring = keyring;
-        this.service = service;
-        this.timeout = timeout;
-        this.thread = thread;
+  private JavaKeyringKeychain(
+      Keyring keyring, String service, Duration timeout, ExecutorService thread) {
+    this.keyring = keyring;
+    this.service = service;
+    this.timeout = timeout;
+    this.thread = thread;
+  }
+
+  /** Opens the OS keychain on its own thread, within {@code timeout}; fails when none answers. */
+  static JavaKeyringKeychain open(String service, Duration timeout) {
+    ExecutorService thread =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread keychainThread = new Thread(runnable, "keychain");
+              keychainThread.setDaemon(true);
+              return keychainThread;
+            });
+    try {
+      Keyring keyring = bounded(thread, timeout, "open the OS keychain", Keyring::create);
+      return new JavaKeyringKeychain(keyring, service, timeout, thread);
+    } catch (UncheckedIOException e) {
+      thread.shutdownNow();
+      throw e;
     }
+  }
 
-    /** Opens the OS keychain on its own thread, within {@code timeout}; fails when none answers. */
-    static JavaKeyringKeychain open(String service, Duration timeout) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread keychainThread = new Thread(runnable, "keychain");
-            keychainThread.setDaemon(true);
-            return keychainThread;
+  @Override
+  public Optional<String> read(String profile) {
+    return bounded(
+        thread,
+        timeout,
+        "read " + entry(profile),
+        () -> {
+          try {
+            return Optional.ofNullable(keyring.getPassword(service, profile));
+          } catch (PasswordAccessException e) {
+            // java-keyring says "not found" and "refused" alike; the caller treats both as no
+            // session
+            return Optional.<String>empty();
+          }
         });
-        try {
-            Keyring keyring = bounded(thread, timeout, "open the OS keychain", Keyring::create);
-            return new JavaKeyringKeychain(keyring, service, timeout, thread);
-        } catch (UncheckedIOException e) {
-            thread.shutdownNow();
-            throw e;
-        }
-    }
+  }
 
-    @Override
-    public Optional<String> read(String profile) {
-        return bounded(thread, timeout, "read " + entry(profile), () -> {
-            try {
-                return Optional.ofNullable(keyring.getPassword(service, profile));
-            } catch (PasswordAccessException e) {
-                // java-keyring says "not found" and "refused" alike; the caller treats both as no session
-                return Optional.<String>empty();
-            }
+  @Override
+  public void write(String profile, String secret) {
+    bounded(
+        thread,
+        timeout,
+        "write " + entry(profile),
+        () -> {
+          keyring.setPassword(service, profile, secret);
+          return null;
         });
-    }
+  }
 
-    @Override
-    public void write(String profile, String secret) {
-        bounded(thread, timeout, "write " + entry(profile), () -> {
-            keyring.setPassword(service, profile, secret);
-            return null;
+  @Override
+  public void delete(String profile) {
+    bounded(
+        thread,
+        timeout,
+        "delete " + entry(profile),
+        () -> {
+          try {
+            keyring.deletePassword(service, profile);
+          } catch (PasswordAccessException e) {
+            // nothing to delete
+          }
+          return null;
         });
-    }
+  }
 
-    @Override
-    public void delete(String profile) {
-        bounded(thread, timeout, "delete " + entry(profile), () -> {
-            try {
-                keyring.deletePassword(service, profile);
-            } catch (PasswordAccessException e) {
-                // nothing to delete
-            }
-            return null;
-        });
-    }
+  private String entry(String profile) {
+    return "the keychain entry " + service + " / " + profile;
+  }
 
-    private String entry(String profile) {
-        return "the keychain entry " + service + " / " + profile;
+  private static <T> T bounded(
+      ExecutorService thread, Duration timeout, String what, Callable<T> call) {
+    Future<T> result = thread.submit(call);
+    try {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      throw new UncheckedIOException(
+          new IOException(
+              "cannot "
+                  + what
+                  + ": no answer within "
+                  + timeout.toMillis()
+                  + " ms (is the keychain locked?)"));
+    } catch (ExecutionException e) {
+      // the cause's message is java-keyring's or D-Bus's, never the secret
+      Throwable cause = e.getCause();
+      throw new UncheckedIOException(
+          new IOException(
+              "cannot "
+                  + what
+                  + ": "
+                  + cause.getClass().getSimpleName()
+                  + (cause.getMessage() != null ? ": " + cause.getMessage() : "")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("cannot " + what + ": interrupted"));
     }
-
-    private static <T> T bounded(ExecutorService thread, Duration timeout, String what, Callable<T> call) {
-        Future<T> result = thread.submit(call);
-        try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new UncheckedIOException(new IOException("cannot " + what + ": no answer within " + timeout.toMillis()
-                    + " ms (is the keychain locked?)"));
-        } catch (ExecutionException e) {
-            // the cause's message is java-keyring's or D-Bus's, never the secret
-            Throwable cause = e.getCause();
-            throw new UncheckedIOException(new IOException("cannot " + what + ": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() != null ? ": " + cause.getMessage() : "")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("cannot " + what + ": interrupted"));
-        }
-    }
+  }
 }

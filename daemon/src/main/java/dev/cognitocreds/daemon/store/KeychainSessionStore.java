@@ -1,10 +1,9 @@
 package dev.cognitocreds.daemon.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions whose refresh token is in the OS keychain; the rest (username, sub, identity id, pool
@@ -13,64 +12,72 @@ import java.util.Optional;
  */
 public final class KeychainSessionStore implements SessionStore {
 
-    static final String KIND = "keychain";
-    private static final Logger log = LoggerFactory.getLogger(KeychainSessionStore.class);
+  static final String KIND = "keychain";
+  private static final Logger log = LoggerFactory.getLogger(KeychainSessionStore.class);
 
-    private final Keychain keychain;
-    private final FileSessionStore files;
+  private final Keychain keychain;
+  private final FileSessionStore files;
 
-    public KeychainSessionStore(Keychain keychain, FileSessionStore files) {
-        this.keychain = keychain;
-        this.files = files;
-    }
+  public KeychainSessionStore(Keychain keychain, FileSessionStore files) {
+    this.keychain = keychain;
+    this.files = files;
+  }
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
+  @Override
+  public String kind() {
+    return KIND;
+  }
 
-    @Override
-    public Optional<StoredSession> load(String profile) {
-        return files.read(profile).flatMap(stored -> {
-            if (stored.refreshToken() != null) {
+  @Override
+  public Optional<StoredSession> load(String profile) {
+    return files
+        .read(profile)
+        .flatMap(
+            stored -> {
+              if (stored.refreshToken() != null) {
                 return moveIntoKeychain(profile, stored);
-            }
-            Optional<String> token = keychain.read(profile);
-            if (token.isEmpty()) {
-                log.warn("the OS keychain has no refresh token for profile {}: sign in again", profile);
-            }
-            return token.flatMap(stored::toSession);
+              }
+              Optional<String> token = keychain.read(profile);
+              if (token.isEmpty()) {
+                log.warn(
+                    "the OS keychain has no refresh token for profile {}: sign in again", profile);
+              }
+              return token.flatMap(stored::toSession);
+            });
+  }
+
+  /**
+   * The token is in the keychain before the file loses it, so a crash in between leaves it in both
+   * places and nothing is lost.
+   */
+  private Optional<StoredSession> moveIntoKeychain(
+      String profile, FileSessionStore.SessionFile stored) {
+    Optional<StoredSession> session = stored.toSession(stored.refreshToken());
+    session.ifPresent(
+        found -> {
+          save(profile, found);
+          log.info("profile {}: session moved from its file into the OS keychain", profile);
         });
-    }
+    return session;
+  }
 
-    /**
-     * The token is in the keychain before the file loses it, so a crash in between leaves it in
-     * both places and nothing is lost.
-     */
-    private Optional<StoredSession> moveIntoKeychain(String profile, FileSessionStore.SessionFile stored) {
-        Optional<StoredSession> session = stored.toSession(stored.refreshToken());
-        session.ifPresent(found -> {
-            save(profile, found);
-            log.info("profile {}: session moved from its file into the OS keychain", profile);
-        });
-        return session;
-    }
+  /** Keychain first: the session file never points at a token the keychain does not have yet. */
+  @Override
+  public void save(String profile, StoredSession session) {
+    keychain.write(profile, session.refreshToken());
+    files.write(profile, FileSessionStore.SessionFile.of(profile, session, null, KIND));
+  }
 
-    /** Keychain first: the session file never points at a token the keychain does not have yet. */
-    @Override
-    public void save(String profile, StoredSession session) {
-        keychain.write(profile, session.refreshToken());
-        files.write(profile, FileSessionStore.SessionFile.of(profile, session, null, KIND));
+  /**
+   * Without its file the session is forgotten, even when the keychain cannot delete the token now.
+   */
+  @Override
+  public void delete(String profile) {
+    files.delete(profile);
+    try {
+      keychain.delete(profile);
+    } catch (UncheckedIOException e) {
+      log.warn("profile {}: {}", profile, e.getMessage());
     }
-
-    /** Without its file the session is forgotten, even when the keychain cannot delete the token now. */
-    @Override
-    public void delete(String profile) {
-        files.delete(profile);
-        try {
-            keychain.delete(profile);
-        } catch (UncheckedIOException e) {
-            log.warn("profile {}: {}", profile, e.getMessage());
-        }
-    }
+  }
 }

@@ -15,67 +15,69 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files only their owner may read: 0600 files in 0700 folders, each write atomic (temp file in
- * the same folder, fsync, rename) so a reader never sees half a secret.
+ * Files only their owner may read: 0600 files in 0700 folders, each write atomic (temp file in the
+ * same folder, fsync, rename) so a reader never sees half a secret.
  */
 public final class PrivateFiles {
 
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFiles() {
+  private PrivateFiles() {}
+
+  /** Creates the folder (and missing parents) with mode 0700, and tightens it if it exists. */
+  public static Path directory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Path parent = dir.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        directory(parent);
+      }
+      try {
+        Files.createDirectory(dir, attribute(OWNER_DIR));
+      } catch (FileAlreadyExistsException e) {
+        // created by a concurrent writer: fine, permissions are set below
+      }
     }
+    Files.setPosixFilePermissions(dir, OWNER_DIR);
+    return dir;
+  }
 
-    /** Creates the folder (and missing parents) with mode 0700, and tightens it if it exists. */
-    public static Path directory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                directory(parent);
-            }
-            try {
-                Files.createDirectory(dir, attribute(OWNER_DIR));
-            } catch (FileAlreadyExistsException e) {
-                // created by a concurrent writer: fine, permissions are set below
-            }
+  /** Replaces {@code file} with {@code content} in one step, mode 0600. */
+  public static void write(Path file, byte[] content) throws IOException {
+    Path dir = directory(file.toAbsolutePath().getParent());
+    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attribute(OWNER_FILE));
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
         }
-        Files.setPosixFilePermissions(dir, OWNER_DIR);
-        return dir;
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory(dir);
+    } finally {
+      Files.deleteIfExists(temp);
     }
+  }
 
-    /** Replaces {@code file} with {@code content} in one step, mode 0600. */
-    public static void write(Path file, byte[] content) throws IOException {
-        Path dir = directory(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attribute(OWNER_FILE));
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+  private static void syncDirectory(Path dir) {
+    // makes the rename itself durable; not every file system lets a folder be opened for it
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // best effort
     }
+  }
 
-    private static void syncDirectory(Path dir) {
-        // makes the rename itself durable; not every file system lets a folder be opened for it
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // best effort
-        }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
-        return PosixFilePermissions.asFileAttribute(permissions);
-    }
+  private static FileAttribute<Set<PosixFilePermission>> attribute(
+      Set<PosixFilePermission> permissions) {
+    return PosixFilePermissions.asFileAttribute(permissions);
+  }
 }

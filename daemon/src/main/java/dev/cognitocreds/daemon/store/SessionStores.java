@@ -1,59 +1,70 @@
 package dev.cognitocreds.daemon.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Chooses where sessions are kept: the OS keychain where one answers, 0600 files otherwise. */
 public final class SessionStores {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionStores.class);
-    /** Per keychain call: long enough for D-Bus to start gnome-keyring, short enough not to hold up start-up. */
-    private static final Duration KEYCHAIN_TIMEOUT = Duration.ofMillis(1500);
-    /** Not a valid profile name (profiles cannot hold spaces), so it never meets a real session. */
-    static final String PROBE = "cognito-creds probe";
+  private static final Logger log = LoggerFactory.getLogger(SessionStores.class);
 
-    private SessionStores() {
-    }
+  /**
+   * Per keychain call: long enough for D-Bus to start gnome-keyring, short enough not to hold up
+   * start-up.
+   */
+  private static final Duration KEYCHAIN_TIMEOUT = Duration.ofMillis(1500);
 
-    /**
-     * The keychain store when this machine may have a keychain (macOS, or a D-Bus session on Linux)
-     * and it really answers; otherwise the file store, without loading any keychain code.
-     */
-    public static SessionStore open(Path sessionsDir, Map<String, String> env, String osName) {
-        FileSessionStore files = new FileSessionStore(sessionsDir);
-        boolean mac = osName.toLowerCase().contains("mac");
-        String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
-        if (!mac && (bus == null || bus.isBlank())) {
-            log.info("sessions are kept in 0600 files under {} (no D-Bus session, so no Secret Service)", sessionsDir);
-            return files;
-        }
-        return choose(files, () -> JavaKeyringKeychain.open("cognito-creds:" + sessionsDir.toAbsolutePath(),
-                KEYCHAIN_TIMEOUT));
-    }
+  /** Not a valid profile name (profiles cannot hold spaces), so it never meets a real session. */
+  static final String PROBE = "cognito-creds probe";
 
-    /** The keychain store when {@code opener}'s keychain stores, returns and deletes a probe secret. */
-    static SessionStore choose(FileSessionStore files, Supplier<Keychain> opener) {
-        try {
-            Keychain keychain = opener.get();
-            String probe = UUID.randomUUID().toString();
-            keychain.write(PROBE, probe);
-            Optional<String> back = keychain.read(PROBE);
-            keychain.delete(PROBE);
-            if (back.isPresent() && back.get().equals(probe)) {
-                log.info("refresh tokens are kept in the OS keychain");
-                return new KeychainSessionStore(keychain, files);
-            }
-            log.info("the OS keychain did not return what was stored in it: sessions are kept in 0600 files");
-        } catch (RuntimeException | LinkageError e) {
-            log.info("no OS keychain answers ({}): sessions are kept in 0600 files", e.getMessage());
-        }
-        return files;
+  private SessionStores() {}
+
+  /**
+   * The keychain store when this machine may have a keychain (macOS, or a D-Bus session on Linux)
+   * and it really answers; otherwise the file store, without loading any keychain code.
+   */
+  public static SessionStore open(Path sessionsDir, Map<String, String> env, String osName) {
+    FileSessionStore files = new FileSessionStore(sessionsDir);
+    boolean mac = osName.toLowerCase().contains("mac");
+    String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
+    if (!mac && (bus == null || bus.isBlank())) {
+      log.info(
+          "sessions are kept in 0600 files under {} (no D-Bus session, so no Secret Service)",
+          sessionsDir);
+      return files;
     }
+    return choose(
+        files,
+        () ->
+            JavaKeyringKeychain.open(
+                "cognito-creds:" + sessionsDir.toAbsolutePath(), KEYCHAIN_TIMEOUT));
+  }
+
+  /**
+   * The keychain store when {@code opener}'s keychain stores, returns and deletes a probe secret.
+   */
+  static SessionStore choose(FileSessionStore files, Supplier<Keychain> opener) {
+    try {
+      Keychain keychain = opener.get();
+      String probe = UUID.randomUUID().toString();
+      keychain.write(PROBE, probe);
+      Optional<String> back = keychain.read(PROBE);
+      keychain.delete(PROBE);
+      if (back.isPresent() && back.get().equals(probe)) {
+        log.info("refresh tokens are kept in the OS keychain");
+        return new KeychainSessionStore(keychain, files);
+      }
+      log.info(
+          "the OS keychain did not return what was stored in it: sessions are kept in 0600 files");
+    } catch (RuntimeException | LinkageError e) {
+      log.info("no OS keychain answers ({}): sessions are kept in 0600 files", e.getMessage());
+    }
+    return files;
+  }
 }

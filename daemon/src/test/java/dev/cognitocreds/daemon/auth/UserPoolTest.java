@@ -1,10 +1,17 @@
 package dev.cognitocreds.daemon.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.MutableClock;
 import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
@@ -18,141 +25,199 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
-import java.math.BigInteger;
-import java.security.SecureRandom;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Sign-in flows against faked user pools; the SRP proof is checked with {@link SrpServer}. */
 class UserPoolTest {
 
-    private static final String CLIENT_ID = "client1";
-    private static final String SECRET = "app-client-secret";
-    private static final String ALIAS = "licensed@example.com";
+  private static final String CLIENT_ID = "client1";
+  private static final String SECRET = "app-client-secret";
+  private static final String ALIAS = "licensed@example.com";
 
-    private final SrpServer server = newServer();
-    private final AtomicReference<Map<String, String>> initiated = new AtomicReference<>();
-    private final AtomicReference<Map<String, String>> answered = new AtomicReference<>();
+  private final SrpServer server = newServer();
+  private final AtomicReference<Map<String, String>> initiated = new AtomicReference<>();
+  private final AtomicReference<Map<String, String>> answered = new AtomicReference<>();
 
-    private static SrpServer newServer() {
-        try {
-            return new SrpServer("5a17", new BigInteger("123456789abcdef0123456789abcdef", 16));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+  private static SrpServer newServer() {
+    try {
+      return new SrpServer("5a17", new BigInteger("123456789abcdef0123456789abcdef", 16));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    private final CognitoIdentityProviderClient pool = new StubUserPoolClient() {
+  private final CognitoIdentityProviderClient pool =
+      new StubUserPoolClient() {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-            initiated.set(request.authParameters());
-            return InitiateAuthResponse.builder().challengeName("PASSWORD_VERIFIER").challengeParameters(Map.of(
-                    "SALT", "5a17", "SRP_B", server.largeB().toString(16), "SECRET_BLOCK", SrpProofTest.SECRET_BLOCK,
-                    "USER_ID_FOR_SRP", SrpProofTest.USER_ID, "USERNAME", SrpProofTest.USER_ID)).build();
+          initiated.set(request.authParameters());
+          return InitiateAuthResponse.builder()
+              .challengeName("PASSWORD_VERIFIER")
+              .challengeParameters(
+                  Map.of(
+                      "SALT",
+                      "5a17",
+                      "SRP_B",
+                      server.largeB().toString(16),
+                      "SECRET_BLOCK",
+                      SrpProofTest.SECRET_BLOCK,
+                      "USER_ID_FOR_SRP",
+                      SrpProofTest.USER_ID,
+                      "USERNAME",
+                      SrpProofTest.USER_ID))
+              .build();
         }
 
         @Override
-        public RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
-            answered.set(request.challengeResponses());
-            try {
-                String expected = server.expectedSignature(new BigInteger(initiated.get().get("SRP_A"), 16),
-                        SrpProofTest.NOW);
-                if (!expected.equals(request.challengeResponses().get("PASSWORD_CLAIM_SIGNATURE"))) {
-                    throw new IllegalStateException("wrong proof");
-                }
-            } catch (IllegalStateException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        public RespondToAuthChallengeResponse respondToAuthChallenge(
+            RespondToAuthChallengeRequest request) {
+          answered.set(request.challengeResponses());
+          try {
+            String expected =
+                server.expectedSignature(
+                    new BigInteger(initiated.get().get("SRP_A"), 16), SrpProofTest.NOW);
+            if (!expected.equals(request.challengeResponses().get("PASSWORD_CLAIM_SIGNATURE"))) {
+              throw new IllegalStateException("wrong proof");
             }
-            long now = SrpProofTest.NOW.getEpochSecond();
-            return RespondToAuthChallengeResponse.builder().authenticationResult(AuthenticationResultType.builder()
-                    .idToken(FakeCognito.jwt("sub-1", SrpProofTest.USER_ID, now, now + 3600))
-                    .accessToken("access").refreshToken("refresh").build()).build();
+          } catch (IllegalStateException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          long now = SrpProofTest.NOW.getEpochSecond();
+          return RespondToAuthChallengeResponse.builder()
+              .authenticationResult(
+                  AuthenticationResultType.builder()
+                      .idToken(FakeCognito.jwt("sub-1", SrpProofTest.USER_ID, now, now + 3600))
+                      .accessToken("access")
+                      .refreshToken("refresh")
+                      .build())
+              .build();
         }
-    };
+      };
 
-    private static String secretHash(String username) {
-        return FakeCognito.secretHash(SECRET, CLIENT_ID, username);
-    }
+  private static String secretHash(String username) {
+    return FakeCognito.secretHash(SECRET, CLIENT_ID, username);
+  }
 
-    @Test
-    void mfaSetupEnrolsAnAuthenticatorThenFinishesTheChallenge() {
-        AtomicReference<String> verifiedCode = new AtomicReference<>();
-        AtomicReference<RespondToAuthChallengeRequest> finished = new AtomicReference<>();
-        CognitoIdentityProviderClient mfaPool = new StubUserPoolClient() {
-            @Override
-            public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-                return InitiateAuthResponse.builder().challengeName("MFA_SETUP").session("s1")
-                        .challengeParameters(Map.of("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]", "USER_ID_FOR_SRP", "bob"))
-                        .build();
-            }
+  @Test
+  void mfaSetupEnrolsAnAuthenticatorThenFinishesTheChallenge() {
+    AtomicReference<String> verifiedCode = new AtomicReference<>();
+    AtomicReference<RespondToAuthChallengeRequest> finished = new AtomicReference<>();
+    CognitoIdentityProviderClient mfaPool =
+        new StubUserPoolClient() {
+          @Override
+          public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            return InitiateAuthResponse.builder()
+                .challengeName("MFA_SETUP")
+                .session("s1")
+                .challengeParameters(
+                    Map.of("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]", "USER_ID_FOR_SRP", "bob"))
+                .build();
+          }
 
-            @Override
-            public AssociateSoftwareTokenResponse associateSoftwareToken(AssociateSoftwareTokenRequest request) {
-                assertThat(request.session()).isEqualTo("s1");
-                return AssociateSoftwareTokenResponse.builder().secretCode("JBSWY3DPEHPK3PXP").session("s2").build();
-            }
+          @Override
+          public AssociateSoftwareTokenResponse associateSoftwareToken(
+              AssociateSoftwareTokenRequest request) {
+            assertThat(request.session()).isEqualTo("s1");
+            return AssociateSoftwareTokenResponse.builder()
+                .secretCode("JBSWY3DPEHPK3PXP")
+                .session("s2")
+                .build();
+          }
 
-            @Override
-            public VerifySoftwareTokenResponse verifySoftwareToken(VerifySoftwareTokenRequest request) {
-                assertThat(request.session()).isEqualTo("s2");
-                verifiedCode.set(request.userCode());
-                return VerifySoftwareTokenResponse.builder().status(VerifySoftwareTokenResponseType.SUCCESS)
-                        .session("s3").build();
-            }
+          @Override
+          public VerifySoftwareTokenResponse verifySoftwareToken(
+              VerifySoftwareTokenRequest request) {
+            assertThat(request.session()).isEqualTo("s2");
+            verifiedCode.set(request.userCode());
+            return VerifySoftwareTokenResponse.builder()
+                .status(VerifySoftwareTokenResponseType.SUCCESS)
+                .session("s3")
+                .build();
+          }
 
-            @Override
-            public RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
-                finished.set(request);
-                long now = SrpProofTest.NOW.getEpochSecond();
-                return RespondToAuthChallengeResponse.builder().authenticationResult(AuthenticationResultType.builder()
-                        .idToken(FakeCognito.jwt("sub-2", "bob", now, now + 3600)).refreshToken("r").build()).build();
-            }
+          @Override
+          public RespondToAuthChallengeResponse respondToAuthChallenge(
+              RespondToAuthChallengeRequest request) {
+            finished.set(request);
+            long now = SrpProofTest.NOW.getEpochSecond();
+            return RespondToAuthChallengeResponse.builder()
+                .authenticationResult(
+                    AuthenticationResultType.builder()
+                        .idToken(FakeCognito.jwt("sub-2", "bob", now, now + 3600))
+                        .refreshToken("r")
+                        .build())
+                .build();
+          }
         };
-        UserPool userPool = new UserPool(p -> mfaPool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
-        CognitoProfile profile = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID, Optional.empty(),
-                "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(), AuthFlow.USER_PASSWORD_AUTH,
-                Optional.empty());
+    UserPool userPool =
+        new UserPool(p -> mfaPool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
+    CognitoProfile profile =
+        new CognitoProfile(
+            "acme",
+            "us-east-2",
+            "us-east-2_Pool1",
+            CLIENT_ID,
+            Optional.empty(),
+            "us-east-2:00000000-0000-4000-8000-000000000001",
+            Optional.empty(),
+            AuthFlow.USER_PASSWORD_AUTH,
+            Optional.empty());
 
-        SignInStep.ChallengeRequired setup = (SignInStep.ChallengeRequired)
-                userPool.start(profile, AuthFlow.USER_PASSWORD_AUTH, "bob", "Bob-Passw0rd!");
+    SignInStep.ChallengeRequired setup =
+        (SignInStep.ChallengeRequired)
+            userPool.start(profile, AuthFlow.USER_PASSWORD_AUTH, "bob", "Bob-Passw0rd!");
 
-        Challenge challenge = setup.pending().challenge();
-        assertThat(challenge.fields()).extracting(ChallengeField::name).containsExactly("USER_CODE");
-        assertThat(challenge.parameters()).containsEntry("secretCode", "JBSWY3DPEHPK3PXP")
-                .containsEntry("otpauthUri", "otpauth://totp/us-east-2_Pool1:bob?secret=JBSWY3DPEHPK3PXP"
-                        + "&issuer=us-east-2_Pool1");
+    Challenge challenge = setup.pending().challenge();
+    assertThat(challenge.fields()).extracting(ChallengeField::name).containsExactly("USER_CODE");
+    assertThat(challenge.parameters())
+        .containsEntry("secretCode", "JBSWY3DPEHPK3PXP")
+        .containsEntry(
+            "otpauthUri",
+            "otpauth://totp/us-east-2_Pool1:bob?secret=JBSWY3DPEHPK3PXP"
+                + "&issuer=us-east-2_Pool1");
 
-        SignInStep done = userPool.answer(profile, setup.pending(), Map.of("USER_CODE", "123456"));
+    SignInStep done = userPool.answer(profile, setup.pending(), Map.of("USER_CODE", "123456"));
 
-        assertThat(done).isInstanceOf(SignInStep.SignedIn.class);
-        assertThat(verifiedCode.get()).isEqualTo("123456");
-        assertThat(finished.get().challengeNameAsString()).isEqualTo("MFA_SETUP");
-        assertThat(finished.get().session()).isEqualTo("s3");
-        assertThat(finished.get().challengeResponses()).containsEntry("USERNAME", "bob");
-    }
+    assertThat(done).isInstanceOf(SignInStep.SignedIn.class);
+    assertThat(verifiedCode.get()).isEqualTo("123456");
+    assertThat(finished.get().challengeNameAsString()).isEqualTo("MFA_SETUP");
+    assertThat(finished.get().session()).isEqualTo("s3");
+    assertThat(finished.get().challengeResponses()).containsEntry("USERNAME", "bob");
+  }
 
-    @Test
-    void srpSignInWithAnAliasAnswersAsTheUserCognitoNamed() throws Exception {
-        CognitoProfile profile = new CognitoProfile("demo", "us-east-2", "us-east-2_" + SrpProofTest.POOL, CLIENT_ID,
-                Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
-                AuthFlow.USER_SRP_AUTH, Optional.empty());
-        UserPool userPool = new UserPool(p -> pool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
+  @Test
+  void srpSignInWithAnAliasAnswersAsTheUserCognitoNamed() throws Exception {
+    CognitoProfile profile =
+        new CognitoProfile(
+            "demo",
+            "us-east-2",
+            "us-east-2_" + SrpProofTest.POOL,
+            CLIENT_ID,
+            Optional.of(SECRET),
+            "us-east-2:00000000-0000-4000-8000-000000000001",
+            Optional.empty(),
+            AuthFlow.USER_SRP_AUTH,
+            Optional.empty());
+    UserPool userPool =
+        new UserPool(p -> pool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
 
-        SignInStep step = userPool.start(profile, AuthFlow.USER_SRP_AUTH, ALIAS, SrpProofTest.PASSWORD);
+    SignInStep step = userPool.start(profile, AuthFlow.USER_SRP_AUTH, ALIAS, SrpProofTest.PASSWORD);
 
-        assertThat(step).isInstanceOfSatisfying(SignInStep.SignedIn.class, signedIn ->
+    assertThat(step)
+        .isInstanceOfSatisfying(
+            SignInStep.SignedIn.class,
+            signedIn ->
                 assertThat(signedIn.tokens().claims().username()).isEqualTo(SrpProofTest.USER_ID));
-        assertThat(initiated.get()).containsEntry("USERNAME", ALIAS).containsEntry("SECRET_HASH", secretHash(ALIAS))
-                .doesNotContainKey("PASSWORD").doesNotContainValue(SrpProofTest.PASSWORD);
-        assertThat(answered.get()).containsEntry("USERNAME", SrpProofTest.USER_ID)
-                .containsEntry("SECRET_HASH", secretHash(SrpProofTest.USER_ID))
-                .containsEntry("TIMESTAMP", "Thu Mar 5 07:08:09 UTC 2026")
-                .containsEntry("PASSWORD_CLAIM_SECRET_BLOCK", SrpProofTest.SECRET_BLOCK)
-                .doesNotContainValue(SrpProofTest.PASSWORD);
-    }
+    assertThat(initiated.get())
+        .containsEntry("USERNAME", ALIAS)
+        .containsEntry("SECRET_HASH", secretHash(ALIAS))
+        .doesNotContainKey("PASSWORD")
+        .doesNotContainValue(SrpProofTest.PASSWORD);
+    assertThat(answered.get())
+        .containsEntry("USERNAME", SrpProofTest.USER_ID)
+        .containsEntry("SECRET_HASH", secretHash(SrpProofTest.USER_ID))
+        .containsEntry("TIMESTAMP", "Thu Mar 5 07:08:09 UTC 2026")
+        .containsEntry("PASSWORD_CLAIM_SECRET_BLOCK", SrpProofTest.SECRET_BLOCK)
+        .doesNotContainValue(SrpProofTest.PASSWORD);
+  }
 }

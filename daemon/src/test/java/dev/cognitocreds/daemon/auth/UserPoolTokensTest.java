@@ -1,9 +1,14 @@
 package dev.cognitocreds.daemon.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -14,62 +19,78 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class UserPoolTokensTest {
 
-    private static final String CLIENT_ID = "client1";
-    private static final String SECRET = "app-client-secret";
+  private static final String CLIENT_ID = "client1";
+  private static final String SECRET = "app-client-secret";
 
-    private static final CognitoProfile PROFILE = new CognitoProfile("acme", "us-east-2", "us-east-2_Pool1", CLIENT_ID,
-            Optional.of(SECRET), "us-east-2:00000000-0000-4000-8000-000000000001", Optional.empty(),
-            AuthFlow.USER_SRP_AUTH, Optional.empty());
+  private static final CognitoProfile PROFILE =
+      new CognitoProfile(
+          "acme",
+          "us-east-2",
+          "us-east-2_Pool1",
+          CLIENT_ID,
+          Optional.of(SECRET),
+          "us-east-2:00000000-0000-4000-8000-000000000001",
+          Optional.empty(),
+          AuthFlow.USER_SRP_AUTH,
+          Optional.empty());
 
-    private final AtomicInteger initiateCalls = new AtomicInteger();
-    private final AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
-    private final CognitoIdentityProviderClient rotatingPool = new StubUserPoolClient() {
+  private final AtomicInteger initiateCalls = new AtomicInteger();
+  private final AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
+  private final CognitoIdentityProviderClient rotatingPool =
+      new StubUserPoolClient() {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-            initiateCalls.incrementAndGet();
-            throw InvalidParameterException.builder().statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException")
-                            .errorMessage("Refresh token rotation is enabled: use GetTokensFromRefreshToken").build())
-                    .build();
+          initiateCalls.incrementAndGet();
+          throw InvalidParameterException.builder()
+              .statusCode(400)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("InvalidParameterException")
+                      .errorMessage(
+                          "Refresh token rotation is enabled: use GetTokensFromRefreshToken")
+                      .build())
+              .build();
         }
 
         @Override
-        public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request) {
-            rotated.set(request);
-            long now = SrpProofTest.NOW.getEpochSecond();
-            return GetTokensFromRefreshTokenResponse.builder().authenticationResult(AuthenticationResultType.builder()
-                    .idToken(FakeCognito.jwt("sub-3", "erin", now, now + 3600)).refreshToken("rotated-2").build())
-                    .build();
+        public GetTokensFromRefreshTokenResponse getTokensFromRefreshToken(
+            GetTokensFromRefreshTokenRequest request) {
+          rotated.set(request);
+          long now = SrpProofTest.NOW.getEpochSecond();
+          return GetTokensFromRefreshTokenResponse.builder()
+              .authenticationResult(
+                  AuthenticationResultType.builder()
+                      .idToken(FakeCognito.jwt("sub-3", "erin", now, now + 3600))
+                      .refreshToken("rotated-2")
+                      .build())
+              .build();
         }
-    };
+      };
 
-    @Test
-    void refreshFallsBackToGetTokensFromRefreshTokenWhenTheClientRotates() {
-        UserPoolTokens tokens = new UserPoolTokens(p -> rotatingPool);
+  @Test
+  void refreshFallsBackToGetTokensFromRefreshTokenWhenTheClientRotates() {
+    UserPoolTokens tokens = new UserPoolTokens(p -> rotatingPool);
 
-        assertThat(tokens.refresh(PROFILE, "rotated-1", "erin", false).refreshToken()).contains("rotated-2");
-        assertThat(tokens.refresh(PROFILE, "rotated-2", "erin", false).refreshToken()).contains("rotated-2");
+    assertThat(tokens.refresh(PROFILE, "rotated-1", "erin", false).refreshToken())
+        .contains("rotated-2");
+    assertThat(tokens.refresh(PROFILE, "rotated-2", "erin", false).refreshToken())
+        .contains("rotated-2");
 
-        assertThat(initiateCalls).as("learnt once per app client").hasValue(1);
-        assertThat(rotated.get().refreshToken()).isEqualTo("rotated-2");
-        assertThat(rotated.get().clientSecret()).isEqualTo(SECRET);
-    }
+    assertThat(initiateCalls).as("learnt once per app client").hasValue(1);
+    assertThat(rotated.get().refreshToken()).isEqualTo("rotated-2");
+    assertThat(rotated.get().clientSecret()).isEqualTo(SECRET);
+  }
 
-    @Test
-    void anAppClientTheSessionRemembersAsRotatingIsRefreshedWithGetTokensFromRefreshTokenAtOnce() {
-        UserPoolTokens freshlyStarted = new UserPoolTokens(p -> rotatingPool);
+  @Test
+  void anAppClientTheSessionRemembersAsRotatingIsRefreshedWithGetTokensFromRefreshTokenAtOnce() {
+    UserPoolTokens freshlyStarted = new UserPoolTokens(p -> rotatingPool);
 
-        assertThat(freshlyStarted.refresh(PROFILE, "rotated-1", "erin", true).refreshToken()).contains("rotated-2");
+    assertThat(freshlyStarted.refresh(PROFILE, "rotated-1", "erin", true).refreshToken())
+        .contains("rotated-2");
 
-        assertThat(initiateCalls).as("no refused REFRESH_TOKEN_AUTH first").hasValue(0);
-        assertThat(rotated.get().refreshToken()).isEqualTo("rotated-1");
-    }
+    assertThat(initiateCalls).as("no refused REFRESH_TOKEN_AUTH first").hasValue(0);
+    assertThat(rotated.get().refreshToken()).isEqualTo("rotated-1");
+  }
 }

@@ -1,13 +1,12 @@
 package dev.cognitocreds.daemon.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
 import dev.cognitocreds.daemon.session.Sessions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,86 +20,93 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * The credential routes run on Jetty's selector thread only while the session answers from memory: a
- * request that may wait for Cognito (the first one, or one near expiry) waits on a worker, and other
- * requests keep being answered meanwhile.
+ * The credential routes run on Jetty's selector thread only while the session answers from memory:
+ * a request that may wait for Cognito (the first one, or one near expiry) waits on a worker, and
+ * other requests keep being answered meanwhile.
  */
 class SelectorNeverWaitsTest {
 
-    private static final String TOKEN = "t0ken-t0ken-t0ken-t0ken-t0ken-t0ken-t0ken";
+  private static final String TOKEN = "t0ken-t0ken-t0ken-t0ken-t0ken-t0ken-t0ken";
 
-    private final CountDownLatch cognitoAnswers = new CountDownLatch(1);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ApiServer server;
+  private final CountDownLatch cognitoAnswers = new CountDownLatch(1);
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private ApiServer server;
 
-    @AfterEach
-    void stop() {
-        cognitoAnswers.countDown();
-        server.close();
+  @AfterEach
+  void stop() {
+    cognitoAnswers.countDown();
+    server.close();
+  }
+
+  @Test
+  void aCredentialRequestWaitingForCognitoDoesNotHoldUpOthers() throws Exception {
+    server = ApiServer.start(0, TOKEN, new SlowSessions(), "0.1.0", Path.of("/nowhere"));
+    CompletableFuture<HttpResponse<String>> waiting =
+        http.sendAsync(
+            request("/v1/profiles/acme/credentials"), HttpResponse.BodyHandlers.ofString());
+
+    HttpResponse<String> health =
+        http.send(request("/healthz"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> status =
+        http.send(request("/v1/status"), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(waiting).isNotDone();
+    cognitoAnswers.countDown();
+    assertThat(waiting.get(5, TimeUnit.SECONDS).body()).contains("ASIAEXAMPLE");
+  }
+
+  private HttpRequest request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Authorization", TOKEN)
+        .timeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** Sessions whose credentials wait until the test lets Cognito answer. */
+  private final class SlowSessions implements Sessions {
+
+    @Override
+    public String defaultProfile() {
+      return "acme";
     }
 
-    @Test
-    void aCredentialRequestWaitingForCognitoDoesNotHoldUpOthers() throws Exception {
-        server = ApiServer.start(0, TOKEN, new SlowSessions(), "0.1.0", Path.of("/nowhere"));
-        CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(request("/v1/profiles/acme/credentials"),
-                HttpResponse.BodyHandlers.ofString());
-
-        HttpResponse<String> health = http.send(request("/healthz"), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> status = http.send(request("/v1/status"), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(waiting).isNotDone();
-        cognitoAnswers.countDown();
-        assertThat(waiting.get(5, TimeUnit.SECONDS).body()).contains("ASIAEXAMPLE");
+    @Override
+    public AwsCredentials credentials(String profile) {
+      try {
+        cognitoAnswers.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new AwsCredentials(
+          "ASIAEXAMPLE", "secret", "session", Instant.now().plusSeconds(3600), Optional.empty());
     }
 
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", TOKEN).timeout(Duration.ofSeconds(5)).build();
+    @Override
+    public LoginOutcome login(
+        String profile, Optional<AuthFlow> flow, String username, String password) {
+      throw new UnsupportedOperationException();
     }
 
-    /** Sessions whose credentials wait until the test lets Cognito answer. */
-    private final class SlowSessions implements Sessions {
-
-        @Override
-        public String defaultProfile() {
-            return "acme";
-        }
-
-        @Override
-        public AwsCredentials credentials(String profile) {
-            try {
-                cognitoAnswers.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new AwsCredentials("ASIAEXAMPLE", "secret", "session", Instant.now().plusSeconds(3600),
-                    Optional.empty());
-        }
-
-        @Override
-        public LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean logout(String profile, boolean everywhere) {
-            return false;
-        }
-
-        @Override
-        public List<ProfileStatus> status() {
-            return List.of();
-        }
+    @Override
+    public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
+      throw new UnsupportedOperationException();
     }
+
+    @Override
+    public boolean logout(String profile, boolean everywhere) {
+      return false;
+    }
+
+    @Override
+    public List<ProfileStatus> status() {
+      return List.of();
+    }
+  }
 }

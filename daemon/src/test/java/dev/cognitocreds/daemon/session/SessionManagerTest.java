@@ -1,9 +1,13 @@
 package dev.cognitocreds.daemon.session;
 
-import dev.cognitocreds.daemon.account.UserPoolAccounts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.MutableClock;
+import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.ChallengeField;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.UserPool;
@@ -12,11 +16,6 @@ import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.store.FileSessionStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,30 +25,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The session layer wired to the real auth, identity and store layers, with Cognito faked. */
 class SessionManagerTest {
 
-    private static final String CLIENT_ID = "client0id0000000000000000a";
-    private static final String CLIENT_SECRET = "s3cr3t";
+  private static final String CLIENT_ID = "client0id0000000000000000a";
+  private static final String CLIENT_SECRET = "s3cr3t";
 
-    @TempDir
-    Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
-    private final FakeCognito cognito = new FakeCognito(clock);
-    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
-    private Path config;
-    private Path sessionsDir;
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
+  private final FakeCognito cognito = new FakeCognito(clock);
+  private final ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
+  private Path config;
+  private Path sessionsDir;
 
-    @BeforeEach
-    void writeConfig() throws Exception {
-        config = dir.resolve("config");
-        sessionsDir = dir.resolve("state/sessions");
-        Files.writeString(config, """
+  @BeforeEach
+  void writeConfig() throws Exception {
+    config = dir.resolve("config");
+    sessionsDir = dir.resolve("state/sessions");
+    Files.writeString(
+        config,
+        """
                 [profile acme]
                 region = us-east-2
                 cognito_user_pool_id = us-east-2_AbC123
@@ -62,267 +62,336 @@ class SessionManagerTest {
                 cognito_user_pool_id = not-a-pool
                 cognito_client_id = abc
                 cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
-                """.formatted(CLIENT_ID, CLIENT_SECRET));
-    }
+                """
+            .formatted(CLIENT_ID, CLIENT_SECRET));
+  }
 
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
+  @AfterEach
+  void stop() {
+    background.shutdownNow();
+  }
 
-    /** A fresh manager over the same files: what a daemon restart sees. */
-    private SessionManager daemon() {
-        return daemon(new ProfileCatalog(config));
-    }
+  /** A fresh manager over the same files: what a daemon restart sees. */
+  private SessionManager daemon() {
+    return daemon(new ProfileCatalog(config));
+  }
 
-    private SessionManager daemon(ProfileCatalog catalog) {
-        SecureRandom random = new SecureRandom();
-        return new SessionManager(catalog, Optional.empty(),
-                new Upstream(new UserPool(profile -> cognito.userPool, clock, random),
-                        new UserPoolTokens(profile -> cognito.userPool),
-                        new IdentityPool(profile -> cognito.identityPool),
-                        new UserPoolAccounts(profile -> cognito.userPool)),
-                new FileSessionStore(sessionsDir), new SignInConversations(clock, Duration.ofMinutes(3), random),
-                clock, new RefreshTiming(() -> 0.0), background);
-    }
+  private SessionManager daemon(ProfileCatalog catalog) {
+    SecureRandom random = new SecureRandom();
+    return new SessionManager(
+        catalog,
+        Optional.empty(),
+        new Upstream(
+            new UserPool(profile -> cognito.userPool, clock, random),
+            new UserPoolTokens(profile -> cognito.userPool),
+            new IdentityPool(profile -> cognito.identityPool),
+            new UserPoolAccounts(profile -> cognito.userPool)),
+        new FileSessionStore(sessionsDir),
+        new SignInConversations(clock, Duration.ofMinutes(3), random),
+        clock,
+        new RefreshTiming(() -> 0.0),
+        background);
+  }
 
-    private static String secretHash(String username) {
-        return FakeCognito.secretHash(CLIENT_SECRET, CLIENT_ID, username);
-    }
+  private static String secretHash(String username) {
+    return FakeCognito.secretHash(CLIENT_SECRET, CLIENT_ID, username);
+  }
 
-    @Test
-    void aliasSignInRemembersCognitosUsernameAndARestartNeedsNoNewSignIn() throws Exception {
-        LoginOutcome outcome = daemon().login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
+  @Test
+  void aliasSignInRemembersCognitosUsernameAndARestartNeedsNoNewSignIn() throws Exception {
+    LoginOutcome outcome =
+        daemon().login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
 
-        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, signedIn -> {
-            assertThat(signedIn.username()).isEqualTo("alice");
-            assertThat(signedIn.identityId()).isEqualTo("us-east-2:11111111-1111-4111-8111-111111111111");
-            assertThat(signedIn.expiration()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
-        });
-        assertThat(cognito.parameters.get(0)).containsEntry("SECRET_HASH", secretHash("alice@example.com"))
-                .doesNotContainKey("SRP_A");
-        assertThat(Files.readString(sessionsDir.resolve("acme.json")))
-                .contains("\"username\" : \"alice\"", "us-east-2:11111111-1111-4111-8111-111111111111")
-                .doesNotContain(FakeCognito.PASSWORD);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            LoginOutcome.SignedIn.class,
+            signedIn -> {
+              assertThat(signedIn.username()).isEqualTo("alice");
+              assertThat(signedIn.identityId())
+                  .isEqualTo("us-east-2:11111111-1111-4111-8111-111111111111");
+              assertThat(signedIn.expiration())
+                  .isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+            });
+    assertThat(cognito.parameters.get(0))
+        .containsEntry("SECRET_HASH", secretHash("alice@example.com"))
+        .doesNotContainKey("SRP_A");
+    assertThat(Files.readString(sessionsDir.resolve("acme.json")))
+        .contains("\"username\" : \"alice\"", "us-east-2:11111111-1111-4111-8111-111111111111")
+        .doesNotContain(FakeCognito.PASSWORD);
 
-        SessionManager restarted = daemon();
-        assertThat(restarted.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
-        assertThat(cognito.parameters.get(1)).containsEntry("REFRESH_TOKEN", "refresh-1")
-                .containsEntry("SECRET_HASH", secretHash("alice"));
-        assertThat(cognito.calls("GetId")).as("identity id remembered").isEqualTo(1);
-    }
+    SessionManager restarted = daemon();
+    assertThat(restarted.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
+    assertThat(cognito.parameters.get(1))
+        .containsEntry("REFRESH_TOKEN", "refresh-1")
+        .containsEntry("SECRET_HASH", secretHash("alice"));
+    assertThat(cognito.calls("GetId")).as("identity id remembered").isEqualTo(1);
+  }
 
-    @Test
-    void idTokenIsRefreshedOnlyWhenCloseToExpiry() {
-        cognito.credentialLifetime = Duration.ofMinutes(15);
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        assertThat(cognito.calls("InitiateAuth")).isEqualTo(1);
+  @Test
+  void idTokenIsRefreshedOnlyWhenCloseToExpiry() {
+    cognito.credentialLifetime = Duration.ofMinutes(15);
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    assertThat(cognito.calls("InitiateAuth")).isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(15));
-        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
-        assertThat(cognito.calls("InitiateAuth")).as("ID token still has 45 minutes").isEqualTo(1);
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE2");
+    assertThat(cognito.calls("InitiateAuth")).as("ID token still has 45 minutes").isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(41));
-        assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE3");
-        assertThat(cognito.calls("InitiateAuth")).as("ID token had 4 minutes left").isEqualTo(2);
-        assertThat(cognito.calls("GetCredentialsForIdentity")).isEqualTo(3);
-    }
+    clock.advance(Duration.ofMinutes(41));
+    assertThat(sessions.credentials("acme").accessKeyId()).isEqualTo("ASIAFAKE3");
+    assertThat(cognito.calls("InitiateAuth")).as("ID token had 4 minutes left").isEqualTo(2);
+    assertThat(cognito.calls("GetCredentialsForIdentity")).isEqualTo(3);
+  }
 
-    @Test
-    void anAccessTokenThatExpiresBeforeTheIdTokenIsRefreshedOnItsOwnExpiry() {
-        cognito.accessTokenLifetime = Duration.ofMinutes(5);
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        String signedIn = sessions.accessToken("acme");
-        assertThat(cognito.calls("InitiateAuth")).as("still valid: no refresh").isEqualTo(1);
+  @Test
+  void anAccessTokenThatExpiresBeforeTheIdTokenIsRefreshedOnItsOwnExpiry() {
+    cognito.accessTokenLifetime = Duration.ofMinutes(5);
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    String signedIn = sessions.accessToken("acme");
+    assertThat(cognito.calls("InitiateAuth")).as("still valid: no refresh").isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
 
-        assertThat(sessions.accessToken("acme")).isNotEqualTo(signedIn);
-        assertThat(cognito.calls("InitiateAuth")).as("refreshed though the ID token has 54 minutes").isEqualTo(2);
-    }
+    assertThat(sessions.accessToken("acme")).isNotEqualTo(signedIn);
+    assertThat(cognito.calls("InitiateAuth"))
+        .as("refreshed though the ID token has 54 minutes")
+        .isEqualTo(2);
+  }
 
-    @Test
-    void refreshTokenRejectedByCognitoSignsTheProfileOut() {
-        daemon().login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        cognito.revokeAllRefreshTokens();
-        SessionManager restarted = daemon();
+  @Test
+  void refreshTokenRejectedByCognitoSignsTheProfileOut() {
+    daemon().login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    cognito.revokeAllRefreshTokens();
+    SessionManager restarted = daemon();
 
-        assertThatThrownBy(() -> restarted.credentials("acme")).isInstanceOfSatisfying(Failure.class, failure -> {
-            assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT);
-            assertThat(failure).hasMessage("profile acme is signed out: run `cognito-creds login --profile acme`");
-        });
-        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
-        assertThat(restarted.status()).filteredOn(status -> status.profile().equals("acme"))
-                .singleElement().satisfies(status -> assertThat(status.state()).isEqualTo(ProfileStatus.State.SIGNED_OUT));
-        int refreshes = cognito.calls("InitiateAuth");
-        assertThatThrownBy(() -> restarted.credentials("acme")).isInstanceOf(Failure.class);
-        assertThat(cognito.calls("InitiateAuth")).as("no retry of a rejected refresh token").isEqualTo(refreshes);
-    }
+    assertThatThrownBy(() -> restarted.credentials("acme"))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT);
+              assertThat(failure)
+                  .hasMessage(
+                      "profile acme is signed out: run `cognito-creds login --profile acme`");
+            });
+    assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+    assertThat(restarted.status())
+        .filteredOn(status -> status.profile().equals("acme"))
+        .singleElement()
+        .satisfies(status -> assertThat(status.state()).isEqualTo(ProfileStatus.State.SIGNED_OUT));
+    int refreshes = cognito.calls("InitiateAuth");
+    assertThatThrownBy(() -> restarted.credentials("acme")).isInstanceOf(Failure.class);
+    assertThat(cognito.calls("InitiateAuth"))
+        .as("no retry of a rejected refresh token")
+        .isEqualTo(refreshes);
+  }
 
-    @Test
-    void idTokenRefusedByTheIdentityPoolIsRefreshedOnce() {
-        cognito.idTokenLifetime = Duration.ofHours(2);
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        cognito.rejectIdTokensIssuedSoFar();
-        clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+  @Test
+  void idTokenRefusedByTheIdentityPoolIsRefreshedOnce() {
+    cognito.idTokenLifetime = Duration.ofHours(2);
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    cognito.rejectIdTokensIssuedSoFar();
+    clock.advance(Duration.ofMinutes(59).plusSeconds(30));
 
-        assertThat(sessions.credentials("acme").accessKeyId()).as("second exchange refused, third served")
-                .isEqualTo("ASIAFAKE3");
-        assertThat(cognito.calls("InitiateAuth")).as("sign-in and one refresh").isEqualTo(2);
-    }
+    assertThat(sessions.credentials("acme").accessKeyId())
+        .as("second exchange refused, third served")
+        .isEqualTo("ASIAFAKE3");
+    assertThat(cognito.calls("InitiateAuth")).as("sign-in and one refresh").isEqualTo(2);
+  }
 
-    @Test
-    void globalSignOutWhileRunningSignsOutAtTheNextExchange() {
-        cognito.idTokenLifetime = Duration.ofHours(2);
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        cognito.rejectIdTokensIssuedSoFar();
-        cognito.revokeAllRefreshTokens();
-        clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+  @Test
+  void globalSignOutWhileRunningSignsOutAtTheNextExchange() {
+    cognito.idTokenLifetime = Duration.ofHours(2);
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    cognito.rejectIdTokensIssuedSoFar();
+    cognito.revokeAllRefreshTokens();
+    clock.advance(Duration.ofMinutes(59).plusSeconds(30));
 
-        assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOfSatisfying(Failure.class,
-                failure -> assertThat(failure.code()).isEqualTo("SignedOut"));
-    }
+    assertThatThrownBy(() -> sessions.credentials("acme"))
+        .isInstanceOfSatisfying(
+            Failure.class, failure -> assertThat(failure.code()).isEqualTo("SignedOut"));
+  }
 
-    @Test
-    void newPasswordChallengeIsAnsweredThroughTheConversation() throws Exception {
-        cognito.mustChangePassword = true;
-        SessionManager sessions = daemon();
-        LoginOutcome first = sessions.login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
+  @Test
+  void newPasswordChallengeIsAnsweredThroughTheConversation() throws Exception {
+    cognito.mustChangePassword = true;
+    SessionManager sessions = daemon();
+    LoginOutcome first =
+        sessions.login("acme", Optional.empty(), "alice@example.com", FakeCognito.PASSWORD);
 
-        LoginOutcome.ChallengeAsked asked = (LoginOutcome.ChallengeAsked) first;
-        assertThat(asked.challenge().name()).isEqualTo("NEW_PASSWORD_REQUIRED");
-        assertThat(asked.challenge().fields()).extracting(ChallengeField::name)
-                .containsExactly("NEW_PASSWORD", "userAttributes.name");
-        assertThat(asked.challenge().fields().get(0).secret()).isTrue();
-        assertThat(asked.challenge().fields().get(0).confirm()).isTrue();
-        assertThat(asked.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
+    LoginOutcome.ChallengeAsked asked = (LoginOutcome.ChallengeAsked) first;
+    assertThat(asked.challenge().name()).isEqualTo("NEW_PASSWORD_REQUIRED");
+    assertThat(asked.challenge().fields())
+        .extracting(ChallengeField::name)
+        .containsExactly("NEW_PASSWORD", "userAttributes.name");
+    assertThat(asked.challenge().fields().get(0).secret()).isTrue();
+    assertThat(asked.challenge().fields().get(0).confirm()).isTrue();
+    assertThat(asked.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
 
-        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(), Map.of("NEW_PASSWORD", "N3w-Passw0rd!")))
-                .isInstanceOfSatisfying(Failure.class, failure -> {
-                    assertThat(failure.kind()).isEqualTo(Failure.Kind.BAD_REQUEST);
-                    assertThat(failure).hasMessageContaining("userAttributes.name");
-                });
-        LoginOutcome second = sessions.answer("acme", asked.conversation(),
-                Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice"));
+    assertThatThrownBy(
+            () ->
+                sessions.answer(
+                    "acme", asked.conversation(), Map.of("NEW_PASSWORD", "N3w-Passw0rd!")))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Failure.Kind.BAD_REQUEST);
+              assertThat(failure).hasMessageContaining("userAttributes.name");
+            });
+    LoginOutcome second =
+        sessions.answer(
+            "acme",
+            asked.conversation(),
+            Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice"));
 
-        assertThat(second).isInstanceOf(LoginOutcome.SignedIn.class);
-        assertThat(cognito.parameters.get(1)).containsEntry("USERNAME", "alice")
-                .containsEntry("NEW_PASSWORD", "N3w-Passw0rd!").containsEntry("userAttributes.name", "Alice")
-                .containsEntry("SECRET_HASH", secretHash("alice"));
-        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(), Map.of("NEW_PASSWORD", "x")))
-                .isInstanceOfSatisfying(Failure.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.CONVERSATION_EXPIRED));
-    }
+    assertThat(second).isInstanceOf(LoginOutcome.SignedIn.class);
+    assertThat(cognito.parameters.get(1))
+        .containsEntry("USERNAME", "alice")
+        .containsEntry("NEW_PASSWORD", "N3w-Passw0rd!")
+        .containsEntry("userAttributes.name", "Alice")
+        .containsEntry("SECRET_HASH", secretHash("alice"));
+    assertThatThrownBy(
+            () -> sessions.answer("acme", asked.conversation(), Map.of("NEW_PASSWORD", "x")))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.CONVERSATION_EXPIRED));
+  }
 
-    @Test
-    void conversationExpiresWithCognitosSession() {
-        cognito.mustChangePassword = true;
-        SessionManager sessions = daemon();
-        var asked = (LoginOutcome.ChallengeAsked) sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        clock.advance(Duration.ofMinutes(3));
-        assertThatThrownBy(() -> sessions.answer("acme", asked.conversation(),
-                Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice")))
-                .isInstanceOfSatisfying(Failure.class,
-                        failure -> assertThat(failure.code()).isEqualTo("ConversationExpired"));
-    }
+  @Test
+  void conversationExpiresWithCognitosSession() {
+    cognito.mustChangePassword = true;
+    SessionManager sessions = daemon();
+    var asked =
+        (LoginOutcome.ChallengeAsked)
+            sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    clock.advance(Duration.ofMinutes(3));
+    assertThatThrownBy(
+            () ->
+                sessions.answer(
+                    "acme",
+                    asked.conversation(),
+                    Map.of("NEW_PASSWORD", "N3w-Passw0rd!", "userAttributes.name", "Alice")))
+        .isInstanceOfSatisfying(
+            Failure.class, failure -> assertThat(failure.code()).isEqualTo("ConversationExpired"));
+  }
 
-    @Test
-    void wrongPasswordIsRefusedWithCognitosMessage() {
-        assertThatThrownBy(() -> daemon().login("acme", Optional.empty(), "alice", "wrong"))
-                .isInstanceOfSatisfying(Failure.class, failure -> {
-                    assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGN_IN_REFUSED);
-                    assertThat(failure.code()).isEqualTo("NotAuthorizedException");
-                    assertThat(failure).hasMessage("Incorrect username or password.");
-                });
-        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
-    }
+  @Test
+  void wrongPasswordIsRefusedWithCognitosMessage() {
+    assertThatThrownBy(() -> daemon().login("acme", Optional.empty(), "alice", "wrong"))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGN_IN_REFUSED);
+              assertThat(failure.code()).isEqualTo("NotAuthorizedException");
+              assertThat(failure).hasMessage("Incorrect username or password.");
+            });
+    assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+  }
 
-    @Test
-    void credentialsAreAtHandOnlyFromASignedInSessionInMemoryThatNeedsNoRenewalNorALookAtTheConfig() {
-        SessionManager sessions = daemon(new ProfileCatalog(config, clock, Duration.ofSeconds(1)));
-        assertThat(sessions.credentialsWithoutWaiting("acme")).as("config file never read").isEmpty();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
-        AwsCredentials served = sessions.credentials("acme");
-        int calls = cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth");
+  @Test
+  void credentialsAreAtHandOnlyFromASignedInSessionInMemoryThatNeedsNoRenewalNorALookAtTheConfig() {
+    SessionManager sessions = daemon(new ProfileCatalog(config, clock, Duration.ofSeconds(1)));
+    assertThat(sessions.credentialsWithoutWaiting("acme")).as("config file never read").isEmpty();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    AwsCredentials served = sessions.credentials("acme");
+    int calls = cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth");
 
-        assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
-        assertThat(sessions.credentialsWithoutWaiting("nosuch")).isEmpty();
-        assertThat(sessions.credentialsWithoutWaiting("broken")).isEmpty();
+    assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
+    assertThat(sessions.credentialsWithoutWaiting("nosuch")).isEmpty();
+    assertThat(sessions.credentialsWithoutWaiting("broken")).isEmpty();
 
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(sessions.credentialsWithoutWaiting("acme")).as("the config file is due a look").isEmpty();
-        sessions.status();
-        assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(sessions.credentialsWithoutWaiting("acme"))
+        .as("the config file is due a look")
+        .isEmpty();
+    sessions.status();
+    assertThat(sessions.credentialsWithoutWaiting("acme")).containsSame(served);
 
-        clock.advance(Duration.ofMinutes(41));
-        sessions.status();
-        assertThat(sessions.credentialsWithoutWaiting("acme")).as("past the prefetch time: a renewal is due").isEmpty();
-        assertThat(cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth"))
-                .as("asking without waiting never calls Cognito").isEqualTo(calls);
+    clock.advance(Duration.ofMinutes(41));
+    sessions.status();
+    assertThat(sessions.credentialsWithoutWaiting("acme"))
+        .as("past the prefetch time: a renewal is due")
+        .isEmpty();
+    assertThat(cognito.calls("GetCredentialsForIdentity") + cognito.calls("InitiateAuth"))
+        .as("asking without waiting never calls Cognito")
+        .isEqualTo(calls);
 
-        assertThat(sessions.credentials("acme")).as("still served; renewed in the background").isSameAs(served);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sessions.credentialsWithoutWaiting("acme").isPresent());
-        assertThat(sessions.credentialsWithoutWaiting("acme").orElseThrow().accessKeyId())
-                .isNotEqualTo(served.accessKeyId());
-        sessions.logout("acme", false);
-        assertThat(sessions.credentialsWithoutWaiting("acme")).as("signed out").isEmpty();
-    }
+    assertThat(sessions.credentials("acme"))
+        .as("still served; renewed in the background")
+        .isSameAs(served);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sessions.credentialsWithoutWaiting("acme").isPresent());
+    assertThat(sessions.credentialsWithoutWaiting("acme").orElseThrow().accessKeyId())
+        .isNotEqualTo(served.accessKeyId());
+    sessions.logout("acme", false);
+    assertThat(sessions.credentialsWithoutWaiting("acme")).as("signed out").isEmpty();
+  }
 
-    @Test
-    void logoutRevokesTheRefreshTokenAndForgetsTheSession() {
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+  @Test
+  void logoutRevokesTheRefreshTokenAndForgetsTheSession() {
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
 
-        assertThat(sessions.logout("acme", false)).isTrue();
+    assertThat(sessions.logout("acme", false)).isTrue();
 
-        assertThat(cognito.calls("RevokeToken")).isEqualTo(1);
-        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
-        assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOfSatisfying(Failure.class,
-                failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT));
-    }
+    assertThat(cognito.calls("RevokeToken")).isEqualTo(1);
+    assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+    assertThatThrownBy(() -> sessions.credentials("acme"))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGNED_OUT));
+  }
 
-    @Test
-    void logoutEverywhereSignsOutEverySessionOfTheUser() {
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+  @Test
+  void logoutEverywhereSignsOutEverySessionOfTheUser() {
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
 
-        assertThat(sessions.logout("acme", true)).isTrue();
+    assertThat(sessions.logout("acme", true)).isTrue();
 
-        assertThat(cognito.calls("GlobalSignOut")).isEqualTo(1);
-        assertThat(cognito.calls("RevokeToken")).isZero();
-        assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
-    }
+    assertThat(cognito.calls("GlobalSignOut")).isEqualTo(1);
+    assertThat(cognito.calls("RevokeToken")).isZero();
+    assertThat(sessionsDir.resolve("acme.json")).doesNotExist();
+  }
 
-    @Test
-    void logoutOfASignedOutProfileIsHarmless() {
-        assertThat(daemon().logout("acme", false)).isFalse();
-        assertThat(cognito.calls("RevokeToken")).isZero();
-    }
+  @Test
+  void logoutOfASignedOutProfileIsHarmless() {
+    assertThat(daemon().logout("acme", false)).isFalse();
+    assertThat(cognito.calls("RevokeToken")).isZero();
+  }
 
-    @Test
-    void brokenProfileIsReportedWhileTheOthersWork() {
-        SessionManager sessions = daemon();
-        sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+  @Test
+  void brokenProfileIsReportedWhileTheOthersWork() {
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
 
-        assertThat(sessions.status()).extracting(ProfileStatus::profile, ProfileStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("acme", ProfileStatus.State.SIGNED_IN),
-                org.assertj.core.groups.Tuple.tuple("broken", ProfileStatus.State.INVALID));
-        assertThat(sessions.status().get(1).problems()).singleElement().asString()
-                .contains(config.toString(), "profile broken", "cognito_user_pool_id");
-        assertThatThrownBy(() -> sessions.credentials("broken")).isInstanceOfSatisfying(Failure.class,
-                failure -> assertThat(failure.code()).isEqualTo("InvalidProfile"));
-        assertThat(sessions.defaultProfile()).as("the only valid profile").isEqualTo("acme");
-    }
+    assertThat(sessions.status())
+        .extracting(ProfileStatus::profile, ProfileStatus::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("acme", ProfileStatus.State.SIGNED_IN),
+            org.assertj.core.groups.Tuple.tuple("broken", ProfileStatus.State.INVALID));
+    assertThat(sessions.status().get(1).problems())
+        .singleElement()
+        .asString()
+        .contains(config.toString(), "profile broken", "cognito_user_pool_id");
+    assertThatThrownBy(() -> sessions.credentials("broken"))
+        .isInstanceOfSatisfying(
+            Failure.class, failure -> assertThat(failure.code()).isEqualTo("InvalidProfile"));
+    assertThat(sessions.defaultProfile()).as("the only valid profile").isEqualTo("acme");
+  }
 
-    @Test
-    void unknownProfileListsTheKnownOnes() {
-        assertThatThrownBy(() -> daemon().credentials("nope")).isInstanceOfSatisfying(Failure.class, failure -> {
-            assertThat(failure.kind()).isEqualTo(Failure.Kind.PROFILE_NOT_FOUND);
-            assertThat(failure).hasMessageContaining("acme, broken");
-        });
-    }
+  @Test
+  void unknownProfileListsTheKnownOnes() {
+    assertThatThrownBy(() -> daemon().credentials("nope"))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Failure.Kind.PROFILE_NOT_FOUND);
+              assertThat(failure).hasMessageContaining("acme, broken");
+            });
+  }
 }

@@ -1,70 +1,90 @@
 package dev.cognitocreds.daemon.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileSessionStoreTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    private final StoredSession session = new StoredSession("refresh-secret", "alice", "alice-sub",
-            Optional.of("us-east-2:1111"), "us-east-2_AbC", "client");
+  private final StoredSession session =
+      new StoredSession(
+          "refresh-secret",
+          "alice",
+          "alice-sub",
+          Optional.of("us-east-2:1111"),
+          "us-east-2_AbC",
+          "client");
 
-    @Test
-    void savedSessionLoadsBackFromAPrivateFile() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
-        store.save("acme", session);
+  @Test
+  void savedSessionLoadsBackFromAPrivateFile() throws Exception {
+    FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
+    store.save("acme", session);
 
-        assertThat(new FileSessionStore(dir.resolve("sessions")).load("acme")).contains(session);
-        Path file = dir.resolve("sessions/acme.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
-        assertThat(Files.readString(file)).contains("\"store\" : \"file\"", "\"profile\" : \"acme\"");
-    }
+    assertThat(new FileSessionStore(dir.resolve("sessions")).load("acme")).contains(session);
+    Path file = dir.resolve("sessions/acme.json");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
+    assertThat(Files.readString(file)).contains("\"store\" : \"file\"", "\"profile\" : \"acme\"");
+  }
 
-    @Test
-    void anAppClientThatRotatesIsRememberedAndOtherSessionFilesStayAsTheyWere() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir);
-        store.save("acme", session);
-        assertThat(Files.readString(dir.resolve("acme.json"))).doesNotContain("rotatesRefreshTokens");
+  @Test
+  void anAppClientThatRotatesIsRememberedAndOtherSessionFilesStayAsTheyWere() throws Exception {
+    FileSessionStore store = new FileSessionStore(dir);
+    store.save("acme", session);
+    assertThat(Files.readString(dir.resolve("acme.json"))).doesNotContain("rotatesRefreshTokens");
 
-        store.save("acme", session.withRotatedRefreshToken("refresh-rotated"));
+    store.save("acme", session.withRotatedRefreshToken("refresh-rotated"));
 
-        assertThat(Files.readString(dir.resolve("acme.json"))).contains("\"rotatesRefreshTokens\" : true");
-        assertThat(store.load("acme")).get().satisfies(loaded -> {
-            assertThat(loaded.rotatesRefreshTokens()).isTrue();
-            assertThat(loaded.refreshToken()).isEqualTo("refresh-rotated");
-        });
-    }
+    assertThat(Files.readString(dir.resolve("acme.json")))
+        .contains("\"rotatesRefreshTokens\" : true");
+    assertThat(store.load("acme"))
+        .get()
+        .satisfies(
+            loaded -> {
+              assertThat(loaded.rotatesRefreshTokens()).isTrue();
+              assertThat(loaded.refreshToken()).isEqualTo("refresh-rotated");
+            });
+  }
 
-    @Test
-    void aSessionFileOfAnEarlierVersionStillLoads() throws Exception {
-        Files.writeString(dir.resolve("acme.json"), """
+  @Test
+  void aSessionFileOfAnEarlierVersionStillLoads() throws Exception {
+    Files.writeString(
+        dir.resolve("acme.json"),
+        """
                 {"profile": "acme", "refreshToken": "refresh-secret", "username": "alice", "sub": "alice-sub",
                  "identityId": "us-east-2:1111", "userPoolId": "us-east-2_AbC", "clientId": "client", "store": "file"}
                 """);
 
-        assertThat(new FileSessionStore(dir).load("acme")).contains(session);
-    }
+    assertThat(new FileSessionStore(dir).load("acme")).contains(session);
+  }
 
-    /** The bytes Jackson's data binding wrote (default pretty printer, nulls left out), so files stay as they were. */
-    @Test
-    void theFileIsWrittenAsEarlierVersionsWroteIt() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir);
-        store.save("acme", new StoredSession("refresh-secret", "alice", "alice-sub", Optional.empty(), "us-east-2_AbC",
-                "client").withRotatedRefreshToken("r\u00e9fresh\"2"));
+  /**
+   * The bytes Jackson's data binding wrote (default pretty printer, nulls left out), so files stay
+   * as they were.
+   */
+  @Test
+  void theFileIsWrittenAsEarlierVersionsWroteIt() throws Exception {
+    FileSessionStore store = new FileSessionStore(dir);
+    store.save(
+        "acme",
+        new StoredSession(
+                "refresh-secret", "alice", "alice-sub", Optional.empty(), "us-east-2_AbC", "client")
+            .withRotatedRefreshToken("r\u00e9fresh\"2"));
 
-        assertThat(Files.readString(dir.resolve("acme.json"))).isEqualTo("""
+    assertThat(Files.readString(dir.resolve("acme.json")))
+        .isEqualTo(
+            """
                 {
                   "profile" : "acme",
                   "refreshToken" : "r\u00e9fresh\\"2",
@@ -75,52 +95,66 @@ class FileSessionStoreTest {
                   "store" : "file",
                   "rotatesRefreshTokens" : true
                 }""");
-        ObjectMapper dataBinding = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        assertThat(Files.readString(dir.resolve("acme.json")))
-                .isEqualTo(dataBinding.writerWithDefaultPrettyPrinter().writeValueAsString(store.read("acme").orElseThrow()));
-    }
+    ObjectMapper dataBinding =
+        new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    assertThat(Files.readString(dir.resolve("acme.json")))
+        .isEqualTo(
+            dataBinding
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(store.read("acme").orElseThrow()));
+  }
 
-    @Test
-    void membersOfALaterVersionAndScalarsOfAnotherTypeAreTolerated() throws Exception {
-        Files.writeString(dir.resolve("acme.json"), """
+  @Test
+  void membersOfALaterVersionAndScalarsOfAnotherTypeAreTolerated() throws Exception {
+    Files.writeString(
+        dir.resolve("acme.json"),
+        """
                 {"profile": "acme", "refreshToken": "refresh-secret", "username": "alice", "sub": "alice-sub",
                  "identityId": null, "userPoolId": "us-east-2_AbC", "clientId": "client", "store": "file",
                  "later": {"nested": [1, 2]}, "rotatesRefreshTokens": false}
                 """);
 
-        assertThat(new FileSessionStore(dir).load("acme")).contains(new StoredSession("refresh-secret", "alice",
-                "alice-sub", Optional.empty(), "us-east-2_AbC", "client"));
-    }
+    assertThat(new FileSessionStore(dir).load("acme"))
+        .contains(
+            new StoredSession(
+                "refresh-secret",
+                "alice",
+                "alice-sub",
+                Optional.empty(),
+                "us-east-2_AbC",
+                "client"));
+  }
 
-    @Test
-    void deleteForgetsTheSession() {
-        FileSessionStore store = new FileSessionStore(dir);
-        store.save("acme", session);
-        store.delete("acme");
-        assertThat(store.load("acme")).isEmpty();
-        store.delete("acme");
-    }
+  @Test
+  void deleteForgetsTheSession() {
+    FileSessionStore store = new FileSessionStore(dir);
+    store.save("acme", session);
+    store.delete("acme");
+    assertThat(store.load("acme")).isEmpty();
+    store.delete("acme");
+  }
 
-    @Test
-    void unreadableFileCountsAsSignedOut() throws Exception {
-        Files.writeString(dir.resolve("acme.json"), "{not json");
-        assertThat(new FileSessionStore(dir).load("acme")).isEmpty();
-    }
+  @Test
+  void unreadableFileCountsAsSignedOut() throws Exception {
+    Files.writeString(dir.resolve("acme.json"), "{not json");
+    assertThat(new FileSessionStore(dir).load("acme")).isEmpty();
+  }
 
-    @Test
-    void profileNamesThatAreNotFileNamesStayInTheFolder() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
-        store.save("../escape", session);
+  @Test
+  void profileNamesThatAreNotFileNamesStayInTheFolder() throws Exception {
+    FileSessionStore store = new FileSessionStore(dir.resolve("sessions"));
+    store.save("../escape", session);
 
-        assertThat(store.load("../escape")).contains(session);
-        try (var listing = Files.list(dir.resolve("sessions"))) {
-            assertThat(listing.map(path -> path.getFileName().toString())).containsExactly("..%2Fescape.json");
-        }
-        assertThat(dir.resolve("escape.json")).doesNotExist();
+    assertThat(store.load("../escape")).contains(session);
+    try (var listing = Files.list(dir.resolve("sessions"))) {
+      assertThat(listing.map(path -> path.getFileName().toString()))
+          .containsExactly("..%2Fescape.json");
     }
+    assertThat(dir.resolve("escape.json")).doesNotExist();
+  }
 
-    @Test
-    void toStringNeverShowsTheRefreshToken() {
-        assertThat(session.toString()).doesNotContain("refresh-secret").contains("alice");
-    }
+  @Test
+  void toStringNeverShowsTheRefreshToken() {
+    assertThat(session.toString()).doesNotContain("refresh-secret").contains("alice");
+  }
 }

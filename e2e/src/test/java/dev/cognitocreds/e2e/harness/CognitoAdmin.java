@@ -12,67 +12,96 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
- * A publisher's tooling: the AWS SDK's own Cognito clients, pointed at an emulator with
- * {@code endpointOverride} and dummy keys, so nothing can reach real AWS.
+ * A publisher's tooling: the AWS SDK's own Cognito clients, pointed at an emulator with {@code
+ * endpointOverride} and dummy keys, so nothing can reach real AWS.
  */
 public final class CognitoAdmin implements AutoCloseable {
 
-    private final CognitoIdentityProviderClient userPools;
-    private final CognitoIdentityClient identityPools;
+  private final CognitoIdentityProviderClient userPools;
+  private final CognitoIdentityClient identityPools;
 
-    public CognitoAdmin(URI endpoint, String region) {
-        StaticCredentialsProvider dummyKeys = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAE2ETESTS", "e2e-dummy-secret"));
-        this.userPools = CognitoIdentityProviderClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(region))
-                .credentialsProvider(dummyKeys)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        this.identityPools = CognitoIdentityClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(region))
-                .credentialsProvider(dummyKeys)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-    }
+  public CognitoAdmin(URI endpoint, String region) {
+    StaticCredentialsProvider dummyKeys =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAE2ETESTS", "e2e-dummy-secret"));
+    this.userPools =
+        CognitoIdentityProviderClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(dummyKeys)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
+    this.identityPools =
+        CognitoIdentityClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(dummyKeys)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
+  }
 
-    public CognitoIdentityProviderClient userPools() {
-        return userPools;
-    }
+  public CognitoIdentityProviderClient userPools() {
+    return userPools;
+  }
 
-    public CognitoIdentityClient identityPools() {
-        return identityPools;
-    }
+  public CognitoIdentityClient identityPools() {
+    return identityPools;
+  }
 
-    /** A user as a publisher imports one: a temporary password to replace at the first sign-in, and attributes. */
-    public void createUser(String userPoolId, String username, String temporaryPassword, Map<String, String> attributes) {
-        userPools.adminCreateUser(request -> request
+  /**
+   * A user as a publisher imports one: a temporary password to replace at the first sign-in, and
+   * attributes.
+   */
+  public void createUser(
+      String userPoolId,
+      String username,
+      String temporaryPassword,
+      Map<String, String> attributes) {
+    userPools.adminCreateUser(
+        request ->
+            request
                 .userPoolId(userPoolId)
                 .username(username)
                 .temporaryPassword(temporaryPassword)
                 .messageAction(MessageActionType.SUPPRESS)
-                .userAttributes(attributes.entrySet().stream()
-                        .map(attribute -> AttributeType.builder().name(attribute.getKey()).value(attribute.getValue()).build())
+                .userAttributes(
+                    attributes.entrySet().stream()
+                        .map(
+                            attribute ->
+                                AttributeType.builder()
+                                    .name(attribute.getKey())
+                                    .value(attribute.getValue())
+                                    .build())
                         .toList()));
-    }
+  }
 
-    /** A group whose members may assume {@code roleArn} (it appears in their tokens' {@code cognito:roles}). */
-    public void createGroupWithRole(String userPoolId, String group, String roleArn, int precedence) {
-        userPools.createGroup(request -> request.userPoolId(userPoolId).groupName(group).roleArn(roleArn).precedence(precedence));
-    }
+  /**
+   * A group whose members may assume {@code roleArn} (it appears in their tokens' {@code
+   * cognito:roles}).
+   */
+  public void createGroupWithRole(String userPoolId, String group, String roleArn, int precedence) {
+    userPools.createGroup(
+        request ->
+            request
+                .userPoolId(userPoolId)
+                .groupName(group)
+                .roleArn(roleArn)
+                .precedence(precedence));
+  }
 
-    public void addToGroup(String userPoolId, String username, String group) {
-        userPools.adminAddUserToGroup(request -> request.userPoolId(userPoolId).username(username).groupName(group));
-    }
+  public void addToGroup(String userPoolId, String username, String group) {
+    userPools.adminAddUserToGroup(
+        request -> request.userPoolId(userPoolId).username(username).groupName(group));
+  }
 
-    /** Revokes every refresh token of the user, as a publisher does when a licence ends. */
-    public void signOutEverywhere(String userPoolId, String username) {
-        userPools.adminUserGlobalSignOut(request -> request.userPoolId(userPoolId).username(username));
-    }
+  /** Revokes every refresh token of the user, as a publisher does when a licence ends. */
+  public void signOutEverywhere(String userPoolId, String username) {
+    userPools.adminUserGlobalSignOut(request -> request.userPoolId(userPoolId).username(username));
+  }
 
-    @Override
-    public void close() {
-        userPools.close();
-        identityPools.close();
-    }
+  @Override
+  public void close() {
+    userPools.close();
+    identityPools.close();
+  }
 }

@@ -10,49 +10,55 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Makes STS-shaped temporary credentials: a fresh ASIA… key id each time, and remembers who got which role. */
+/**
+ * Makes STS-shaped temporary credentials: a fresh ASIA… key id each time, and remembers who got
+ * which role.
+ */
 final class CredentialIssuer {
-    private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private final Clock clock;
-    private final Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
-    private final List<IssuedCredentials> issued = new CopyOnWriteArrayList<>();
+  private final Clock clock;
+  private final Duration lifetime;
+  private final SecureRandom random = new SecureRandom();
+  private final List<IssuedCredentials> issued = new CopyOnWriteArrayList<>();
 
-    CredentialIssuer(Clock clock, Duration lifetime) {
-        this.clock = clock;
-        this.lifetime = lifetime;
+  CredentialIssuer(Clock clock, Duration lifetime) {
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  ObjectNode issue(String identityId, String roleArn) {
+    Instant expiration = clock.instant().plus(lifetime);
+    String accessKeyId = accessKeyId();
+    issued.add(new IssuedCredentials(accessKeyId, identityId, roleArn, expiration));
+    return Json.object()
+        .put("AccessKeyId", accessKeyId)
+        .put("SecretKey", secretKey())
+        .put("SessionToken", sessionToken())
+        .put("Expiration", expiration.getEpochSecond());
+  }
+
+  List<IssuedCredentials> issued() {
+    return List.copyOf(issued);
+  }
+
+  private String accessKeyId() {
+    StringBuilder id = new StringBuilder("ASIA");
+    for (int i = 0; i < 16; i++) {
+      id.append(KEY_ID_ALPHABET.charAt(random.nextInt(KEY_ID_ALPHABET.length())));
     }
+    return id.toString();
+  }
 
-    ObjectNode issue(String identityId, String roleArn) {
-        Instant expiration = clock.instant().plus(lifetime);
-        String accessKeyId = accessKeyId();
-        issued.add(new IssuedCredentials(accessKeyId, identityId, roleArn, expiration));
-        return Json.object().put("AccessKeyId", accessKeyId).put("SecretKey", secretKey())
-                .put("SessionToken", sessionToken()).put("Expiration", expiration.getEpochSecond());
-    }
+  private String secretKey() {
+    byte[] bytes = new byte[30];
+    random.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
 
-    List<IssuedCredentials> issued() {
-        return List.copyOf(issued);
-    }
-
-    private String accessKeyId() {
-        StringBuilder id = new StringBuilder("ASIA");
-        for (int i = 0; i < 16; i++) {
-            id.append(KEY_ID_ALPHABET.charAt(random.nextInt(KEY_ID_ALPHABET.length())));
-        }
-        return id.toString();
-    }
-
-    private String secretKey() {
-        byte[] bytes = new byte[30];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private String sessionToken() {
-        byte[] bytes = new byte[600];
-        random.nextBytes(bytes);
-        return "IQoJb3JpZ2luX2Vj" + Base64.getEncoder().encodeToString(bytes);
-    }
+  private String sessionToken() {
+    byte[] bytes = new byte[600];
+    random.nextBytes(bytes);
+    return "IQoJb3JpZ2luX2Vj" + Base64.getEncoder().encodeToString(bytes);
+  }
 }

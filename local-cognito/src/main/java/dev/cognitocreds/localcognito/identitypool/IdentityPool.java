@@ -6,39 +6,48 @@ import dev.cognitocreds.localcognito.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An identity pool: providers, default roles and role mappings, in Cognito Identity's own JSON shapes. */
+/**
+ * An identity pool: providers, default roles and role mappings, in Cognito Identity's own JSON
+ * shapes.
+ */
 final class IdentityPool {
-    final String id;
-    final String name;
-    final boolean allowUnauthenticated;
-    /** ProviderName → the provider entry as given (ProviderName, ClientId, ServerSideTokenCheck). */
-    final Map<String, JsonNode> providers = new LinkedHashMap<>();
-    Map<String, String> roles = new LinkedHashMap<>();
-    /** "ProviderName:ClientId" → RoleMapping as given. */
-    JsonNode roleMappings = Json.object();
+  final String id;
+  final String name;
+  final boolean allowUnauthenticated;
 
-    IdentityPool(String id, JsonNode request) {
-        this.id = id;
-        this.name = Json.required(request, "IdentityPoolName");
-        this.allowUnauthenticated = request.path("AllowUnauthenticatedIdentities").asBoolean(false);
-        for (JsonNode provider : request.path("CognitoIdentityProviders")) {
-            providers.put(provider.path("ProviderName").asText(), provider);
-        }
-    }
+  /** ProviderName → the provider entry as given (ProviderName, ClientId, ServerSideTokenCheck). */
+  final Map<String, JsonNode> providers = new LinkedHashMap<>();
 
-    ObjectNode toJson() {
-        ObjectNode node = Json.object().put("IdentityPoolId", id).put("IdentityPoolName", name)
-                .put("AllowUnauthenticatedIdentities", allowUnauthenticated);
-        providers.values().forEach(node.putArray("CognitoIdentityProviders")::add);
-        return node;
-    }
+  Map<String, String> roles = new LinkedHashMap<>();
 
-    ObjectNode rolesJson() {
-        ObjectNode node = Json.object().put("IdentityPoolId", id);
-        node.set("Roles", Json.stringMapNode(roles));
-        if (roleMappings.size() > 0) {
-            node.set("RoleMappings", roleMappings);
-        }
-        return node;
+  /** "ProviderName:ClientId" → RoleMapping as given. */
+  JsonNode roleMappings = Json.object();
+
+  IdentityPool(String id, JsonNode request) {
+    this.id = id;
+    this.name = Json.required(request, "IdentityPoolName");
+    this.allowUnauthenticated = request.path("AllowUnauthenticatedIdentities").asBoolean(false);
+    for (JsonNode provider : request.path("CognitoIdentityProviders")) {
+      providers.put(provider.path("ProviderName").asText(), provider);
     }
+  }
+
+  ObjectNode toJson() {
+    ObjectNode node =
+        Json.object()
+            .put("IdentityPoolId", id)
+            .put("IdentityPoolName", name)
+            .put("AllowUnauthenticatedIdentities", allowUnauthenticated);
+    providers.values().forEach(node.putArray("CognitoIdentityProviders")::add);
+    return node;
+  }
+
+  ObjectNode rolesJson() {
+    ObjectNode node = Json.object().put("IdentityPoolId", id);
+    node.set("Roles", Json.stringMapNode(roles));
+    if (roleMappings.size() > 0) {
+      node.set("RoleMappings", roleMappings);
+    }
+    return node;
+  }
 }

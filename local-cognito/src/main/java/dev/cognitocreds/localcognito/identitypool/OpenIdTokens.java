@@ -15,41 +15,51 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-/** GetOpenIdToken's tokens: issuer cognito-identity.amazonaws.com, subject the identity, ten minutes. */
+/**
+ * GetOpenIdToken's tokens: issuer cognito-identity.amazonaws.com, subject the identity, ten
+ * minutes.
+ */
 final class OpenIdTokens {
-    private static final Duration LIFETIME = Duration.ofMinutes(10);
-    private final Clock clock;
-    private final RSAKey key;
+  private static final Duration LIFETIME = Duration.ofMinutes(10);
+  private final Clock clock;
+  private final RSAKey key;
 
-    OpenIdTokens(Clock clock) {
-        this.clock = clock;
-        try {
-            this.key = new RSAKeyGenerator(2048).keyID("local-cognito-identity").generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+  OpenIdTokens(Clock clock) {
+    this.clock = clock;
+    try {
+      this.key = new RSAKeyGenerator(2048).keyID("local-cognito-identity").generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    String issue(Identity identity, VerifiedLogin login) {
-        Instant now = clock.instant();
-        List<String> amr = new ArrayList<>();
-        if (login == null) {
-            amr.add("unauthenticated");
-        } else {
-            amr.add("authenticated");
-            amr.add(login.providerName());
-            amr.add(login.providerName() + ":" + login.audience() + ":" + login.claims().getSubject());
-        }
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://cognito-identity.amazonaws.com")
-                .subject(identity.id()).audience(identity.poolId()).claim("amr", amr)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME))).build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+  String issue(Identity identity, VerifiedLogin login) {
+    Instant now = clock.instant();
+    List<String> amr = new ArrayList<>();
+    if (login == null) {
+      amr.add("unauthenticated");
+    } else {
+      amr.add("authenticated");
+      amr.add(login.providerName());
+      amr.add(login.providerName() + ":" + login.audience() + ":" + login.claims().getSubject());
     }
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("https://cognito-identity.amazonaws.com")
+            .subject(identity.id())
+            .audience(identity.poolId())
+            .claim("amr", amr)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(LIFETIME)))
+            .build();
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -1,3 +1,8 @@
 package dev.cognitocreds.localcognito.userpool;
 
-enum UserStatus { UNCONFIRMED, CONFIRMED, FORCE_CHANGE_PASSWORD, RESET_REQUIRED }
+enum UserStatus {
+  UNCONFIRMED,
+  CONFIRMED,
+  FORCE_CHANGE_PASSWORD,
+  RESET_REQUIRED
+}
