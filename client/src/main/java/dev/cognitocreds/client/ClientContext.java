@@ -1,5 +1,9 @@
 package dev.cognitocreds.client;
 
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonPaths;
+import dev.cognitocreds.client.daemon.DaemonStartHint;
+import dev.cognitocreds.client.prompt.Terminal;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonClient;
 import java.time.Duration;
 import java.util.Optional;
 

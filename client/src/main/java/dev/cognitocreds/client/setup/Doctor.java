@@ -2,8 +2,8 @@ package dev.cognitocreds.client.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.DaemonClient;
-import dev.cognitocreds.client.DaemonPaths;
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,10 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.DaemonClient;
-import dev.cognitocreds.client.DaemonPaths;
-import dev.cognitocreds.client.DaemonStartHint;
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonPaths;
+import dev.cognitocreds.client.daemon.DaemonStartHint;
+import dev.cognitocreds.client.testing.StubDaemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,8 +30,8 @@ class DaemonReadinessTest {
 
   @Test
   void answersWithTheEndpointOnceHealthzAnswers() throws Exception {
-    try (FakeDaemon daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))) {
-      daemon.answer("/healthz", 200, "{\"status\":\"ok\"}");
+    try (StubDaemon daemon = new StubDaemon(home)) {
+      daemon.reply("GET", "/healthz", 200, "{\"status\":\"ok\"}");
 
       assertThat(DaemonReadiness.of(client()).await(Duration.ofSeconds(5)))
           .hasValueSatisfying(endpoint -> assertThat(endpoint).startsWith("http://127.0.0.1:"));
