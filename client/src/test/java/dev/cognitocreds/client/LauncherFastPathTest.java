@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.StubDaemon;
 import dev.cognitocreds.client.testing.WithStubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package dev.cognitocreds.client.command;
 
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
-import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,11 +21,7 @@ public final class CredentialProcessCommand extends ClientCommand {
   public Integer call() {
     String name = profile.resolve(context().env());
     String body =
-        context()
-            .daemon()
-            .get(DaemonClient.profileRoute(name, "credential-process"))
-            .orThrow()
-            .body();
+        context().daemon().get(Routes.profile(name, Routes.CREDENTIAL_PROCESS)).orThrow().body();
     out().print(body.endsWith("\n") ? body : body + "\n");
     out().flush();
     return ExitCodes.OK;

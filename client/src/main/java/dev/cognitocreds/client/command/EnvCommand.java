@@ -3,8 +3,9 @@ package dev.cognitocreds.client.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientCommand;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,9 +32,9 @@ public final class EnvCommand extends ClientCommand {
   public Integer call() {
     String name = profile.resolve(context().env());
     DaemonClient daemon = context().daemon();
-    JsonNode status = daemon.get("/v1/status").orThrow().json();
+    JsonNode status = daemon.get(Routes.STATUS).orThrow().json();
     checkProfile(name, status);
-    String uri = daemon.endpoint() + DaemonClient.profileRoute(name, "credentials");
+    String uri = daemon.endpoint() + Routes.profile(name, Routes.CREDENTIALS);
     out().println("export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + shellQuoted(uri));
     out()
         .println(

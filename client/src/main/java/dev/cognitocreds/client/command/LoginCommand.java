@@ -3,10 +3,10 @@ package dev.cognitocreds.client.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientCommand;
 import dev.cognitocreds.client.ClientContext;
-import dev.cognitocreds.client.ExitCodes;
-import dev.cognitocreds.client.daemon.DaemonClient;
 import dev.cognitocreds.client.prompt.AnswerSource;
 import dev.cognitocreds.client.prompt.PresetCode;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +53,8 @@ public final class LoginCommand extends ClientCommand {
     if (mfaCode != null) {
       answers = new PresetCode(answers, mfaCode);
     }
-    String route = DaemonClient.profileRoute(name, flow == null ? "login" : "login/" + flow.name());
+    String route =
+        Routes.profile(name, flow == null ? Routes.LOGIN : Routes.LOGIN + "/" + flow.name());
     signIn(context(), name, route, answers, out(), err());
     return ExitCodes.OK;
   }

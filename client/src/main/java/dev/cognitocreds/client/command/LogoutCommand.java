@@ -3,8 +3,8 @@ package dev.cognitocreds.client.command;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
-import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +25,7 @@ public final class LogoutCommand extends ClientCommand {
   public Integer call() {
     String name = profile.resolve(context().env());
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("everywhere", everywhere);
-    context().daemon().post(DaemonClient.profileRoute(name, "logout"), body).orThrow();
+    context().daemon().post(Routes.profile(name, Routes.LOGOUT), body).orThrow();
     out().println("Signed out of profile " + name + ".");
     return ExitCodes.OK;
   }

@@ -2,12 +2,12 @@ package dev.cognitocreds.client.command;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
-import dev.cognitocreds.client.daemon.DaemonClient;
 import dev.cognitocreds.client.prompt.AnswerSource;
 import dev.cognitocreds.client.prompt.ChallengeField;
 import dev.cognitocreds.client.prompt.StdinAnswers;
 import dev.cognitocreds.client.prompt.TerminalAnswers;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ public final class PasswdCommand extends ClientCommand {
     String current = answers.interactive() ? answers.answer(CURRENT) : answers.password();
     new AnswerRounds(context().daemon(), answers, err())
         .post(
-            DaemonClient.profileRoute(name, "password"),
+            Routes.profile(name, Routes.PASSWORD),
             () ->
                 JsonNodeFactory.instance
                     .objectNode()

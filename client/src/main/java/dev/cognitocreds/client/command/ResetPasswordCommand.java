@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.daemon.DaemonClient;
 import dev.cognitocreds.client.prompt.AnswerSource;
 import dev.cognitocreds.client.prompt.FieldPrompts;
 import dev.cognitocreds.client.prompt.KnownPassword;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public final class ResetPasswordCommand extends ClientCommand {
     JsonNode sent =
         daemon
             .post(
-                DaemonClient.profileRoute(name, "password-reset"),
+                Routes.profile(name, Routes.PASSWORD_RESET),
                 JsonNodeFactory.instance.objectNode().put("username", user))
             .orThrow()
             .json();
@@ -52,7 +53,7 @@ public final class ResetPasswordCommand extends ClientCommand {
     String[] newPassword = new String[1];
     new AnswerRounds(daemon, answers, err())
         .post(
-            DaemonClient.profileRoute(name, "password-reset/confirm"),
+            Routes.profile(name, Routes.PASSWORD_RESET_CONFIRM),
             () -> {
               ObjectNode replies = FieldPrompts.ask(sent.path("fields"), answers);
               newPassword[0] = replies.path("NEW_PASSWORD").asText();
@@ -70,7 +71,7 @@ public final class ResetPasswordCommand extends ClientCommand {
       LoginCommand.signIn(
           context(),
           name,
-          DaemonClient.profileRoute(name, "login"),
+          Routes.profile(name, Routes.LOGIN),
           new KnownPassword(answers, user, newPassword[0]),
           out(),
           err());

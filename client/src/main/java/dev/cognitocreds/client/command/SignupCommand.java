@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.client.ClientCommand;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.daemon.DaemonClient;
 import dev.cognitocreds.client.daemon.DaemonErrorException;
 import dev.cognitocreds.client.prompt.AnswerSource;
 import dev.cognitocreds.client.prompt.ChallengeField;
 import dev.cognitocreds.client.prompt.FieldPrompts;
 import dev.cognitocreds.client.prompt.KnownPassword;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class SignupCommand extends ClientCommand {
     if (resend) {
       answer =
           daemon
-              .post(DaemonClient.profileRoute(name, "signup/resend"), usernameBody(user))
+              .post(Routes.profile(name, Routes.SIGNUP_RESEND), usernameBody(user))
               .orThrow()
               .json();
     } else if (creating) {
@@ -101,7 +102,7 @@ public final class SignupCommand extends ClientCommand {
     LoginCommand.signIn(
         context(),
         name,
-        DaemonClient.profileRoute(name, "login"),
+        Routes.profile(name, Routes.LOGIN),
         new KnownPassword(answers, user, password),
         out(),
         err());
@@ -126,11 +127,7 @@ public final class SignupCommand extends ClientCommand {
       JsonNode answer;
       try {
         answer =
-            context()
-                .daemon()
-                .post(DaemonClient.profileRoute(name, "signup"), body)
-                .orThrow()
-                .json();
+            context().daemon().post(Routes.profile(name, Routes.SIGNUP), body).orThrow().json();
       } catch (DaemonErrorException refused) {
         if (!"InvalidPasswordException".equals(refused.code())
             || !answers.interactive()
@@ -180,7 +177,7 @@ public final class SignupCommand extends ClientCommand {
             : sent.path("fields");
     new AnswerRounds(context().daemon(), answers, err())
         .post(
-            DaemonClient.profileRoute(name, "signup/confirm"),
+            Routes.profile(name, Routes.SIGNUP_CONFIRM),
             () ->
                 usernameBody(user)
                     .put(

@@ -1,8 +1,9 @@
 package dev.cognitocreds.client.command;
 
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.daemon.DaemonResponse;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,7 @@ public final class StatusCommand extends ClientCommand {
 
   @Override
   public Integer call() {
-    DaemonResponse status = context().daemon().get("/v1/status").orThrow();
+    DaemonResponse status = context().daemon().get(Routes.STATUS).orThrow();
     if (json) {
       out().println(status.body().strip());
     } else {

@@ -3,7 +3,9 @@ package dev.cognitocreds.client.daemon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
+import dev.cognitocreds.contract.FileLocations;
+import dev.cognitocreds.contract.Routes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +17,6 @@ import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,22 +39,16 @@ public final class DaemonClient {
     System.setProperty("sun.net.http.retryPost", "false");
   }
 
-  private final DaemonPaths paths;
+  private final FileLocations paths;
   private final DaemonStartHint hint;
 
-  public DaemonClient(DaemonPaths paths, DaemonStartHint hint) {
+  public DaemonClient(FileLocations paths, DaemonStartHint hint) {
     this.paths = paths;
     this.hint = hint;
   }
 
-  public DaemonPaths paths() {
+  public FileLocations paths() {
     return paths;
-  }
-
-  /** {@code /v1/profiles/<profile>/<route>} with the profile name encoded as one path segment. */
-  public static String profileRoute(String profile, String route) {
-    String segment = URLEncoder.encode(profile, StandardCharsets.UTF_8).replace("+", "%20");
-    return "/v1/profiles/" + segment + "/" + route;
   }
 
   /**
@@ -96,7 +91,7 @@ public final class DaemonClient {
       connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
       connection.setReadTimeout(READ_TIMEOUT_MS);
       connection.setUseCaches(false);
-      connection.setRequestProperty("Authorization", token);
+      connection.setRequestProperty(Routes.AUTHORIZATION_HEADER, token);
       connection.setRequestProperty("Accept", "application/json");
       if (bytes != null) {
         connection.setDoOutput(true);

@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.daemon;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 
 /** The daemon answered with an error body {@code {"code": ..., "message": ...}}. */
 public final class DaemonErrorException extends ClientException {

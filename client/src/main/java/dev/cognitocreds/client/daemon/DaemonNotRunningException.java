@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.daemon;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 
 /** The daemon has no endpoint file, or nothing answers at its address. */
 public final class DaemonNotRunningException extends ClientException {

@@ -3,7 +3,7 @@ package dev.cognitocreds.client.daemon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 
 /** One answer of the daemon: the HTTP status and the body exactly as received. */
 public record DaemonResponse(int status, String body) {

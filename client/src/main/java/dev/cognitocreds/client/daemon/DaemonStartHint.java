@@ -1,10 +1,10 @@
 package dev.cognitocreds.client.daemon;
 
+import dev.cognitocreds.contract.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ public final class DaemonStartHint {
 
   public static DaemonStartHint of(Map<String, String> env, String osName) {
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-    if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) {
+    if (Platform.isMacOs(osName)) {
       Path agent = Path.of(home, "Library", "LaunchAgents", LAUNCHD_LABEL + ".plist");
       return new DaemonStartHint(
           Files.isRegularFile(agent)

@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.prompt;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 import java.util.List;
 
 /** Asks the person at the terminal; secrets are read without echo. */

@@ -2,10 +2,10 @@ package dev.cognitocreds.client.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.StubDaemon;
 import dev.cognitocreds.client.testing.WithStubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

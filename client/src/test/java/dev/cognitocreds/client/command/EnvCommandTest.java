@@ -2,9 +2,9 @@ package dev.cognitocreds.client.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.WithStubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.prompt.TerminalQrCode;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.ScriptedTerminal;
 import dev.cognitocreds.client.testing.WithStubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package dev.cognitocreds.client.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ScriptedTerminal;
+import dev.cognitocreds.contract.ExitCodes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

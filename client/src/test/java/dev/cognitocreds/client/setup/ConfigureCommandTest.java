@@ -2,8 +2,8 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

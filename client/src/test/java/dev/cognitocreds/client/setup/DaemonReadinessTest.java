@@ -3,9 +3,9 @@ package dev.cognitocreds.client.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitocreds.client.daemon.DaemonClient;
-import dev.cognitocreds.client.daemon.DaemonPaths;
 import dev.cognitocreds.client.daemon.DaemonStartHint;
 import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.FileLocations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +25,8 @@ class DaemonReadinessTest {
             home.resolve("state").toString(),
             "XDG_RUNTIME_DIR",
             home.resolve("run").toString());
-    return new DaemonClient(DaemonPaths.of(env, "Linux"), DaemonStartHint.of(env, "Linux"));
+    return new DaemonClient(
+        FileLocations.of(env, "Linux", home.toString()), DaemonStartHint.of(env, "Linux"));
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
 import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

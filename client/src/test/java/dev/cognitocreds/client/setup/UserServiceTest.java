@@ -3,8 +3,8 @@ package dev.cognitocreds.client.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cognitocreds.client.ExitCodes;
 import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

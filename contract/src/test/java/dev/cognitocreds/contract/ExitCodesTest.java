@@ -1,4 +1,4 @@
-package dev.cognitocreds.client;
+package dev.cognitocreds.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,13 @@ class ExitCodesTest {
     "401, MissingToken, 1",
     "400, CodeMismatchException, 5",
     "410, ConversationExpired, 5",
+    "403, CredentialsRefused, 7",
+    "403, BadToken, 1",
+    "403, ForbiddenHost, 1",
     "503, UpstreamUnavailable, 6",
     "502, UpstreamError, 6",
     "404, ProfileNotFound, 1",
-    "403, ForbiddenHost, 1",
+    "422, InvalidProfile, 1",
     "500, , 1",
   })
   void mapsDaemonErrorsAsTheProtocolSays(int status, String code, int exitCode) {
