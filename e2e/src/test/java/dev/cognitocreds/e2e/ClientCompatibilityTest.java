@@ -248,6 +248,9 @@ class ClientCompatibilityTest {
   private static List<String> java(String classpath, String endpoint) {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a short-lived program: C1 only and one GC thread start it sooner on a busy machine
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
         "-cp",
         classpath,
         "EcrToken",

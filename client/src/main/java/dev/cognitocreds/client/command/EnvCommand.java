@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
       "Use them with:",
       "  eval \"$(cognito-creds env --profile acme)\"            # bash, zsh, ksh, sh",
       "  cognito-creds env --profile acme --shell fish | source",
-      "  eval \"`cognito-creds env --profile acme --shell csh`\"",
+      "  eval `cognito-creds env --profile acme --shell csh`",
       "",
       "They set AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN (the"
           + " daemon's endpoint token), which every AWS SDK and tool reads, old ones included, and"
@@ -62,7 +62,7 @@ public final class EnvCommand extends ClientCommand {
       description =
           "Export AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (the token file's path) instead of the"
               + " token. Only SDKs released since late 2023 read it; Debian 12's awscli and"
-              + " python3-botocore, aws-sdk-go v1 programs, amazon-ecr-credential-helper and the"
+              + " python3-botocore, programs on aws-sdk-go 1.44, amazon-ecr-credential-helper and the"
               + " AWS SDK for Java v2 up to 2.21 then get 401.")
   boolean tokenFile;
 

@@ -3,13 +3,16 @@ package dev.cognitocreds.e2e.harness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
@@ -85,7 +88,7 @@ public final class TestCertificateAuthority {
         "eku=serverAuth",
         "-validity",
         "2");
-    keytool(ca, "-exportcert", "-alias", "ca", "-rfc", "-file", caCert.toString());
+    writePem(ca, "ca", caCert);
     return new TestCertificateAuthority(caCert, serverContext(server, serverCert, caCert));
   }
 
@@ -101,10 +104,7 @@ public final class TestCertificateAuthority {
 
   private static SSLContext serverContext(Path keyStore, Path serverCert, Path caCert) {
     try {
-      KeyStore generated = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(keyStore)) {
-        generated.load(in, PASSWORD.toCharArray());
-      }
+      KeyStore generated = loadKeyStore(keyStore);
       PrivateKey key = (PrivateKey) generated.getKey("server", PASSWORD.toCharArray());
       List<Certificate> chain = new ArrayList<>(certificates(serverCert));
       chain.addAll(certificates(caCert));
@@ -121,6 +121,34 @@ public final class TestCertificateAuthority {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("cannot load the test server certificate", e);
+    }
+  }
+
+  private static KeyStore loadKeyStore(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, PASSWORD.toCharArray());
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read " + file, e);
+    }
+  }
+
+  /** The certificate of {@code alias} in {@code keyStore}, as PEM (what SSL_CERT_FILE takes). */
+  private static void writePem(Path keyStore, String alias, Path file) {
+    try {
+      Certificate certificate = loadKeyStore(keyStore).getCertificate(alias);
+      String base64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded());
+      Files.writeString(
+          file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encode the test CA certificate", e);
     }
   }
 
