@@ -115,7 +115,8 @@ public final class ApiServer implements AutoCloseable {
             .add("POST", "/v1/profiles/{p}/login", routes::login)
             .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
             .add("POST", "/v1/profiles/{p}/logout", routes::logout)
-            .add("GET", "/v1/status", routes::status);
+            .add("GET", "/v1/status", routes::status)
+            .add("GET", "/v1/registries/{registry}/credentials", routes::registryCredentials);
     if (accounts != null) {
       AccountRoutes chores = new AccountRoutes(accounts);
       table
