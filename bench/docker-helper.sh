@@ -102,9 +102,11 @@ http:
   tls: {certificate: $home/registry/certs/ca.crt, key: $home/registry/key.pem}
 auth: {htpasswd: {realm: bench, path: $home/registry/htpasswd}}
 YML
-docker-registry serve "$home/registry/config.yml" >"$home/registry.log" 2>&1 &
+# docker-registry reads REGISTRY_* variables as configuration (REGISTRY_AUTH_FILE would be auth.file)
+env -u REGISTRY_AUTH_FILE docker-registry serve "$home/registry/config.yml" >"$home/registry.log" 2>&1 &
 pids+=($!)
-wait_for bash -c "exec 3<>/dev/tcp/127.0.0.1/$registry_port" || fail "docker-registry did not start"
+wait_for bash -c "exec 3<>/dev/tcp/127.0.0.1/$registry_port" ||
+  { cat "$home/registry.log" "$home/registry/config.yml" >&2; fail "docker-registry did not start"; }
 digest=$(python3 "$py" oci "$home/image" 1.0)
 skopeo copy --dest-creds "AWS:$password" --dest-cert-dir "$home/registry/certs" \
   "oci:$home/image:1.0" "docker://$registry/acme/app:1.0" >/dev/null

@@ -88,12 +88,14 @@ public final class TestRegistry implements AutoCloseable {
                   dir.resolve("certs/ca.crt"),
                   dir.resolve("key.pem"),
                   dir.resolve("htpasswd")));
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   "/usr/bin/docker-registry", "serve", dir.resolve("config.yml").toString())
               .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("registry.log").toFile())
-              .start();
+              .redirectOutput(dir.resolve("registry.log").toFile());
+      // it reads REGISTRY_* variables as configuration (REGISTRY_AUTH_FILE would be auth.file)
+      builder.environment().keySet().removeIf(name -> name.startsWith("REGISTRY_"));
+      Process process = builder.start();
       TestRegistry registry = new TestRegistry(dir, port, process);
       try {
         await()
