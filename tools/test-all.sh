@@ -74,8 +74,7 @@ fi
 
 # The packaging scripts; the launchers in packaging/src/bin have their own tests.
 shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
-shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/cognito-creds packaging/src/bin/docker-credential-cognito-creds \
-  packaging/src/lib/daemon-http.sh
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/docker-credential-cognito-creds packaging/src/lib/daemon-http.sh
 
 ./mvnw -B verify
 

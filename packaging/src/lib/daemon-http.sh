@@ -1,40 +1,39 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034 # cc_rc, cc_code, cc_message and cc_status are results for the caller
+# shellcheck disable=SC2034,SC2154 # cc_code, cc_message, cc_status are results; cc_exit_*, cc_*_file come from the caller
 # One authenticated GET to the local daemon over bash's /dev/tcp: no JVM, no child process (the
-# token never appears in any process's arguments). Sourced by bin/cognito-creds (credential-process)
-# and bin/docker-credential-cognito-creds.
+# token never appears in any process's arguments). Sourced by bin/docker-credential-cognito-creds.
 #
-# The caller defines cc_die RC MESSAGE, which reports a failure its own way and exits.
-# Keep the paths, messages and exit codes in step with the Java client:
-# dev.cognitocreds.client.DaemonPaths, DaemonStartHint, DaemonClient, ExitCodes.
+# The caller carries the contract block (cc_locations, cc_exit_code, the exit codes and header
+# name, rendered from dev.cognitocreds.contract) and defines cc_die RC MESSAGE, which reports a
+# failure its own way and exits. The messages match bin/cognito-creds' credential-process and the
+# Java client's dev.cognitocreds.client.daemon.DaemonStartHint and DaemonClient.
 # Written for bash 3.2 (macOS) and later.
 
 cc_start_hint() {
-  case ${OSTYPE:-} in
-    darwin*)
-      if [ -f "$HOME/Library/LaunchAgents/dev.cognitocreds.cognito-credsd.plist" ]; then
-        # shellcheck disable=SC2016 # a command for the person to paste, expanded by their shell
-        cc_hint='launchctl kickstart gui/$(id -u)/dev.cognitocreds.cognito-credsd'
-      else
-        cc_hint='cognito-credsd &'
-      fi ;;
-    *)
+  if cc_is_macos; then
+    if [ -f "$HOME/Library/LaunchAgents/dev.cognitocreds.cognito-credsd.plist" ]; then
+      # shellcheck disable=SC2016 # a command for the person to paste, expanded by their shell
+      cc_hint='launchctl kickstart gui/$(id -u)/dev.cognitocreds.cognito-credsd'
+    else
       cc_hint='cognito-credsd &'
-      local dir
-      for dir in "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user" /etc/systemd/user /usr/lib/systemd/user \
-                 /usr/local/lib/systemd/user /lib/systemd/user; do
-        if [ -f "$dir/cognito-credsd.service" ]; then
-          cc_hint='systemctl --user start cognito-credsd'
-          break
-        fi
-      done ;;
-  esac
+    fi
+  else
+    cc_hint='cognito-credsd &'
+    local dir
+    for dir in "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user" /etc/systemd/user /usr/lib/systemd/user \
+               /usr/local/lib/systemd/user /lib/systemd/user; do
+      if [ -f "$dir/cognito-credsd.service" ]; then
+        cc_hint='systemctl --user start cognito-credsd'
+        break
+      fi
+    done
+  fi
   cc_hint="Start it with \`$cc_hint\`."
 }
 
 cc_not_running() {
   cc_start_hint
-  cc_die 3 "cognito-credsd is not running ($1). $cc_hint"
+  cc_die "$cc_exit_daemon_not_running" "cognito-credsd is not running ($1). $cc_hint"
 }
 
 # Decodes the escapes of a JSON string's content into cc_text (\uXXXX, surrogate pairs too, as UTF-8).
@@ -92,18 +91,6 @@ cc_utf8() {
   printf -v cc_char "$format"
 }
 
-# docs/protocol.md "Client exit codes"; same mapping as ExitCodes.forDaemonError.
-cc_exit_code() {
-  case $1 in
-    409) cc_rc=4 ;;
-    400 | 410) cc_rc=5 ;;
-    401) if [ "$2" = NotAuthorizedException ]; then cc_rc=5; else cc_rc=1; fi ;;
-    403) if [ "$2" = CredentialsRefused ]; then cc_rc=7; else cc_rc=1; fi ;;
-    502 | 503) cc_rc=6 ;;
-    *) cc_rc=1 ;;
-  esac
-}
-
 # $1 as one URL path segment or query value (percent-encoding all but unreserved characters, byte
 # by byte: the caller sets LC_ALL=C), into cc_segment.
 cc_percent_encode() {
@@ -121,22 +108,13 @@ cc_percent_encode() {
 # GET $1 (path and query, already encoded) from the daemon; sets cc_status and cc_body, or calls
 # cc_die when there is no daemon to ask or it does not answer in time.
 cc_daemon_get() {
-  local state runtime
-  if [ -n "${XDG_STATE_HOME:-}" ]; then
-    state=$XDG_STATE_HOME/cognito-creds
-  elif [[ ${OSTYPE:-} == darwin* ]]; then
-    state="$HOME/Library/Application Support/cognito-creds"
-  else
-    state=$HOME/.local/state/cognito-creds
-  fi
-  if [ -n "${XDG_RUNTIME_DIR:-}" ]; then runtime=$XDG_RUNTIME_DIR/cognito-creds; else runtime=$state; fi
-
-  local endpoint_file=$runtime/endpoint token_file=$state/auth-token endpoint token port
+  cc_locations
+  local endpoint_file=$cc_endpoint_file token_file=$cc_token_file endpoint token port
   [ -f "$endpoint_file" ] || cc_not_running "no endpoint file at $endpoint_file"
   read -r endpoint <"$endpoint_file"
   local loopback='^http://127\.0\.0\.1:([0-9]{1,5})/?$'
   [[ $endpoint =~ $loopback ]] ||
-    cc_die 1 "$endpoint_file does not hold a loopback address of the form http://127.0.0.1:PORT"
+    cc_die "$cc_exit_error" "$endpoint_file does not hold a loopback address of the form http://127.0.0.1:PORT"
   port=${BASH_REMATCH[1]}
   endpoint=http://127.0.0.1:$port
   [ -f "$token_file" ] || cc_not_running "no endpoint token at $token_file"
@@ -146,15 +124,15 @@ cc_daemon_get() {
   { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || cc_not_running "nothing answers at $endpoint"
   # HTTP/1.0: the answer is never chunked. The body is read by its Content-Length when the
   # daemon sends one, else up to the close; every read is bounded in time.
-  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAuthorization: %s\r\nAccept: application/json\r\nConnection: close\r\n\r\n' \
-    "$1" "$port" "$token" >&3 2>/dev/null
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n%s: %s\r\nAccept: application/json\r\nConnection: close\r\n\r\n' \
+    "$1" "$port" "$cc_authorization_header" "$token" >&3 2>/dev/null
   local line='' length='' rc=0
   local status_pattern='^HTTP/[0-9.]+ ([0-9][0-9][0-9])'
   cc_status=''
   cc_body=''
   IFS= read -r -t 120 line <&3 || rc=$?
   if [ $rc -le 128 ]; then
-    [[ ${line%$'\r'} =~ $status_pattern ]] || cc_die 3 "cannot talk to cognito-credsd at $endpoint: no HTTP answer"
+    [[ ${line%$'\r'} =~ $status_pattern ]] || cc_die "$cc_exit_daemon_not_running" "cannot talk to cognito-credsd at $endpoint: no HTTP answer"
     cc_status=${BASH_REMATCH[1]}
     while IFS= read -r -t 120 line <&3 || { rc=$?; false; }; do
       line=${line%$'\r'}
@@ -174,7 +152,7 @@ cc_daemon_get() {
   exec 3<&-
   if [ $rc -gt 128 ]; then
     cc_start_hint
-    cc_die 3 "cognito-credsd at $endpoint did not answer in time. $cc_hint"
+    cc_die "$cc_exit_daemon_not_running" "cognito-credsd at $endpoint did not answer in time. $cc_hint"
   fi
 }
 

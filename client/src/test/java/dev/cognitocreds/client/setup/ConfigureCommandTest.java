@@ -2,7 +2,8 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,11 +35,11 @@ class ConfigureCommandTest {
     Files.writeString(onboarding, ONBOARDING);
   }
 
-  CliRun configure(Map<String, String> vars, String stdin, String... args) {
+  ClientRun.Result configure(Map<String, String> vars, String stdin, String... args) {
     Map<String, String> env = new HashMap<>(vars);
     env.put("HOME", home.toString());
     env.put("COGNITO_CREDS_HOME", install.toString());
-    return CliRun.of(
+    return ClientRun.withStdin(
         env, stdin, Stream.concat(Stream.of("configure"), Stream.of(args)).toArray(String[]::new));
   }
 
@@ -46,7 +47,7 @@ class ConfigureCommandTest {
   void profileFromOnboardingFileWritesKeysAndCredentialProcessOfThisInstall() throws Exception {
     Path config = home.resolve("elsewhere").resolve("aws-config");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("AWS_CONFIG_FILE", config.toString()),
             "",
@@ -74,7 +75,7 @@ class ConfigureCommandTest {
 
   @Test
   void flagsOverrideTheOnboardingFileAndTheSecretComesFromStdin() throws Exception {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(),
             "fromStdin42\n",
@@ -103,7 +104,7 @@ class ConfigureCommandTest {
 
   @Test
   void invalidValuesAreAUsageErrorAndNothingIsWritten() {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(), "", "profile", "--from", onboarding.toString(), "--user-pool-id", "nope");
 
@@ -114,8 +115,8 @@ class ConfigureCommandTest {
 
   @Test
   void withoutAKnownInstallItRefusesToWriteACredentialProcessLineThatWouldNotWork() {
-    CliRun run =
-        CliRun.of(
+    ClientRun.Result run =
+        ClientRun.withStdin(
             Map.of("HOME", home.toString()),
             "",
             "configure",
@@ -132,7 +133,7 @@ class ConfigureCommandTest {
   void dockerHonoursDockerConfigAndTakesTheRegistryFromTheOnboardingFile() throws Exception {
     Path dockerDir = home.resolve("dockercfg");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("DOCKER_CONFIG", dockerDir.toString()),
             "",
@@ -154,7 +155,7 @@ class ConfigureCommandTest {
 
   @Test
   void dockerDryRunWritesNothing() {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(),
             "",
@@ -177,7 +178,7 @@ class ConfigureCommandTest {
     Path runtime = home.resolve("run");
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
@@ -203,7 +204,7 @@ class ConfigureCommandTest {
     Path authFile = home.resolve("custom/auth.json");
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(
                 "REGISTRY_AUTH_FILE",
@@ -230,7 +231,7 @@ class ConfigureCommandTest {
     Files.createDirectories(persistent.getParent());
     Files.writeString(persistent, "{\"auths\": {");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
@@ -248,7 +249,7 @@ class ConfigureCommandTest {
 
   @Test
   void aBadRegistryIsAUsageError() {
-    CliRun run = configure(Map.of(), "", "docker", "--registry", "docker.io");
+    ClientRun.Result run = configure(Map.of(), "", "docker", "--registry", "docker.io");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("is not an ECR registry");
@@ -262,7 +263,7 @@ class ConfigureCommandTest {
     bin.resolve("podman").toFile().setExecutable(true);
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(Map.of("PATH", bin.toString()), "", "all", "--from", onboarding.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -288,7 +289,7 @@ class ConfigureCommandTest {
 
   @Test
   void allWithAmazonsHelperKeepsAwsProfile() throws Exception {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("PATH", home.toString()),
             "",
@@ -314,11 +315,12 @@ class ConfigureCommandTest {
     assertThat(configure(Map.of(), "", "profile", "--from", onboarding.toString()).exitCode())
         .isZero();
 
-    CliRun first =
+    ClientRun.Result first =
         configure(
             Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
-    CliRun second = configure(Map.of(), "", "docker", "--registry", "https://public.ecr.aws/v2/");
-    CliRun again =
+    ClientRun.Result second =
+        configure(Map.of(), "", "docker", "--registry", "https://public.ecr.aws/v2/");
+    ClientRun.Result again =
         configure(
             Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
@@ -342,7 +344,7 @@ class ConfigureCommandTest {
 
   @Test
   void dockerWithOurHelperNeedsAProfileToServeTheRegistry() {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
@@ -361,7 +363,7 @@ class ConfigureCommandTest {
                 .exitCode())
         .isZero();
 
-    CliRun run =
+    ClientRun.Result run =
         configure(Map.of("AWS_PROFILE", "other"), "", "podman", "--registry", "127.0.0.1:5000");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -382,7 +384,7 @@ class ConfigureCommandTest {
     Files.createDirectories(docker.getParent());
     Files.writeString(docker, "{oops");
 
-    CliRun run = configure(Map.of(), "", "all", "--from", onboarding.toString());
+    ClientRun.Result run = configure(Map.of(), "", "all", "--from", onboarding.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).contains(docker.toString());

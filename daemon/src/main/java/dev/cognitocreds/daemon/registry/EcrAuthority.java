@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.registry;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
@@ -97,7 +98,7 @@ public final class EcrAuthority implements RegistryAuthority {
   private static Failure noToken(CognitoProfile profile, RegistryHost registry) {
     return new Failure(
         Failure.Kind.UPSTREAM_ERROR,
-        "RegistryUnavailable",
+        ErrorCodes.REGISTRY_UNAVAILABLE,
         "ECR answered profile "
             + profile.name()
             + " without a usable authorization token for registry "

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.registry;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 
@@ -19,7 +20,7 @@ public interface RegistryAuthority {
       (profile, credentials, registry) -> {
         throw new dev.cognitocreds.daemon.Failure(
             dev.cognitocreds.daemon.Failure.Kind.UPSTREAM_ERROR,
-            "RegistryUnavailable",
+            ErrorCodes.REGISTRY_UNAVAILABLE,
             "this cognito-credsd cannot get registry passwords");
       };
 }

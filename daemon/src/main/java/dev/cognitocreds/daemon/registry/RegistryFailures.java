@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.registry;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,13 +27,13 @@ final class RegistryFailures {
     if (transientFailure) {
       return new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "RegistryUnavailable",
+          ErrorCodes.REGISTRY_UNAVAILABLE,
           "ECR cannot be reached for registry " + registry + " (" + reason + "); try again later",
           cause);
     }
     return new Failure(
         Failure.Kind.REGISTRY_REFUSED,
-        "RegistryRefused",
+        ErrorCodes.REGISTRY_REFUSED,
         "ECR refused a password for registry "
             + registry
             + " to profile "

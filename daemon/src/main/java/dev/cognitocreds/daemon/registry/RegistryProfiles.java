@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.registry;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.config.ConfiguredProfile;
@@ -60,7 +61,7 @@ public final class RegistryProfiles {
             .orElse("");
     return new Failure(
         Failure.Kind.PROFILE_NOT_FOUND,
-        "RegistryNotConfigured",
+        ErrorCodes.REGISTRY_NOT_CONFIGURED,
         "no cognito profile serves registry "
             + registry
             + because
