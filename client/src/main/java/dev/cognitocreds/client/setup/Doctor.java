@@ -406,9 +406,7 @@ final class Doctor {
     }
     try {
       String route =
-          "/v1/registries/"
-              + URLEncoder.encode(registry, StandardCharsets.UTF_8).replace("+", "%20")
-              + "/credentials"
+          Routes.registryCredentials(registry)
               + fromEnvironment
                   .map(p -> "?profile=" + URLEncoder.encode(p, StandardCharsets.UTF_8))
                   .orElse("");
