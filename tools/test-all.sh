@@ -33,6 +33,11 @@ need node nodejs
 need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
 need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
 need shellcheck shellcheck
+need docker-registry docker-registry    # DockerCredentialHelperTest, bench/docker-helper.sh: a real registry
+need skopeo skopeo                      # the image pushed into it, skopeo inspect/copy through the helper
+need podman podman                      # podman pull through the helper
+need dockerd docker.io                  # docker pull through the helper (a private dockerd)
+need openssl openssl                    # the registry's self-signed certificate
 # ClientCompatibilityTest, the matrix of real clients (README, "Compatibility"). The pyenv/pip `aws`
 # on PATH is the AWS CLI v1: v2 is Debian's, looked for at /usr/bin/aws.
 [ -x /usr/bin/aws ] || need_apt+=(awscli)
@@ -77,6 +82,7 @@ fi
 
 # The packaging scripts; the launchers in packaging/src/bin have their own tests.
 shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/docker-credential-cognito-creds packaging/src/lib/daemon-http.sh
 
 ./mvnw -B verify
 

@@ -64,7 +64,14 @@ public final class LocalCognito implements AutoCloseable {
                 new SignedService(
                     new SigV4Verifier(
                         EcrService.SIGNING_NAME, identityPools::signingCredential, builder.clock),
-                    ecr.operations())),
+                    ecr.operations()),
+                EcrService.PUBLIC_TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.PUBLIC_SIGNING_NAME,
+                        identityPools::signingCredential,
+                        builder.clock),
+                    ecr.publicOperations())),
             calls,
             faults);
     AdminRoutes admin =

@@ -24,11 +24,16 @@ import java.util.regex.Pattern;
 /**
  * Amazon ECR's {@code GetAuthorizationToken} ({@code AmazonEC2ContainerRegistry_V20150921.*},
  * signing name {@code ecr}): a fresh registry password valid 12 hours for the caller's account, in
- * the region the caller signed for.
+ * the region the caller signed for. And ECR Public's ({@code SpencerFrontendService.*}, signing
+ * name {@code ecr-public}, us-east-1 only): a password for {@code public.ecr.aws}.
  */
 public final class EcrService {
   public static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921";
   public static final String SIGNING_NAME = "ecr";
+  public static final String PUBLIC_TARGET_PREFIX = "SpencerFrontendService";
+  public static final String PUBLIC_SIGNING_NAME = "ecr-public";
+  public static final String PUBLIC_REGION = "us-east-1";
+  public static final String PUBLIC_PROXY_ENDPOINT = "https://public.ecr.aws";
   private static final Duration PASSWORD_LIFETIME = Duration.ofHours(12);
   private static final Pattern REGISTRY_ID = Pattern.compile("[0-9]{12}");
 
@@ -54,7 +59,12 @@ public final class EcrService {
     return Map.of("GetAuthorizationToken", this::getAuthorizationToken);
   }
 
-  /** Every password handed out so far, oldest first. */
+  /** ECR Public's operations (the same port, its own target prefix and signing name). */
+  public Map<String, SignedOperation> publicOperations() {
+    return Map.of("GetAuthorizationToken", this::getPublicAuthorizationToken);
+  }
+
+  /** Every password handed out so far (ECR's and ECR Public's), oldest first. */
   public List<RegistryPassword> passwords() {
     return List.copyOf(passwords);
   }
@@ -86,6 +96,30 @@ public final class EcrService {
           .put("expiresAt", expiresAt.getEpochSecond())
           .put("proxyEndpoint", proxyEndpoint);
     }
+    return response;
+  }
+
+  /**
+   * ECR Public's answer: one object (not a list) and no proxy endpoint; its API lives in us-east-1
+   * only.
+   */
+  private JsonNode getPublicAuthorizationToken(JsonNode request, VerifiedSigner signer) {
+    if (!PUBLIC_REGION.equals(signer.region())) {
+      throw CognitoException.invalidParameter(
+          "ECR Public's GetAuthorizationToken is served in " + PUBLIC_REGION + " only");
+    }
+    Instant expiresAt = clock.instant().plus(PASSWORD_LIFETIME);
+    String password = password();
+    passwords.add(
+        new RegistryPassword(signer.accessKeyId(), PUBLIC_PROXY_ENDPOINT, password, expiresAt));
+    ObjectNode response = Json.object();
+    response
+        .putObject("authorizationData")
+        .put(
+            "authorizationToken",
+            Base64.getEncoder()
+                .encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8)))
+        .put("expiresAt", expiresAt.getEpochSecond());
     return response;
   }
 
