@@ -19,13 +19,18 @@ final class AwsJsonEndpoint {
   private final Map<String, Map<String, Operation>> servicesByPrefix;
   private final Calls calls;
   private final Faults faults;
-  private final Object lock = new Object();
+  private final Object lock;
 
+  /** {@code lock} is also held by the hosted UI, which changes the same pools. */
   AwsJsonEndpoint(
-      Map<String, Map<String, Operation>> servicesByPrefix, Calls calls, Faults faults) {
+      Map<String, Map<String, Operation>> servicesByPrefix,
+      Calls calls,
+      Faults faults,
+      Object lock) {
     this.servicesByPrefix = servicesByPrefix;
     this.calls = calls;
     this.faults = faults;
+    this.lock = lock;
   }
 
   void handle(Context ctx) throws InterruptedException {
