@@ -3,6 +3,7 @@ package dev.cognitocreds.daemon;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.PrivateFiles;
@@ -57,12 +58,14 @@ public final class CognitoCredsd {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     UpstreamClients clients = new UpstreamClients();
+    BrowserSignIn browser = new BrowserSignIn(clock, random);
     Upstream upstream =
         new Upstream(
             new UserPool(clients::userPool, clock, random),
-            new UserPoolTokens(clients::userPool),
+            new UserPoolTokens(clients::userPool, browser),
             new IdentityPool(clients::identityPool),
-            new UserPoolAccounts(clients::userPool));
+            new UserPoolAccounts(clients::userPool),
+            browser);
     Daemon daemon;
     try {
       PrivateFiles.directory(paths.sessionsDir());

@@ -113,6 +113,8 @@ public final class ApiServer implements AutoCloseable {
         new RouteTable()
             .add("GET", RequestGuard.HEALTH_PATH, routes::health)
             .add("POST", "/v1/profiles/{p}/login", routes::login)
+            .add("POST", "/v1/profiles/{p}/login/browser", routes::browserLogin)
+            .add("POST", "/v1/profiles/{p}/login/browser/callback", routes::browserCallback)
             .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
             .add("POST", "/v1/profiles/{p}/logout", routes::logout)
             .add("GET", "/v1/status", routes::status);

@@ -3,11 +3,30 @@ package dev.cognitocreds.daemon.session;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.identity.IdentityPool;
+import java.security.SecureRandom;
+import java.time.Clock;
 
-/** The Cognito services sessions talk to. */
+/** The Cognito services sessions talk to, and the sign-in providers of browser sign-ins. */
 public record Upstream(
     UserPool userPool,
     UserPoolTokens tokens,
     IdentityPool identityPool,
-    UserPoolAccounts accounts) {}
+    UserPoolAccounts accounts,
+    BrowserSignIn browser) {
+
+  /** Without a browser sign-in of its own (one on the system clock). */
+  public Upstream(
+      UserPool userPool,
+      UserPoolTokens tokens,
+      IdentityPool identityPool,
+      UserPoolAccounts accounts) {
+    this(
+        userPool,
+        tokens,
+        identityPool,
+        accounts,
+        new BrowserSignIn(Clock.systemUTC(), new SecureRandom()));
+  }
+}
