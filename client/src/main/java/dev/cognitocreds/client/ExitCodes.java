@@ -13,6 +13,9 @@ public final class ExitCodes {
   public static final int SIGN_IN_REFUSED = 5;
   public static final int UPSTREAM_UNAVAILABLE = 6;
 
+  /** A browser sign-in that did not come back before {@code login --timeout}. */
+  public static final int TIMED_OUT = 8;
+
   private ExitCodes() {}
 
   /** Maps a daemon error answer (HTTP status and the JSON {@code code}) to an exit code. */
