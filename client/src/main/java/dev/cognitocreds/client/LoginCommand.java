@@ -123,14 +123,7 @@ final class LoginCommand extends ClientCommand {
     JsonNode signedIn =
         new BrowserLogin(context(), name, open, !open, Duration.ofSeconds(timeoutSeconds), err())
             .signIn();
-    String expiration = signedIn.path("expiration").asText("");
-    out()
-        .println(
-            "Signed in to profile "
-                + signedIn.path("profile").asText(name)
-                + " as "
-                + signedIn.path("username").asText()
-                + (expiration.isBlank() ? "." : "; credentials valid until " + expiration + "."));
+    out().println(signedInLine(signedIn, name, signedIn.path("username").asText()));
     return ExitCodes.OK;
   }
 
@@ -144,12 +137,16 @@ final class LoginCommand extends ClientCommand {
       PrintWriter notes) {
     JsonNode signedIn =
         new LoginConversation(context.daemon(), route, answers, notes, context.clock()).signIn();
+    out.println(signedInLine(signedIn, profile, answers.username()));
+  }
+
+  /** "Signed in to profile P as U; credentials valid until T." from the daemon's answer. */
+  private static String signedInLine(JsonNode signedIn, String profile, String username) {
     String expiration = signedIn.path("expiration").asText("");
-    out.println(
-        "Signed in to profile "
-            + signedIn.path("profile").asText(profile)
-            + " as "
-            + signedIn.path("username").asText(answers.username())
-            + (expiration.isBlank() ? "." : "; credentials valid until " + expiration + "."));
+    return "Signed in to profile "
+        + signedIn.path("profile").asText(profile)
+        + " as "
+        + signedIn.path("username").asText(username)
+        + (expiration.isBlank() ? "." : "; credentials valid until " + expiration + ".");
   }
 }
