@@ -33,6 +33,8 @@ need node nodejs
 need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
 need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
 need shellcheck shellcheck
+need chromium chromium                  # BrowserSignInTest drives Debian's chromium (headless)
+need chromedriver chromium-driver       # … through Selenium with Debian's chromedriver
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
 # build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods. Adding arm64
