@@ -39,7 +39,7 @@ final class ConfigureAllCommand extends ConfigureSubcommand {
             o.authFlow(),
             o.endpointUrl());
     List<FileEdit> edits = new ArrayList<>();
-    edits.add(ConfigureProfileCommand.plan(env, settings));
+    edits.add(ConfigureProfileCommand.plan(env, settings, BrowserSettings.read(from)));
     if (o.registry() != null) {
       EcrRegistry registry = EcrRegistry.parse(o.registry());
       edits.add(CredHelpersFile.plan(env.dockerConfigFile(), registry));
