@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.cognitocreds.e2e.harness.AdjustableClock;
 import dev.cognitocreds.e2e.harness.CognitoAdmin;
 import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
@@ -26,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -55,6 +57,9 @@ class BrowserSignInTest {
   private static final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+  /** local-cognito's time: set back, it issues tokens the daemon finds close to their expiry. */
+  private static final AdjustableClock cognitoClock = new AdjustableClock();
+
   private static LocalCognitoInstallation fixture;
   private static Installation installation;
   private static HeadlessChromium chromium;
@@ -64,7 +69,7 @@ class BrowserSignInTest {
 
   @BeforeAll
   static void start() {
-    LocalCognito cognito = LocalCognito.builder().port(0).demo().start();
+    LocalCognito cognito = LocalCognito.builder().port(0).demo().clock(cognitoClock).start();
     callbackPort = FreePort.onLoopback();
     directPort = FreePort.onLoopback();
     String callback = "http://127.0.0.1:" + callbackPort + "/callback";
@@ -249,6 +254,9 @@ class BrowserSignInTest {
 
   @Test
   void aFederatedSignInGoesThroughTheCorpProviderWhenTheProfileSaysBrowser() {
+    fixture.cognito().calls().reset();
+    // tokens that end in 4 minutes: the daemon refreshes them before their first exchange
+    cognitoClock.advance(Duration.ofMinutes(-56));
     try (RunningCommand login = login("--no-open", "--profile", "federated")) {
       chromium.open(address(login));
       chromium.signIn("carol", "Carol-Passw0rd!");
@@ -256,7 +264,13 @@ class BrowserSignInTest {
       chromium.awaitPage("Signed in");
       CommandResult result = login.finish();
       assertThat(result.exitCode()).as("%s", result).isZero();
+    } finally {
+      cognitoClock.reset();
     }
+    assertThat(fixture.cognito().calls().count("InitiateAuth"))
+        .as("a hosted-UI refresh token refreshes with REFRESH_TOKEN_AUTH")
+        .isPositive();
+    assertThat(installation.daemon().log()).contains("profile federated: tokens refreshed");
     assertThat(installation.daemon().profileStatus("federated"))
         .containsEntry("state", "SIGNED_IN")
         .containsEntry("username", "Corp_" + corp.subOf("carol"));
@@ -271,6 +285,8 @@ class BrowserSignInTest {
 
   @Test
   void anIdentityPoolTrustingAnOidcProviderDirectlyGetsItsIdToken() {
+    // tokens that end in 4 minutes: the daemon refreshes them at the provider at once
+    cognitoClock.advance(Duration.ofMinutes(-56));
     try (RunningCommand login = login("--browser", "--no-open", "--profile", "direct")) {
       chromium.open(address(login));
       chromium.signIn("dave", "Dave-Passw0rd!");
@@ -278,7 +294,12 @@ class BrowserSignInTest {
       chromium.awaitPage("Signed in");
       CommandResult result = login.finish();
       assertThat(result.exitCode()).as("%s", result).isZero();
+    } finally {
+      cognitoClock.reset();
     }
+    assertThat(installation.daemon().log())
+        .as("refreshed at the OIDC provider's token endpoint")
+        .contains("profile direct: tokens refreshed");
     installation
         .daemon()
         .request()
