@@ -147,7 +147,7 @@ class BrowserSignInTest {
               .oidcProviders()
               .create("direct")
               .client("direct-client", null, directCallback)
-              .user("dave", "Dave-Passw0rd!", Map.of());
+              .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@direct.example"));
       String directPool =
           admin
               .identityPools()
@@ -300,6 +300,9 @@ class BrowserSignInTest {
     assertThat(installation.daemon().log())
         .as("refreshed at the OIDC provider's token endpoint")
         .contains("profile direct: tokens refreshed");
+    assertThat(installation.daemon().profileStatus("direct"))
+        .containsEntry("state", "SIGNED_IN")
+        .containsEntry("username", "dave@direct.example");
     installation
         .daemon()
         .request()

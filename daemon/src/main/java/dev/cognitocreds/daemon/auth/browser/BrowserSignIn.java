@@ -116,7 +116,29 @@ public final class BrowserSignIn {
                   ? "it may need the offline_access scope or a setting that allows refresh tokens"
                   : "check the app client's OAuth settings"));
     }
-    return tokens(answer, idToken, claims.getExpirationTime().toInstant());
+    Tokens tokens = tokens(answer, idToken, claims.getExpirationTime().toInstant());
+    return profile.oidcOnly() ? withReadableName(tokens, claims) : tokens;
+  }
+
+  /**
+   * An OIDC provider's user is shown by e-mail address or preferred name where the token has one
+   * ({@code cognito:username} exists only in user-pool tokens).
+   */
+  private static Tokens withReadableName(Tokens tokens, JWTClaimsSet claims) {
+    Object name = claims.getClaim("email");
+    if (!(name instanceof String)) {
+      name = claims.getClaim("preferred_username");
+    }
+    if (!(name instanceof String text) || text.isBlank()) {
+      return tokens;
+    }
+    IdTokenClaims known = tokens.claims();
+    return new Tokens(
+        tokens.idToken(),
+        tokens.accessToken(),
+        tokens.refreshToken(),
+        new IdTokenClaims(known.sub(), text, known.issuedAt(), known.expiresAt()),
+        tokens.accessTokenExpiresAt());
   }
 
   /**
