@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowTy
  * credentials; plus the edges of the protocol over plain HTTP.
  */
 class BrowserSignInTest {
-  private static final String DOMAIN = "acme-e2e";
+  /** The demo pool's own domain (its seed has one). */
+  private static final String DOMAIN = "demo";
+
   private static final String USER = "bob";
   private static final String PASSWORD = "Bob-Passw0rd!1";
   private static final Pattern ADDRESS =
@@ -80,20 +82,19 @@ class BrowserSignInTest {
       corp =
           cognito
               .oidcProviders()
-              .create("corp")
-              .client("corp-client", "corp-secret", site + "/oauth2/idpresponse")
+              .create("partner")
+              .client("partner-client", "partner-secret", site + "/oauth2/idpresponse")
               .user("carol", "Carol-Passw0rd!", Map.of("email", "carol@corp.example"));
       var pools = admin.userPools();
-      pools.createUserPoolDomain(r -> r.userPoolId(DemoPool.USER_POOL_ID).domain(DOMAIN));
       pools.createIdentityProvider(
           r ->
               r.userPoolId(DemoPool.USER_POOL_ID)
-                  .providerName("Corp")
+                  .providerName("Partner")
                   .providerType(IdentityProviderTypeType.OIDC)
                   .providerDetails(
                       Map.of(
-                          "client_id", "corp-client",
-                          "client_secret", "corp-secret",
+                          "client_id", "partner-client",
+                          "client_secret", "partner-secret",
                           "oidc_issuer", corp.issuer(),
                           "authorize_scopes", "openid email")));
       String clientId =
@@ -107,7 +108,7 @@ class BrowserSignInTest {
                           .allowedOAuthFlows(OAuthFlowType.CODE)
                           .allowedOAuthScopes("openid", "email", "aws.cognito.signin.user.admin")
                           .callbackURLs(callback)
-                          .supportedIdentityProviders("COGNITO", "Corp"))
+                          .supportedIdentityProviders("COGNITO", "Partner"))
               .userPoolClient()
               .clientId();
       pools.adminCreateUser(
@@ -179,7 +180,7 @@ class BrowserSignInTest {
       profiles.put(
           "federated",
           new CognitoProfile("federated", hosted.keys())
-              .with("cognito_identity_provider", "Corp")
+              .with("cognito_identity_provider", "Partner")
               .with("cognito_login", "browser")
               .toIni());
       profiles.put(
@@ -253,7 +254,7 @@ class BrowserSignInTest {
   }
 
   @Test
-  void aFederatedSignInGoesThroughTheCorpProviderWhenTheProfileSaysBrowser() {
+  void aFederatedSignInGoesThroughThePartnerProviderWhenTheProfileSaysBrowser() {
     fixture.cognito().calls().reset();
     // tokens that end in 4 minutes: the daemon refreshes them before their first exchange
     cognitoClock.advance(Duration.ofMinutes(-56));
@@ -273,7 +274,7 @@ class BrowserSignInTest {
     assertThat(installation.daemon().log()).contains("profile federated: tokens refreshed");
     assertThat(installation.daemon().profileStatus("federated"))
         .containsEntry("state", "SIGNED_IN")
-        .containsEntry("username", "Corp_" + corp.subOf("carol"));
+        .containsEntry("username", "Partner_" + corp.subOf("carol"));
     installation
         .daemon()
         .request()

@@ -306,6 +306,52 @@ class HostedUiTest {
     assertThat(credentials.accessKeyId()).startsWith("ASIA");
   }
 
+  @Test
+  void theDemoSeedSignsInThroughItsCorpProviderWithTheLicenceMapped() throws Exception {
+    try (LocalCognito demo = LocalCognito.builder().demo().start()) {
+      String demoSite = demo.endpoint() + "/_domain/demo";
+      HttpResponse<String> toProvider =
+          get(
+              demoSite
+                  + "/oauth2/authorize?response_type=code&client_id=demo0client0id0000000000aa"
+                  + "&redirect_uri="
+                  + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                  + "&scope=openid&state=s&nonce=n&identity_provider=Corp");
+      HttpResponse<String> providerPage =
+          get(toProvider.headers().firstValue("Location").orElseThrow());
+      HttpResponse<String> backToPool =
+          post(
+              demo.endpoint() + "/_oidc/corp/login",
+              Map.of(
+                  "request", handle(providerPage.body()),
+                  "username", "corp-user",
+                  "password", "Corp-Passw0rd!",
+                  "action", "signIn"));
+      HttpResponse<String> backToApp =
+          get(backToPool.headers().firstValue("Location").orElseThrow());
+      String code = query(backToApp.headers().firstValue("Location").orElseThrow()).get("code");
+      HttpResponse<String> tokens =
+          post(
+              demoSite + "/oauth2/token",
+              Map.of(
+                  "grant_type",
+                  "authorization_code",
+                  "client_id",
+                  "demo0client0id0000000000aa",
+                  "code",
+                  code,
+                  "redirect_uri",
+                  REDIRECT));
+
+      JsonNode body = Json.MAPPER.readTree(tokens.body());
+      assertThat(
+              SignedJWT.parse(body.path("id_token").asText())
+                  .getJWTClaimsSet()
+                  .getStringClaim("custom:isLicensed"))
+          .isEqualTo("1");
+    }
+  }
+
   private String signInOnLoginPage(String username, String password, String state, String nonce)
       throws Exception {
     HttpResponse<String> page = get(authorizeUrl(REDIRECT, state, nonce, null));

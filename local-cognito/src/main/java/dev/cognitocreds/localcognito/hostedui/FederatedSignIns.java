@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * The pool's side of a sign-in through an external OIDC provider: the redirect to its authorization
@@ -38,9 +39,12 @@ final class FederatedSignIns {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Clock clock;
+  private final Supplier<String> base;
 
-  FederatedSignIns(Clock clock) {
+  /** {@code base}: local-cognito's own address, for a seed's issuer written as a path. */
+  FederatedSignIns(Clock clock, Supplier<String> base) {
     this.clock = clock;
+    this.base = base;
   }
 
   /** The provider's authorization URL for this round trip. */
@@ -88,7 +92,7 @@ final class FederatedSignIns {
         throw invalidToken("signature");
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
-      if (!provider.details().get("oidc_issuer").equals(claims.getIssuer())) {
+      if (!issuer(provider).equals(claims.getIssuer())) {
         throw invalidToken("issuer");
       }
       if (claims.getAudience() == null
@@ -110,8 +114,7 @@ final class FederatedSignIns {
 
   private JsonNode discovery(HostedUiDirectory.Provider provider) {
     try {
-      return Json.MAPPER.readTree(
-          get(provider.details().get("oidc_issuer") + "/.well-known/openid-configuration"));
+      return Json.MAPPER.readTree(get(issuer(provider) + "/.well-known/openid-configuration"));
     } catch (IOException e) {
       throw new OAuthError("invalid_request", "The identity provider's discovery is unreadable.");
     }
@@ -165,6 +168,11 @@ final class FederatedSignIns {
       Thread.currentThread().interrupt();
       throw new OAuthError("invalid_request", "Interrupted.");
     }
+  }
+
+  private String issuer(HostedUiDirectory.Provider provider) {
+    String issuer = provider.details().get("oidc_issuer");
+    return issuer.startsWith("/") ? base.get() + issuer : issuer;
   }
 
   private static OAuthError invalidToken(String what) {

@@ -56,7 +56,7 @@ public final class HostedUi {
     this.pages = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.codes = new SingleUse<>(clock, Duration.ofMinutes(5));
     this.federations = new SingleUse<>(clock, Duration.ofMinutes(15));
-    this.federated = new FederatedSignIns(clock);
+    this.federated = new FederatedSignIns(clock, base);
   }
 
   public void register(RoutesConfig routes) {

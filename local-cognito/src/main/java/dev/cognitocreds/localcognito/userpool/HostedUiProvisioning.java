@@ -27,7 +27,7 @@ final class HostedUiProvisioning {
     operations.put("CreateUserPoolDomain", this::createDomain);
     operations.put("DescribeUserPoolDomain", this::describeDomain);
     operations.put("DeleteUserPoolDomain", this::deleteDomain);
-    operations.put("CreateIdentityProvider", this::createIdentityProvider);
+    operations.put("CreateIdentityProvider", r -> createIdentityProvider(pools, r));
     operations.put("DescribeIdentityProvider", this::describeIdentityProvider);
   }
 
@@ -73,7 +73,7 @@ final class HostedUiProvisioning {
     return Json.object();
   }
 
-  private JsonNode createIdentityProvider(JsonNode request) {
+  static JsonNode createIdentityProvider(UserPools pools, JsonNode request) {
     UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
     String name = Json.required(request, "ProviderName");
     String type = Json.required(request, "ProviderType");
