@@ -2,6 +2,7 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitocreds.client.testing.ClientRun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,11 +18,11 @@ class BrowserKeysConfigureTest {
 
   @TempDir Path home;
 
-  private CliRun run(String... args) {
+  private ClientRun.Result run(String... args) {
     Map<String, String> env = new HashMap<>();
     env.put("HOME", home.toString());
     env.put("COGNITO_CREDS_HOME", home.resolve("install").toString());
-    return CliRun.of(env, "", args);
+    return ClientRun.withStdin(env, "", args);
   }
 
   @Test
@@ -37,7 +38,7 @@ class BrowserKeysConfigureTest {
          "login": "browser"}
         """);
 
-    CliRun run = run("configure", "profile", "--from", onboarding.toString());
+    ClientRun.Result run = run("configure", "profile", "--from", onboarding.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(home.resolve(".aws/config")))
@@ -51,7 +52,7 @@ class BrowserKeysConfigureTest {
 
   @Test
   void anOidcProviderTrustedDirectlyNeedsNoUserPool() throws Exception {
-    CliRun run =
+    ClientRun.Result run =
         run(
             "configure",
             "profile",
@@ -78,7 +79,7 @@ class BrowserKeysConfigureTest {
 
   @Test
   void aRedirectUriOffThisMachineIsRefused() {
-    CliRun run =
+    ClientRun.Result run =
         run(
             "configure",
             "profile",
@@ -125,7 +126,7 @@ class BrowserKeysConfigureTest {
               + port
               + "/callback\n");
 
-      CliRun run = run("doctor", "--profile", "acme");
+      ClientRun.Result run = run("doctor", "--profile", "acme");
 
       assertThat(run.out())
           .contains(
