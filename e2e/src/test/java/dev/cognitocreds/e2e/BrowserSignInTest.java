@@ -1,6 +1,7 @@
 package dev.cognitocreds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -16,6 +17,9 @@ import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
 import dev.cognitocreds.e2e.harness.RunningCommand;
 import dev.cognitocreds.localcognito.LocalCognito;
 import dev.cognitocreds.localcognito.oidc.StandInProvider;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,6 +40,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
@@ -328,7 +334,7 @@ class BrowserSignInTest {
   @Test
   void theAddressTheBrowserEndedOnCanBePasted() throws Exception {
     try (RunningCommand login = login("--browser", "--no-open", "--profile", "hosted")) {
-      String finalAddress = signInOverHttp(address(login));
+      String finalAddress = signInOverHttp(address(login), USER, PASSWORD);
 
       login.writeLine(finalAddress);
 
@@ -420,6 +426,97 @@ class BrowserSignInTest {
     }
   }
 
+  @Test
+  void theDaemonKeepsAnAttemptThroughAWrongStateAndUsesItOnce() throws Exception {
+    installation.daemon().request().post("/v1/profiles/{p}/logout", "hosted");
+    JsonPath started = startBrowserLogin("hosted");
+    String attempt = started.getString("attempt");
+    String state = started.getString("state");
+    Map<String, String> authorize = query(started.getString("authorizeUrl"));
+    assertThat(authorize)
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("state", state)
+        .containsKey("nonce")
+        .containsEntry("scope", "openid aws.cognito.signin.user.admin");
+    assertThat(state).hasSizeGreaterThanOrEqualTo(22);
+    assertThat(authorize.get("nonce")).hasSizeGreaterThanOrEqualTo(22).isNotEqualTo(state);
+
+    finish("hosted", attempt, "not-" + state, "any-code")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("BadRequest"));
+    String code =
+        query(signInOverHttp(started.getString("authorizeUrl"), USER, PASSWORD)).get("code");
+    finish("hosted", attempt, state, code)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SIGNED_IN"));
+    finish("hosted", attempt, state, code)
+        .then()
+        .statusCode(410)
+        .body("code", equalTo("BrowserSignInExpired"));
+    finish("hosted", "no-such-attempt", state, code).then().statusCode(410);
+  }
+
+  private static JsonPath startBrowserLogin(String profile) {
+    return installation
+        .daemon()
+        .request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("timeoutSeconds", 60))
+        .post("/v1/profiles/{p}/login/browser", profile)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("BROWSER"))
+        .extract()
+        .jsonPath();
+  }
+
+  private static Response finish(String profile, String attempt, String state, String code) {
+    return installation
+        .daemon()
+        .request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("attempt", attempt, "state", state, "code", code))
+        .post("/v1/profiles/{p}/login/browser/callback", profile);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = StandInProvider.IdTokenFault.class,
+      names = {"WRONG_NONCE", "WRONG_AUDIENCE", "WRONG_ISSUER", "EXPIRED", "FOREIGN_SIGNATURE"})
+  void anIdTokenThatFailsACheckIsRefusedAndNothingIsStored(StandInProvider.IdTokenFault fault)
+      throws Exception {
+    installation.daemon().request().post("/v1/profiles/{p}/logout", "direct");
+    StandInProvider direct = fixture.cognito().oidcProviders().find("direct").orElseThrow();
+    direct.idTokenFault(fault);
+    try {
+      JsonPath started = startBrowserLogin("direct");
+      String code =
+          query(signInOverHttp(started.getString("authorizeUrl"), "dave", "Dave-Passw0rd!"))
+              .get("code");
+
+      finish("direct", started.getString("attempt"), started.getString("state"), code)
+          .then()
+          .statusCode(400)
+          .body("code", equalTo("InvalidIdToken"))
+          .body("message", containsString(refusal(fault)));
+    } finally {
+      direct.idTokenFault(StandInProvider.IdTokenFault.NONE);
+    }
+    assertThat(installation.home().sessionFile("direct")).doesNotExist();
+  }
+
+  private static String refusal(StandInProvider.IdTokenFault fault) {
+    return switch (fault) {
+      case WRONG_NONCE -> "nonce";
+      case WRONG_AUDIENCE -> "another client";
+      case WRONG_ISSUER -> "issued by";
+      case EXPIRED -> "expired";
+      default -> "signature";
+    };
+  }
+
   private static RunningCommand login(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "login";
@@ -433,15 +530,24 @@ class BrowserSignInTest {
     return m.group(1);
   }
 
-  /** The hosted UI's pages walked without a browser; returns the address it finally sends to. */
-  private static String signInOverHttp(String address) throws Exception {
+  /** A login page walked without a browser; returns the address it finally sends to. */
+  private static String signInOverHttp(String address, String username, String password)
+      throws Exception {
     HttpResponse<String> page = get(address);
     Matcher handle = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(handle.find()).as(page.body()).isTrue();
-    URI form = URI.create(address).resolve("/_domain/" + DOMAIN + "/login");
+    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+    assertThat(handle.find() && action.find()).as(page.body()).isTrue();
+    URI form = URI.create(address).resolve(action.group(1));
     Map<String, String> fields =
         Map.of(
-            "request", handle.group(1), "username", USER, "password", PASSWORD, "action", "signIn");
+            "request",
+            handle.group(1),
+            "username",
+            username,
+            "password",
+            password,
+            "action",
+            "signIn");
     StringJoiner body = new StringJoiner("&");
     fields.forEach(
         (k, v) ->

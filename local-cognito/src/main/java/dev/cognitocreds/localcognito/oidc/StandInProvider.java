@@ -45,6 +45,17 @@ public final class StandInProvider {
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Grant> refreshTokens = new LinkedHashMap<>();
   private Duration tokenLifetime = Duration.ofHours(1);
+  private IdTokenFault idTokenFault = IdTokenFault.NONE;
+
+  /** A misbehaving provider, for the checks a relying party must make of its ID tokens. */
+  public enum IdTokenFault {
+    NONE,
+    WRONG_NONCE,
+    WRONG_AUDIENCE,
+    WRONG_ISSUER,
+    EXPIRED,
+    FOREIGN_SIGNATURE
+  }
 
   StandInProvider(String name, Supplier<String> base, Clock clock) {
     this.name = name;
@@ -84,6 +95,12 @@ public final class StandInProvider {
   /** Lifetime of its ID and access tokens (default 1 hour). */
   public synchronized StandInProvider tokenLifetime(Duration lifetime) {
     this.tokenLifetime = lifetime;
+    return this;
+  }
+
+  /** From now on its ID tokens have this defect ({@link IdTokenFault#NONE}: none). */
+  public synchronized StandInProvider idTokenFault(IdTokenFault fault) {
+    this.idTokenFault = fault;
     return this;
   }
 
@@ -148,15 +165,18 @@ public final class StandInProvider {
     Date expires = Date.from(now.plus(tokenLifetime));
     JWTClaimsSet.Builder id =
         new JWTClaimsSet.Builder()
-            .issuer(issuer())
+            .issuer(idTokenFault == IdTokenFault.WRONG_ISSUER ? issuer() + "-other" : issuer())
             .subject(account.sub())
-            .audience(clientId)
+            .audience(idTokenFault == IdTokenFault.WRONG_AUDIENCE ? "another-client" : clientId)
             .issueTime(Date.from(now))
-            .expirationTime(expires)
+            .expirationTime(
+                idTokenFault == IdTokenFault.EXPIRED
+                    ? Date.from(now.minus(Duration.ofMinutes(10)))
+                    : expires)
             .claim("auth_time", now.getEpochSecond())
             .jwtID(UUID.randomUUID().toString());
     if (nonce != null) {
-      id.claim("nonce", nonce);
+      id.claim("nonce", idTokenFault == IdTokenFault.WRONG_NONCE ? nonce + "-other" : nonce);
     }
     account.claims().forEach(id::claim);
     JWTClaimsSet access =
@@ -170,19 +190,30 @@ public final class StandInProvider {
             .jwtID(UUID.randomUUID().toString())
             .build();
     Map<String, Object> tokens = new LinkedHashMap<>();
-    tokens.put("id_token", sign(id.build()));
-    tokens.put("access_token", sign(access));
+    tokens.put(
+        "id_token",
+        sign(id.build(), idTokenFault == IdTokenFault.FOREIGN_SIGNATURE ? foreignKey() : key));
+    tokens.put("access_token", sign(access, key));
     tokens.put("token_type", "Bearer");
     tokens.put("expires_in", tokenLifetime.toSeconds());
     return tokens;
   }
 
-  private String sign(JWTClaimsSet claims) {
+  /** Another key under this provider's key id: a signature its JWKS cannot verify. */
+  private RSAKey foreignKey() {
+    try {
+      return new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sign(JWTClaimsSet claims, RSAKey signer) {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new RSASSASigner(key));
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(signer));
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
