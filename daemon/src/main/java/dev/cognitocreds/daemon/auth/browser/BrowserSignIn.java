@@ -38,13 +38,20 @@ public final class BrowserSignIn {
 
   private final OAuthHttp http = new OAuthHttp();
   private final BrowserAttempts attempts;
-  private final IdTokenVerifier verifier;
+  // built on the first browser sign-in: a daemon that never has one loads no JOSE classes
+  private IdTokenVerifier verifier;
   private final Clock clock;
 
   public BrowserSignIn(Clock clock, SecureRandom random) {
     this.clock = clock;
     this.attempts = new BrowserAttempts(clock, random);
-    this.verifier = new IdTokenVerifier(http::getText, clock);
+  }
+
+  private synchronized IdTokenVerifier verifier() {
+    if (verifier == null) {
+      verifier = new IdTokenVerifier(http::getText, clock);
+    }
+    return verifier;
   }
 
   /** A new attempt for {@code profile}, kept while the client waits ({@code wait}, capped). */
@@ -106,7 +113,7 @@ public final class BrowserSignIn {
               + "` again");
     }
     String idToken = text(answer, "id_token", "the code exchange");
-    JWTClaimsSet claims = verifier.verify(idToken, started.endpoints(), started.nonce());
+    JWTClaimsSet claims = verifier().verify(idToken, started.endpoints(), started.nonce());
     if (!(answer.get("refresh_token") instanceof String)) {
       throw new Failure(
           Failure.Kind.UPSTREAM_ERROR,
