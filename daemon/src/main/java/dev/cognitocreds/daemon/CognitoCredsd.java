@@ -7,6 +7,7 @@ import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.identity.IdentityPool;
+import dev.cognitocreds.daemon.registry.EcrAuthority;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.PrivateFiles;
 import dev.cognitocreds.daemon.store.SessionStore;
@@ -63,6 +64,7 @@ public final class CognitoCredsd {
             new UserPoolTokens(clients::userPool, browser),
             new IdentityPool(clients::identityPool),
             new UserPoolAccounts(clients::userPool),
+            new EcrAuthority(clients::ecr, clients.http(), env),
             browser);
     Daemon daemon;
     try {

@@ -1,11 +1,14 @@
 package dev.cognitocreds.localcognito;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.cognitocreds.localcognito.ecr.EcrService;
+import dev.cognitocreds.localcognito.ecr.RegistryPassword;
 import dev.cognitocreds.localcognito.hostedui.HostedUi;
 import dev.cognitocreds.localcognito.identitypool.IdentityPoolService;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
 import dev.cognitocreds.localcognito.identitypool.TokenIssuers;
 import dev.cognitocreds.localcognito.oidc.OidcProviders;
+import dev.cognitocreds.localcognito.sigv4.SigV4Verifier;
 import dev.cognitocreds.localcognito.userpool.UserPoolService;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -18,7 +21,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * A local Amazon Cognito (user pools and identity pools) on one loopback port.
+ * A local Amazon Cognito (user pools and identity pools) on one loopback port, with ECR's {@code
+ * GetAuthorizationToken} for callers that sign with the credentials its identity pools issued.
  *
  * <pre>{@code
  * try (LocalCognito lc = LocalCognito.builder().port(0).demo().start()) {
@@ -34,6 +38,7 @@ public final class LocalCognito implements AutoCloseable {
   private final Outbox outbox;
   private final Faults faults;
   private final IdentityPoolService identityPools;
+  private final EcrService ecr;
   private final OidcProviders oidcProviders;
 
   private LocalCognito(Builder builder) {
@@ -53,6 +58,7 @@ public final class LocalCognito implements AutoCloseable {
             builder.clock, issuersOf(userPools, oidcProviders), seed.region(), lifetime);
     userPools.seed(seed.userPools());
     identityPools.seed(seed.identityPools());
+    this.ecr = new EcrService(builder.clock, seed.accountId(), identityPools::issuedCredentials);
     Object lock = new Object();
     HostedUi hostedUi = new HostedUi(userPools.hostedUi(lock), this::base, builder.clock);
     AwsJsonEndpoint endpoint =
@@ -60,10 +66,24 @@ public final class LocalCognito implements AutoCloseable {
             Map.of(
                 "AWSCognitoIdentityProviderService", userPools.operations(),
                 "AWSCognitoIdentityService", identityPools.operations()),
+            Map.of(
+                EcrService.TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.SIGNING_NAME, identityPools::signingCredential, builder.clock),
+                    ecr.operations()),
+                EcrService.PUBLIC_TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.PUBLIC_SIGNING_NAME,
+                        identityPools::signingCredential,
+                        builder.clock),
+                    ecr.publicOperations())),
             calls,
             faults,
             lock);
-    AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
+    AdminRoutes admin =
+        new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials, ecr::passwords);
     this.server =
         Javalin.create(
             config -> {
@@ -142,6 +162,11 @@ public final class LocalCognito implements AutoCloseable {
   /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */
   public List<IssuedCredentials> issuedCredentials() {
     return identityPools.issuedCredentials();
+  }
+
+  /** Registry passwords ECR's GetAuthorizationToken handed out, with who asked, oldest first. */
+  public List<RegistryPassword> ecrPasswords() {
+    return ecr.passwords();
   }
 
   @Override

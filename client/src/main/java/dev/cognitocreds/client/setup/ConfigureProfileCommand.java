@@ -107,7 +107,7 @@ final class ConfigureProfileCommand extends ConfigureSubcommand {
             pick(roleArn, o.roleArn()),
             pick(authFlow, o.authFlow()),
             pick(endpointUrl, o.endpointUrl()));
-    FileEdit edit = plan(parent.environment(), settings, browser);
+    FileEdit edit = plan(parent.environment(), settings, null, browser);
 
     PrintWriter out = out();
     edit.apply(write.dryRun, out);
@@ -122,18 +122,51 @@ final class ConfigureProfileCommand extends ConfigureSubcommand {
 
   /** The profile's keys and a credential_process line that runs this installation. */
   static FileEdit plan(UserEnvironment env, ProfileSettings settings) {
-    return plan(env, settings, BrowserSettings.NONE);
+    return plan(env, settings, null, BrowserSettings.NONE);
   }
 
-  /** As above, with the keys of a browser sign-in before the credential_process line. */
-  static FileEdit plan(UserEnvironment env, ProfileSettings settings, BrowserSettings browser) {
+  /** The same, with {@code registry} (unless null) added to the profile's cognito_registries. */
+  static FileEdit plan(UserEnvironment env, ProfileSettings settings, EcrRegistry registry) {
+    return plan(env, settings, registry, BrowserSettings.NONE);
+  }
+
+  /**
+   * The same, with {@code registry} (unless null) added to the profile's cognito_registries and the
+   * keys of a browser sign-in before the credential_process line.
+   */
+  static FileEdit plan(
+      UserEnvironment env,
+      ProfileSettings settings,
+      EcrRegistry registry,
+      BrowserSettings browser) {
     String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
     Map<String, String> keys = new LinkedHashMap<>(settings.configKeys(credentialProcess));
-    keys.remove("credential_process");
-    keys.putAll(browser.configKeys());
-    keys.put("credential_process", credentialProcess);
+    if (registry != null) {
+      String current =
+          AwsConfigFile.read(env.awsConfigFile())
+              .getOrDefault(settings.profile(), Map.of())
+              .get(RegistriesKey.KEY);
+      keys.put(RegistriesKey.KEY, RegistriesKey.withRegistry(current, registry));
+    }
     return AwsConfigFile.plan(
-        env.awsConfigFile(), settings.profile(), keys, ProfileSettings.SECRET_KEYS);
+        env.awsConfigFile(),
+        settings.profile(),
+        withBrowserKeys(keys, browser),
+        ProfileSettings.SECRET_KEYS);
+  }
+
+  /** {@code keys} with the browser sign-in's keys inserted before credential_process. */
+  private static Map<String, String> withBrowserKeys(
+      Map<String, String> keys, BrowserSettings browser) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    keys.forEach(
+        (key, value) -> {
+          if (key.equals("credential_process")) {
+            ordered.putAll(browser.configKeys());
+          }
+          ordered.put(key, value);
+        });
+    return ordered;
   }
 
   /**

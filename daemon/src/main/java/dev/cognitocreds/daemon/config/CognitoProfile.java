@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** One valid cognito profile of the AWS config file. */
@@ -14,9 +15,46 @@ public record CognitoProfile(
     Optional<String> roleArn,
     AuthFlow authFlow,
     Optional<URI> endpointUrl,
+    List<String> registries,
+    Optional<URI> ecrEndpointUrl,
     BrowserLogin browser) {
 
+  public CognitoProfile {
+    registries = List.copyOf(registries);
+  }
+
   /** A profile that signs in with a password only. */
+  public CognitoProfile(
+      String name,
+      String region,
+      String userPoolId,
+      String clientId,
+      Optional<String> clientSecret,
+      String identityPoolId,
+      Optional<String> roleArn,
+      AuthFlow authFlow,
+      Optional<URI> endpointUrl,
+      List<String> registries,
+      Optional<URI> ecrEndpointUrl) {
+    this(
+        name,
+        region,
+        userPoolId,
+        clientId,
+        clientSecret,
+        identityPoolId,
+        roleArn,
+        authFlow,
+        endpointUrl,
+        registries,
+        ecrEndpointUrl,
+        BrowserLogin.none());
+  }
+
+  /**
+   * A profile that signs in with a password only, serves no registry by name and asks ECR at its
+   * standard endpoint.
+   */
   public CognitoProfile(
       String name,
       String region,
@@ -37,6 +75,8 @@ public record CognitoProfile(
         roleArn,
         authFlow,
         endpointUrl,
+        List.of(),
+        Optional.empty(),
         BrowserLogin.none());
   }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class ProfileValidator {
   static final String ROLE_ARN = "cognito_role_arn";
   static final String AUTH_FLOW = "cognito_auth_flow";
   static final String ENDPOINT_URL = "cognito_endpoint_url";
+  static final String REGISTRIES = "cognito_registries";
+  static final String ECR_ENDPOINT_URL = "cognito_ecr_endpoint_url";
   static final String DOMAIN = "cognito_domain";
   static final String REDIRECT_URI = "cognito_redirect_uri";
   static final String IDENTITY_PROVIDER = "cognito_identity_provider";
@@ -35,6 +38,8 @@ final class ProfileValidator {
           ROLE_ARN,
           AUTH_FLOW,
           ENDPOINT_URL,
+          REGISTRIES,
+          ECR_ENDPOINT_URL,
           DOMAIN,
           REDIRECT_URI,
           IDENTITY_PROVIDER,
@@ -92,7 +97,9 @@ final class ProfileValidator {
             "an IAM role ARN like arn:aws:iam::111122223333:role/name",
             problems);
     AuthFlow authFlow = authFlow(name, keys, problems);
-    Optional<URI> endpointUrl = endpointUrl(name, keys, problems);
+    Optional<URI> endpointUrl = url(name, keys, ENDPOINT_URL, problems);
+    Optional<URI> ecrEndpointUrl = url(name, keys, ECR_ENDPOINT_URL, problems);
+    List<String> registries = registries(keys.get(REGISTRIES));
     Optional<String> clientSecret = Optional.ofNullable(keys.get(CLIENT_SECRET)).map(String::trim);
     if (clientSecret.isPresent() && clientSecret.get().isEmpty()) {
       problems.add(
@@ -130,6 +137,8 @@ final class ProfileValidator {
                 roleArn,
                 authFlow,
                 endpointUrl,
+                registries,
+                ecrEndpointUrl,
                 browser)),
         List.of());
   }
@@ -190,9 +199,17 @@ final class ProfileValidator {
     return flow.orElse(null);
   }
 
-  private Optional<URI> endpointUrl(
-      String profile, Map<String, String> keys, List<String> problems) {
-    String value = keys.get(ENDPOINT_URL);
+  /** Registry hosts separated by spaces or commas, as {@code configure docker} writes them. */
+  private static List<String> registries(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.trim().split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
+  }
+
+  private Optional<URI> url(
+      String profile, Map<String, String> keys, String key, List<String> problems) {
+    String value = keys.get(key);
     if (value == null) {
       return Optional.empty();
     }
@@ -206,10 +223,7 @@ final class ProfileValidator {
       // reported below with the same words as any other malformed value
     }
     problems.add(
-        problem(
-            profile,
-            ENDPOINT_URL,
-            "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
+        problem(profile, key, "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
     return Optional.empty();
   }
 
