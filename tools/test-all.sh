@@ -45,6 +45,8 @@ need openssl openssl                    # the registry's self-signed certificate
 need go golang-go
 [ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go ] || need_apt+=(golang-github-aws-aws-sdk-go-dev)
 need docker-credential-ecr-login amazon-ecr-credential-helper
+need chromium chromium                  # BrowserSignInTest drives Debian's chromium (headless)
+need chromedriver chromium-driver       # … through Selenium with Debian's chromedriver
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
 # build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods. Adding arm64

@@ -29,6 +29,11 @@ public final class Routes {
   /** {@code login/USER_SRP_AUTH} or {@code login/USER_PASSWORD_AUTH}. */
   public static final String LOGIN_WITH_FLOW = "login/{flow}";
 
+  /** A browser sign-in: its start (the sign-in address) and its end (the callback's code). */
+  public static final String LOGIN_BROWSER = "login/browser";
+
+  public static final String LOGIN_BROWSER_CALLBACK = "login/browser/callback";
+
   public static final String LOGOUT = "logout";
   public static final String SIGNUP = "signup";
   public static final String SIGNUP_CONFIRM = "signup/confirm";
