@@ -36,7 +36,6 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       EnvCommand.class,
       CredentialProcessCommand.class,
-      // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
       dev.cognitocreds.client.setup.ConfigureCommand.class,
       dev.cognitocreds.client.setup.DoctorCommand.class,
       dev.cognitocreds.client.setup.ServiceCommand.class,
