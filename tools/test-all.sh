@@ -34,6 +34,11 @@ need node nodejs
 need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
 need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
 need shellcheck shellcheck
+need docker-registry docker-registry    # DockerCredentialHelperTest, bench/docker-helper.sh: a real registry
+need skopeo skopeo                      # the image pushed into it, skopeo inspect/copy through the helper
+need podman podman                      # podman pull through the helper
+need dockerd docker.io                  # docker pull through the helper (a private dockerd)
+need openssl openssl                    # the registry's self-signed certificate
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
 # apt-get that waits, as a person would, while another apt-get or dpkg holds a lock (a fresh machine
@@ -88,8 +93,8 @@ if [ ${#missing_python[@]} -gt 0 ]; then
 fi
 
 # Every shell script: the launchers and what they source, the packaging, demo, bench and tools scripts.
-shellcheck -x packaging/src/bin/* packaging/src/lib/*.sh packaging/src/bench/*.sh packaging/build-packages.sh \
-  packaging/deb/*.sh demo/run.sh bench/*.sh tools/*.sh
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/* packaging/src/lib/*.sh packaging/src/bench/*.sh \
+  packaging/build-packages.sh packaging/deb/*.sh demo/run.sh bench/*.sh tools/*.sh
 
 ./mvnw -B verify
 
