@@ -19,7 +19,7 @@ public final class Routes {
   public static final String DEFAULT_CREDENTIALS = "/v1/credentials";
 
   public static final String PROFILES = "/v1/profiles/";
-  public static final String PROFILE_PARAMETER = "{p}";
+  private static final String PROFILE_PARAMETER = "{p}";
 
   // the suffixes of a profile's routes
   public static final String CREDENTIALS = "credentials";

@@ -304,7 +304,8 @@ public final class SessionManager implements Sessions {
 
   private boolean revoke(CognitoProfile config, ProfileSession session, boolean everywhere) {
     // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
-    return everywhere && signOutEverywhere(config, session) || revokeHere(config, session.stored());
+    return (everywhere && signOutEverywhere(config, session))
+        || revokeHere(config, session.stored());
   }
 
   /**
