@@ -389,6 +389,7 @@ deb_package() {
   cp -R "$tree" "$debroot/opt/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-creds "$debroot/usr/bin/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-credsd "$debroot/usr/bin/cognito-credsd"
+  ln -s /opt/cognito-creds/bin/cognito-creds-publisher "$debroot/usr/bin/cognito-creds-publisher"
   ln -s /opt/cognito-creds/share/bash-completion/completions/cognito-creds \
     "$debroot/usr/share/bash-completion/completions/cognito-creds"
   for page in "$tree"/share/man/man1/*.gz; do
