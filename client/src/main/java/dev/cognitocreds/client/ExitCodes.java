@@ -12,6 +12,7 @@ public final class ExitCodes {
   public static final int SIGNED_OUT = 4;
   public static final int SIGN_IN_REFUSED = 5;
   public static final int UPSTREAM_UNAVAILABLE = 6;
+  public static final int CREDENTIALS_REFUSED = 7;
 
   private ExitCodes() {}
 
@@ -25,6 +26,8 @@ public final class ExitCodes {
         return SIGN_IN_REFUSED;
       case 401:
         return "NotAuthorizedException".equals(code) ? SIGN_IN_REFUSED : ERROR;
+      case 403:
+        return "CredentialsRefused".equals(code) ? CREDENTIALS_REFUSED : ERROR;
       case 502:
       case 503:
         return UPSTREAM_UNAVAILABLE;

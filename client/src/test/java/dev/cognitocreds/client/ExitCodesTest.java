@@ -17,6 +17,7 @@ class ExitCodesTest {
     "502, UpstreamError, 6",
     "404, ProfileNotFound, 1",
     "403, ForbiddenHost, 1",
+    "403, CredentialsRefused, 7",
     "500, , 1",
   })
   void mapsDaemonErrorsAsTheProtocolSays(int status, String code, int exitCode) {

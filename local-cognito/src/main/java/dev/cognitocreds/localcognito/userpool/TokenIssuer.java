@@ -86,6 +86,15 @@ final class TokenIssuer {
     }
   }
 
+  /** The app client an access token was issued to; call after {@link #userOf} accepted it. */
+  String clientIdOf(String accessToken) {
+    try {
+      return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("client_id");
+    } catch (ParseException e) {
+      throw invalidAccessToken();
+    }
+  }
+
   private String idToken(
       UserPool pool, AppClient client, User user, SignIns.SignIn signIn, Instant now) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub());

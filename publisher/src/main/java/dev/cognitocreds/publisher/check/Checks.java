@@ -52,13 +52,17 @@ public final class Checks {
   private static void identityPool(DeployedSetup setup, List<Finding> findings) {
     var pool = setup.identityPool();
     String resource = "identity pool " + pool.identityPoolId();
-    if (Boolean.TRUE.equals(pool.allowClassicFlow())) {
+    // a pool created without AllowClassicFlow lets the classic flow run: only false stops it
+    if (!Boolean.FALSE.equals(pool.allowClassicFlow())) {
       findings.add(
           Finding.unsafe(
               "classic-flow-on",
               resource,
-              "the classic (basic) flow is on: GetOpenIdToken plus sts:AssumeRoleWithWebIdentity lets a"
-                  + " signed-in user ask for any role the pool's roles trust, past the role rules",
+              (pool.allowClassicFlow() == null
+                      ? "AllowClassicFlow is not set, so the classic (basic) flow runs"
+                      : "the classic (basic) flow is on")
+                  + ": GetOpenIdToken plus sts:AssumeRoleWithWebIdentity lets a signed-in user ask"
+                  + " for any role that trusts the pool, past the role rules",
               "turn AllowClassicFlow off: aws cognito-identity update-identity-pool ... --no-allow-classic-flow"
                   + REDEPLOY));
     }
