@@ -106,7 +106,8 @@ final class Provisioning {
     User user = pool.newUser(Json.required(request, "Username"), pools.now());
     user.attributes.putAll(attributes);
     String temporary =
-        Json.optional(request, "TemporaryPassword").orElseGet(this::randomTemporaryPassword);
+        Json.optional(request, "TemporaryPassword")
+            .orElseGet(() -> randomTemporaryPassword(pool.passwordPolicy.minimumLength()));
     pool.passwordPolicy.check(temporary);
     user.password = PasswordVerifier.create(pool.id, user.username, temporary, pools.random());
     user.status = UserStatus.FORCE_CHANGE_PASSWORD;
@@ -296,7 +297,12 @@ final class Provisioning {
         .toLowerCase(Locale.ROOT);
   }
 
-  private String randomTemporaryPassword() {
-    return "Tmp" + pools.random().nextInt(1_000_000) + "!aA";
+  /** As Cognito's own: long enough and with every kind of character a policy may require. */
+  private String randomTemporaryPassword(int minimumLength) {
+    StringBuilder password = new StringBuilder("Tmp!aA");
+    while (password.length() < Math.max(minimumLength, 12)) {
+      password.append(pools.random().nextInt(10));
+    }
+    return password.toString();
   }
 }
