@@ -50,6 +50,8 @@ head -n 1 "$scratch/java-version"
 # /usr/bin/cognito-creds points at /opt; in a scratch root, follow the link by hand.
 [ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
   fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
+[ "$(readlink "$scratch/root/usr/bin/cognito-creds-publisher")" = /opt/cognito-creds/bin/cognito-creds-publisher ] ||
+  fail "/usr/bin/cognito-creds-publisher does not point at /opt/cognito-creds/bin/cognito-creds-publisher"
 
 # The packaged user unit, pointed at the scratch root's launcher, must pass systemd's own check.
 if command -v systemd-analyze >/dev/null; then
@@ -74,6 +76,14 @@ mkdir -m 700 "$scratch/run"
 version=$(run --version)
 echo "installed: $version"
 [[ $version == "cognito-creds "* ]] || fail "--version printed '$version'"
+# The publisher's command on the bundled runtime: its modules (the AWS SDK's IAM and ECR clients) are in it.
+publisher() {
+  env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$app/bin/cognito-creds-publisher" "$@"
+}
+version=$(publisher --version)
+[[ $version == "cognito-creds-publisher "* ]] || fail "cognito-creds-publisher --version printed '$version'"
+publisher template --repository acme/app | grep -q '"AWS::Cognito::IdentityPoolRoleAttachment"' ||
+  fail "cognito-creds-publisher template printed no template"
 
 set +e
 report=$(run doctor --json)
