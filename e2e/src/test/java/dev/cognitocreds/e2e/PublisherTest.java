@@ -193,7 +193,15 @@ class PublisherTest {
     assertThat(again.stdout())
         .contains("line 2: bea unchanged", "0 created, 3 unchanged, 1 failed");
 
-    CommandResult list = publisher.run(withSetup("users", "list", "--json"));
+    // the Cognito endpoint through the SDK's own setting this time, not --endpoint-url
+    CommandResult list =
+        publisher.runWithEnvironment(
+            Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString()),
+            "users",
+            "list",
+            "--json",
+            "--user-pool-id",
+            setup.get("userPoolId"));
     assertThat(list.exitCode()).as(list.toString()).isZero();
     Map<String, Boolean> licensed = new java.util.HashMap<>();
     json(list.stdout())

@@ -23,6 +23,10 @@ public final class PublisherCli {
   }
 
   public CommandResult run(String... args) {
+    return runWithEnvironment(Map.of(), args);
+  }
+
+  public CommandResult runWithEnvironment(Map<String, String> extra, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Distribution.publisher().toString());
     command.addAll(List.of(args));
@@ -33,6 +37,7 @@ public final class PublisherCli {
     environment.put("AWS_EC2_METADATA_DISABLED", "true");
     environment.put("AWS_ENDPOINT_URL_IAM", moto.toString());
     environment.put("AWS_ENDPOINT_URL_ECR", moto.toString());
+    environment.putAll(extra);
     return Command.run(command, environment, null);
   }
 }
