@@ -63,14 +63,7 @@ class PublisherTest {
     cognito = LocalCognito.builder().port(0).credentialLifetime(Duration.ofSeconds(4)).start();
     user = Installation.start("publisher", "");
     publisher = new PublisherCli(user.home(), moto.endpoint(), REGION);
-    try (EcrClient ecr =
-        EcrClient.builder()
-            .endpointOverride(moto.endpoint())
-            .region(Region.of(REGION))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build()) {
+    try (EcrClient ecr = ecr()) {
       ecr.createRepository(r -> r.repositoryName("acme/app"));
     }
     CommandResult printed = publisher.run("template", "--repository", "acme/app");
@@ -152,6 +145,25 @@ class PublisherTest {
 
   @Test
   @Order(3)
+  void aRepositoryPolicyOpenToEveryoneIsUnsafe() {
+    String policy =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"everyone\",\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}";
+    try (EcrClient ecr = ecr()) {
+      ecr.setRepositoryPolicy(r -> r.repositoryName("acme/app").policyText(policy));
+      CommandResult check = check(setup);
+
+      assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+      assertThat(check.stdout()).contains("\"id\" : \"repository-public\"", "acme/app");
+    } finally {
+      try (EcrClient ecr = ecr()) {
+        ecr.deleteRepositoryPolicy(r -> r.repositoryName("acme/app"));
+      }
+    }
+  }
+
+  @Test
+  @Order(4)
   void aSetupThatCannotBeReadIsExit3() {
     CommandResult check =
         publisher.run(
@@ -166,7 +178,7 @@ class PublisherTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void usersImportReportsEachRowAndIsSafeToRunTwice() throws Exception {
     Path csv = user.home().root().resolve("users.csv");
     Files.writeString(
@@ -217,7 +229,7 @@ class PublisherTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theOnboardingFileConfiguresTheUsersProfile() throws Exception {
     Path file = user.home().root().resolve("onboarding.json");
     CommandResult onboarding =
@@ -241,7 +253,7 @@ class PublisherTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRevokedLicenceWithKeptSessionsIsRefusedFromTheNextIdTokenAndAGrantWorksWithoutSignIn() {
     CommandResult revoke =
         publisher.run(withSetup("license", "revoke", alice.username(), "--keep-sessions"));
@@ -277,7 +289,7 @@ class PublisherTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aRevokedLicenceSignsOutAndTheNextSignInIsRefused() {
     CommandResult revoke = publisher.run(withSetup("license", "revoke", alice.username()));
     assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
@@ -289,6 +301,16 @@ class PublisherTest {
     assertThat(login.exitCode()).as(login.toString()).isEqualTo(7);
     assertThat(login.stderr()).contains("contact the publisher");
     assertThat(user.daemon().profileStatus(PROFILE)).containsEntry("state", "REFUSED");
+  }
+
+  private static EcrClient ecr() {
+    return EcrClient.builder()
+        .endpointOverride(moto.endpoint())
+        .region(Region.of(REGION))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   private static void awaitStatus(int wanted, int meanwhile) {
