@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,13 +53,13 @@ public final class UpstreamFailures {
       String reason = code(e) != null ? code(e) + ": " + message(e) : message(e);
       return new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "UpstreamUnavailable",
+          ErrorCodes.UPSTREAM_UNAVAILABLE,
           "Cognito is unavailable (" + operation + ": " + reason + "); try again later",
           e);
     }
     return new Failure(
         Failure.Kind.UPSTREAM_ERROR,
-        "UpstreamError",
+        ErrorCodes.UPSTREAM_ERROR,
         "Cognito refused " + operation + ": " + code(e) + ": " + message(e),
         e);
   }

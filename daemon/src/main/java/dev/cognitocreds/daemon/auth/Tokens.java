@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.auth;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record Tokens(
     try {
       claims = IdTokenClaims.parse(result.idToken());
     } catch (IllegalArgumentException e) {
-      throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError", e.getMessage(), e);
+      throw new Failure(Failure.Kind.UPSTREAM_ERROR, ErrorCodes.UPSTREAM_ERROR, e.getMessage(), e);
     }
     return new Tokens(
         result.idToken(),

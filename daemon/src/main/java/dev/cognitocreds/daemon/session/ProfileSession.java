@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.Tokens;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
@@ -270,7 +271,7 @@ final class ProfileSession {
       // the store's messages name the file or keychain entry, never its content
       throw new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "StoreUnavailable",
+          ErrorCodes.STORE_UNAVAILABLE,
           "profile "
               + profile
               + ": cannot write the session to the "

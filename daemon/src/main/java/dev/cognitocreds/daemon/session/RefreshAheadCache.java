@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ public final class RefreshAheadCache<T> {
         ? error
         : new Failure(
             Failure.Kind.UPSTREAM_UNAVAILABLE,
-            "UpstreamUnavailable",
+            ErrorCodes.UPSTREAM_UNAVAILABLE,
             name + ": no credentials yet; try again later");
   }
 
@@ -168,7 +169,7 @@ public final class RefreshAheadCache<T> {
               ? known
               : new Failure(
                   Failure.Kind.UPSTREAM_ERROR,
-                  "UpstreamError",
+                  ErrorCodes.UPSTREAM_ERROR,
                   name + ": unexpected error: " + e.getClass().getSimpleName(),
                   e);
       Duration wait;

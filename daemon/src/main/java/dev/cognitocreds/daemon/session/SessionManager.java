@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.SignInStep;
@@ -226,7 +227,7 @@ public final class SessionManager implements Sessions {
                 () ->
                     new Failure(
                         Failure.Kind.UPSTREAM_ERROR,
-                        "UpstreamError",
+                        ErrorCodes.UPSTREAM_ERROR,
                         "Cognito signed in without a refresh token"));
     StoredSession stored =
         new StoredSession(
