@@ -205,6 +205,15 @@ class PublisherTest {
     assertThat(again.stdout())
         .contains("line 2: bea unchanged", "0 created, 3 unchanged, 1 failed");
 
+    CommandResult added =
+        publisher.run(withSetup("users", "add", "fay", "--email", "fay@example.com", "--licensed"));
+    assertThat(added.exitCode()).as(added.toString()).isZero();
+    assertThat(added.stdout()).contains("created fay (licensed)");
+    CommandResult addedAgain =
+        publisher.run(withSetup("users", "add", "fay", "--email", "fay@example.com"));
+    assertThat(addedAgain.exitCode()).as(addedAgain.toString()).isEqualTo(1);
+    assertThat(addedAgain.stderr()).contains("user fay already exists: left as it is");
+
     // the Cognito endpoint through the SDK's own setting this time, not --endpoint-url
     CommandResult list =
         publisher.runWithEnvironment(
@@ -222,6 +231,7 @@ class PublisherTest {
     assertThat(licensed)
         .containsEntry("bea", true)
         .containsEntry("cal", false)
+        .containsEntry("fay", true)
         .doesNotContainKey("dot");
     JsonNode bea = find(json(list.stdout()).path("users"), "bea");
     assertThat(bea.path("status").asText()).isEqualTo("FORCE_CHANGE_PASSWORD");
