@@ -389,6 +389,7 @@ deb_package() {
   cp -R "$tree" "$debroot/opt/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-creds "$debroot/usr/bin/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-credsd "$debroot/usr/bin/cognito-credsd"
+  ln -s /opt/cognito-creds/bin/cognito-creds-publisher "$debroot/usr/bin/cognito-creds-publisher"
   # docker, podman and skopeo find credential helpers on PATH by name.
   ln -s /opt/cognito-creds/bin/docker-credential-cognito-creds "$debroot/usr/bin/docker-credential-cognito-creds"
   ln -s /opt/cognito-creds/share/bash-completion/completions/cognito-creds \

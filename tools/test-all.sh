@@ -2,7 +2,8 @@
 # The whole test suite, set-up included: the README's test command, and what .ci/run runs.
 #
 # 1. Installs what the tests need beyond the build image, only when it is missing (Debian packages
-#    with apt-get, python packages with pip). local-cognito's and e2e's tests run their own `npm ci`.
+#    with apt-get, python packages with pip). local-cognito's, publisher's and e2e's tests run their
+#    own `npm ci` (publisher's: cfn-lint for its template).
 # 2. Runs every module's tests: ./mvnw -B verify (unit, REST Assured against the real daemon,
 #    real AWS SDK / botocore / amazon-cognito-identity-js clients, moto, pseudo-terminal logins).
 # 3. Builds the release packages from the tree that verify assembled (linux-x86_64 and linux-aarch64

@@ -50,6 +50,8 @@ head -n 1 "$scratch/java-version"
 # /usr/bin/cognito-creds points at /opt; in a scratch root, follow the link by hand.
 [ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
   fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
+[ "$(readlink "$scratch/root/usr/bin/cognito-creds-publisher")" = /opt/cognito-creds/bin/cognito-creds-publisher ] ||
+  fail "/usr/bin/cognito-creds-publisher does not point at /opt/cognito-creds/bin/cognito-creds-publisher"
 [ "$(readlink "$scratch/root/usr/bin/docker-credential-cognito-creds")" = /opt/cognito-creds/bin/docker-credential-cognito-creds ] ||
   fail "/usr/bin/docker-credential-cognito-creds does not point at /opt/cognito-creds/bin/docker-credential-cognito-creds"
 helper_version=$(env -i PATH=/usr/bin:/bin "$app/bin/docker-credential-cognito-creds" version)
@@ -79,6 +81,14 @@ mkdir -m 700 "$scratch/run"
 version=$(run --version)
 echo "installed: $version"
 [[ $version == "cognito-creds "* ]] || fail "--version printed '$version'"
+# The publisher's command on the bundled runtime: its modules (the AWS SDK's IAM and ECR clients) are in it.
+publisher() {
+  env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$app/bin/cognito-creds-publisher" "$@"
+}
+version=$(publisher --version)
+[[ $version == "cognito-creds-publisher "* ]] || fail "cognito-creds-publisher --version printed '$version'"
+publisher template --repository acme/app | grep -q '"AWS::Cognito::IdentityPoolRoleAttachment"' ||
+  fail "cognito-creds-publisher template printed no template"
 
 set +e
 report=$(run doctor --json)

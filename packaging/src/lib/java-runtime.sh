@@ -1,4 +1,4 @@
-# Sourced by bin/cognito-creds and bin/cognito-credsd once APP_HOME is known: cc_find_java NAME sets JAVA.
+# Sourced by bin/cognito-creds, bin/cognito-credsd and bin/cognito-creds-publisher once APP_HOME is known: cc_find_java NAME sets JAVA.
 # shellcheck shell=bash
 #
 # The bundled runtime first: it is the one this installation was built and tested with, and an old

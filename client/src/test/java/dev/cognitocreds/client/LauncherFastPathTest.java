@@ -64,6 +64,24 @@ class LauncherFastPathTest extends WithStubDaemon {
             "profile acme is signed out: run `cognito-creds login --profile acme` \"now\"\n\n");
   }
 
+  @Test
+  void refusedCredentialsExit7OnBothPaths() throws Exception {
+    daemon.reply(
+        "GET",
+        ROUTE,
+        403,
+        "{\"code\":\"CredentialsRefused\",\"message\":\"the publisher's identity pool refused"
+            + " credentials for profile acme (licence revoked or no matching rule); contact the"
+            + " publisher\"}");
+
+    ClientRun.Result bash = launcher(daemon.env(), "credential-process", "--profile", "acme");
+    ClientRun.Result java = ClientRun.run(daemon.env(), "credential-process", "--profile", "acme");
+
+    assertThat(bash).isEqualTo(java);
+    assertThat(bash.exitCode()).isEqualTo(ExitCodes.CREDENTIALS_REFUSED).isEqualTo(7);
+    assertThat(bash.err()).contains("(licence revoked or no matching rule); contact the publisher");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

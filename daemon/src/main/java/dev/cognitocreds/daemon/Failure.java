@@ -20,7 +20,9 @@ public final class Failure extends RuntimeException {
     CONVERSATION_EXPIRED,
     REGISTRY_REFUSED,
     UPSTREAM_UNAVAILABLE,
-    UPSTREAM_ERROR
+    UPSTREAM_ERROR,
+    /** The identity pool refuses credentials for a valid ID token (licence revoked, no rule). */
+    CREDENTIALS_REFUSED
   }
 
   private final Kind kind;
@@ -59,6 +61,16 @@ public final class Failure extends RuntimeException {
             + " is signed out: run `cognito-creds login --profile "
             + profile
             + "`");
+  }
+
+  public static Failure credentialsRefused(String profile, Throwable cause) {
+    return new Failure(
+        Kind.CREDENTIALS_REFUSED,
+        ErrorCodes.CREDENTIALS_REFUSED,
+        "the publisher's identity pool refused credentials for profile "
+            + profile
+            + " (licence revoked or no matching rule); contact the publisher",
+        cause);
   }
 
   public static Failure badRequest(String message) {

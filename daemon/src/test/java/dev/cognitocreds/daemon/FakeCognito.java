@@ -47,6 +47,15 @@ public final class FakeCognito {
 
   public volatile Duration credentialLifetime = Duration.ofHours(1);
   public volatile boolean mustChangePassword;
+
+  /** The identity pool refuses every ID token, as when no rule matches (a revoked licence). */
+  public volatile boolean refuseCredentials;
+
+  /** What the identity pool says when it refuses. */
+  public volatile String refusal =
+      "The ambiguous role mapping rules for: cognito-idp.us-east-2.amazonaws.com/"
+          + "us-east-2_AbC123 denied this request.";
+
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
@@ -215,6 +224,19 @@ public final class FakeCognito {
         public GetCredentialsForIdentityResponse getCredentialsForIdentity(
             GetCredentialsForIdentityRequest request) {
           count("GetCredentialsForIdentity");
+          if (refuseCredentials) {
+            String denied = refusal;
+            throw software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException
+                .builder()
+                .statusCode(400)
+                .message(denied)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("NotAuthorizedException")
+                        .errorMessage(denied)
+                        .build())
+                .build();
+          }
           if (request.logins().values().stream().anyMatch(rejectedIdTokens::contains)) {
             throw software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException
                 .builder()

@@ -306,6 +306,16 @@ final class Doctor {
               "cognito-creds configure profile --profile " + profile + " --from ONBOARDING.json"));
       return;
     }
+    if ("REFUSED".equals(state)) {
+      checks.add(
+          Check.fail(
+              name,
+              entry.path("lastError").asText("the publisher's identity pool refuses credentials"),
+              "contact the publisher: the licence of "
+                  + entry.path("username").asText("this user")
+                  + " is revoked or no rule of its identity pool matches"));
+      return;
+    }
     if (!"SIGNED_IN".equals(state)) {
       checks.add(
           Check.fail(

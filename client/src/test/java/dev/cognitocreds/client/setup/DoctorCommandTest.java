@@ -203,6 +203,32 @@ class DoctorCommandTest {
   }
 
   @Test
+  void aRefusedProfileSaysToContactThePublisher() {
+    daemon.replyOnly(
+        "GET",
+        "/v1/status",
+        200,
+        SIGNED_IN
+            .formatted(home.resolve(".aws/config"))
+            .replace("SIGNED_IN", "REFUSED")
+            .replace(
+                "\"problems\"",
+                "\"lastError\":\"the publisher's identity pool refused credentials for profile acme"
+                    + " (licence revoked or no matching rule); contact the publisher\",\"problems\""));
+
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.out())
+        .contains(
+            "✘ signed in (acme): the publisher's identity pool refused credentials for profile acme"
+                + " (licence revoked or no matching rule); contact the publisher\n"
+                + "    fix: contact the publisher: the licence of alice is revoked or no rule of its"
+                + " identity pool matches")
+        .doesNotContain("credentials (acme)");
+  }
+
+  @Test
   void aCredentialProcessOfAnotherInstallIsFlagged() throws Exception {
     Path other = home.resolve("other/bin/cognito-creds");
     executable(other);

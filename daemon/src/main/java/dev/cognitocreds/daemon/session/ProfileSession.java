@@ -57,6 +57,7 @@ final class ProfileSession {
 
   private volatile StoredSession stored;
   private volatile Failure signedOut;
+  private volatile Failure refused;
   // guarded by this
   private Tokens tokens;
 
@@ -141,6 +142,11 @@ final class ProfileSession {
     AwsCredentials served = credentials.get();
     // the call that found the refresh token rejected may have fallen back to the cached value
     throwIfSignedOut();
+    // a refusal stops the cached credentials at once; get() asked again if the back-off allowed
+    Failure refusal = refused;
+    if (refusal != null) {
+      throw refusal;
+    }
     return served;
   }
 
@@ -149,7 +155,9 @@ final class ProfileSession {
    * Sessions#credentialsWithoutWaiting}.
    */
   Optional<AwsCredentials> credentialsWithoutWaiting() {
-    return signedOut != null ? Optional.empty() : credentials.getWithoutWaiting();
+    return signedOut != null || refused != null
+        ? Optional.empty()
+        : credentials.getWithoutWaiting();
   }
 
   private void throwIfSignedOut() {
@@ -177,6 +185,11 @@ final class ProfileSession {
 
   boolean isSignedOut() {
     return signedOut != null;
+  }
+
+  /** The identity pool's last refusal, while no exchange has succeeded since. */
+  Optional<Failure> refusal() {
+    return Optional.ofNullable(refused);
   }
 
   RefreshAheadCache<AwsCredentials> cache() {
@@ -208,8 +221,24 @@ final class ProfileSession {
       try {
         fresh = exchange(current);
       } catch (IdTokenRejectedException again) {
-        throw again.failure();
+        if (again.tokenInvalid()) {
+          throw again.failure();
+        }
+        // a token just issued by the user pool, refused: the publisher's decision, not a fault
+        if (refused == null) {
+          log.warn(
+              "profile {}: SIGNED_IN -> REFUSED: the identity pool refused credentials ({})",
+              profile,
+              again.getMessage());
+        }
+        refused = Failure.credentialsRefused(profile, again.failure());
+        throw refused;
       }
+    }
+    if (refused != null) {
+      refused = null;
+      log.info(
+          "profile {}: REFUSED -> SIGNED_IN: the identity pool gives credentials again", profile);
     }
     RefreshAheadCache.Timed<AwsCredentials> timed =
         timing.timed(fresh, requested, fresh.expiration());

@@ -20,6 +20,8 @@ public record ProfileStatus(
   public enum State {
     SIGNED_IN,
     SIGNED_OUT,
+    /** Signed in, but the identity pool refuses credentials (licence revoked, no rule matches). */
+    REFUSED,
     INVALID
   }
 

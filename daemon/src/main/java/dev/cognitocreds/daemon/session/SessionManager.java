@@ -248,9 +248,12 @@ public final class SessionManager implements Sessions {
     }
     StoredSession stored = session.stored();
     var current = session.cache().current();
+    if (session.refusal().isPresent()) {
+      lastError = session.refusal().map(Throwable::getMessage);
+    }
     return new ProfileStatus(
         name,
-        ProfileStatus.State.SIGNED_IN,
+        session.refusal().isPresent() ? ProfileStatus.State.REFUSED : ProfileStatus.State.SIGNED_IN,
         Optional.of(stored.username()),
         Optional.ofNullable(stored.sub()),
         stored.identityId(),

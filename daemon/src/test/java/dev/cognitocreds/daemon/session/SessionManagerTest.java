@@ -216,6 +216,64 @@ class SessionManagerTest {
   }
 
   @Test
+  void aRefusalOfAFreshIdTokenStopsTheCachedCredentialsUntilTheIdentityPoolGivesAgain() {
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    String cached = sessions.credentials("acme").accessKeyId();
+    cognito.refuseCredentials = true;
+    clock.advance(Duration.ofMinutes(45));
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(() -> sessions.credentials("acme"))
+                    .isInstanceOfSatisfying(
+                        Failure.class,
+                        failure -> {
+                          assertThat(failure.kind()).isEqualTo(Failure.Kind.CREDENTIALS_REFUSED);
+                          assertThat(failure.code()).isEqualTo("CredentialsRefused");
+                          assertThat(failure.getMessage())
+                              .isEqualTo(
+                                  "the publisher's identity pool refused credentials for profile"
+                                      + " acme (licence revoked or no matching rule); contact the"
+                                      + " publisher");
+                        }));
+    assertThat(sessions.credentialsWithoutWaiting("acme")).isEmpty();
+    ProfileStatus refused = sessions.status().get(0);
+    assertThat(refused.state()).isEqualTo(ProfileStatus.State.REFUSED);
+    assertThat(refused.lastError()).get().asString().contains("contact the publisher");
+    assertThat(refused.username()).contains("alice");
+
+    cognito.refuseCredentials = false;
+    clock.advance(Duration.ofMinutes(2));
+
+    await()
+        .ignoreException(Failure.class)
+        .untilAsserted(
+            () ->
+                assertThat(sessions.credentials("acme").accessKeyId())
+                    .as("granted again: new credentials without a new sign-in")
+                    .isNotEqualTo(cached));
+    assertThat(sessions.status().get(0).state()).isEqualTo(ProfileStatus.State.SIGNED_IN);
+  }
+
+  @Test
+  void anIdTokenTheIdentityPoolFindsInvalidIsNotARefusal() {
+    cognito.idTokenLifetime = Duration.ofHours(2);
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    cognito.refuseCredentials = true;
+    cognito.refusal = "Invalid login token. Token expired: 1 >= 0";
+    clock.advance(Duration.ofMinutes(61));
+
+    assertThatThrownBy(() -> sessions.credentials("acme"))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> assertThat(failure.code()).isNotEqualTo("CredentialsRefused"));
+    assertThat(sessions.status().get(0).state()).isEqualTo(ProfileStatus.State.SIGNED_IN);
+  }
+
+  @Test
   void newPasswordChallengeIsAnsweredThroughTheConversation() throws Exception {
     cognito.mustChangePassword = true;
     SessionManager sessions = daemon();

@@ -26,6 +26,10 @@ public final class Distribution {
     return root;
   }
 
+  public static Path publisher() {
+    return root().resolve("bin/cognito-creds-publisher");
+  }
+
   public static Path client() {
     return root().resolve("bin/cognito-creds");
   }

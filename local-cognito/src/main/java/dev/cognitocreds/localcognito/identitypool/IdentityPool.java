@@ -15,6 +15,12 @@ final class IdentityPool {
   final String name;
   final boolean allowUnauthenticated;
 
+  /**
+   * Null when the pool was created without it: Cognito then lets the classic flow run (only an
+   * explicit false stops it), and DescribeIdentityPool leaves the member out.
+   */
+  final Boolean allowClassicFlow;
+
   /** ProviderName → the provider entry as given (ProviderName, ClientId, ServerSideTokenCheck). */
   final Map<String, JsonNode> providers = new LinkedHashMap<>();
 
@@ -27,6 +33,8 @@ final class IdentityPool {
     this.id = id;
     this.name = Json.required(request, "IdentityPoolName");
     this.allowUnauthenticated = request.path("AllowUnauthenticatedIdentities").asBoolean(false);
+    this.allowClassicFlow =
+        request.hasNonNull("AllowClassicFlow") ? request.get("AllowClassicFlow").asBoolean() : null;
     for (JsonNode provider : request.path("CognitoIdentityProviders")) {
       providers.put(provider.path("ProviderName").asText(), provider);
     }
@@ -44,6 +52,9 @@ final class IdentityPool {
             .put("IdentityPoolId", id)
             .put("IdentityPoolName", name)
             .put("AllowUnauthenticatedIdentities", allowUnauthenticated);
+    if (allowClassicFlow != null) {
+      node.put("AllowClassicFlow", allowClassicFlow);
+    }
     providers.values().stream()
         .filter(provider -> !provider.has("OpenIdConnectProviderARN"))
         .forEach(node.putArray("CognitoIdentityProviders")::add);
@@ -54,6 +65,16 @@ final class IdentityPool {
                 node.withArray("OpenIdConnectProviderARNs")
                     .add(provider.path("OpenIdConnectProviderARN").asText()));
     return node;
+  }
+
+  /** Whether {@code key} ("providerName:clientId") names one of the pool's user pool clients. */
+  boolean trustsUserPoolClient(String key) {
+    int colon = key.lastIndexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    JsonNode provider = providers.get(key.substring(0, colon));
+    return provider != null && provider.path("ClientId").asText().equals(key.substring(colon + 1));
   }
 
   ObjectNode rolesJson() {

@@ -87,6 +87,18 @@ public final class IdentityPoolService {
   }
 
   private static void applyRoles(IdentityPool pool, JsonNode request) {
+    JsonNode mappings = request.path("RoleMappings");
+    mappings
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              // a user pool's key is "cognito-idp.<region>.amazonaws.com/<pool id>:<client id>"
+              if (key.startsWith("cognito-idp.") && !pool.trustsUserPoolClient(key)) {
+                throw CognitoException.invalidParameter(
+                    key
+                        + " is not a valid RoleMapping ProviderName or is not a configured provider.");
+              }
+            });
     pool.roles = Json.stringMap(request, "Roles");
     pool.roleMappings =
         request.hasNonNull("RoleMappings") ? request.get("RoleMappings").deepCopy() : Json.object();
@@ -139,6 +151,10 @@ public final class IdentityPoolService {
   private JsonNode getOpenIdToken(JsonNode request) {
     Identity identity = identity(Json.required(request, "IdentityId"));
     IdentityPool pool = pool(identity.poolId());
+    if (Boolean.FALSE.equals(pool.allowClassicFlow)) {
+      throw CognitoException.invalidParameter(
+          "Basic (classic) flow is not enabled, please use enhanced flow.");
+    }
     List<VerifiedLogin> logins = validator.validate(pool, Json.stringMap(request, "Logins"));
     if (identity.login() != null
         && logins.stream().noneMatch(l -> l.key().equals(identity.login()))) {

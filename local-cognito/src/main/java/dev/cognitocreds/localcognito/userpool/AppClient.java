@@ -28,6 +28,11 @@ final class AppClient {
   final boolean rotation;
   final int rotationGraceSeconds;
   final int authSessionMinutes;
+
+  /** Empty: every attribute (Cognito's default when the client names none). */
+  final List<String> readAttributes;
+
+  final List<String> writeAttributes;
   final Instant created;
   final OAuthSettings oauth;
 
@@ -55,6 +60,8 @@ final class AppClient {
     this.rotationGraceSeconds = rotationNode.path("RetryGracePeriodSeconds").asInt(0);
     this.authSessionMinutes = request.path("AuthSessionValidity").asInt(3);
     this.oauth = OAuthSettings.from(request);
+    this.readAttributes = Json.stringList(request, "ReadAttributes");
+    this.writeAttributes = Json.stringList(request, "WriteAttributes");
     if (rotationGraceSeconds < 0 || rotationGraceSeconds > 60) {
       throw CognitoException.invalidParameter("RetryGracePeriodSeconds must be between 0 and 60.");
     }
@@ -74,6 +81,11 @@ final class AppClient {
 
   Duration refreshTokenLifetime() {
     return refreshLifetime;
+  }
+
+  /** Whether a user may write {@code attribute} through this client (UpdateUserAttributes). */
+  boolean mayWrite(String attribute) {
+    return writeAttributes.isEmpty() || writeAttributes.contains(attribute);
   }
 
   boolean allows(String flow) {
@@ -96,6 +108,12 @@ final class AppClient {
         .put("IdToken", idUnit)
         .put("RefreshToken", refreshUnit);
     authFlows.forEach(node.putArray("ExplicitAuthFlows")::add);
+    if (!readAttributes.isEmpty()) {
+      readAttributes.forEach(node.putArray("ReadAttributes")::add);
+    }
+    if (!writeAttributes.isEmpty()) {
+      writeAttributes.forEach(node.putArray("WriteAttributes")::add);
+    }
     node.put("PreventUserExistenceErrors", preventUserExistenceErrors ? "ENABLED" : "LEGACY")
         .put("EnableTokenRevocation", tokenRevocation)
         .put("AuthSessionValidity", authSessionMinutes);

@@ -49,6 +49,8 @@ final class Provisioning {
     operations.put("AdminEnableUser", r -> setEnabled(r, true));
     operations.put("AdminDeleteUser", this::adminDeleteUser);
     operations.put("AdminUserGlobalSignOut", this::adminGlobalSignOut);
+    operations.put("AdminUpdateUserAttributes", this::adminUpdateUserAttributes);
+    operations.put("ListUsers", this::listUsers);
     operations.put("AdminAddUserToGroup", this::adminAddUserToGroup);
     operations.put("AdminConfirmSignUp", this::adminConfirmSignUp);
   }
@@ -104,7 +106,8 @@ final class Provisioning {
     User user = pool.newUser(Json.required(request, "Username"), pools.now());
     user.attributes.putAll(attributes);
     String temporary =
-        Json.optional(request, "TemporaryPassword").orElseGet(this::randomTemporaryPassword);
+        Json.optional(request, "TemporaryPassword")
+            .orElseGet(() -> randomTemporaryPassword(pool.passwordPolicy.minimumLength()));
     pool.passwordPolicy.check(temporary);
     user.password = PasswordVerifier.create(pool.id, user.username, temporary, pools.random());
     user.status = UserStatus.FORCE_CHANGE_PASSWORD;
@@ -156,6 +159,79 @@ final class Provisioning {
     User user = pools.user(pool, Json.required(request, "Username"));
     pools.signIns().revokeAll(pool.id, user.username);
     return Json.object();
+  }
+
+  private JsonNode adminUpdateUserAttributes(JsonNode request) {
+    UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
+    User user = pools.user(pool, Json.required(request, "Username"));
+    Map<String, String> attributes = attributeList(request, "UserAttributes");
+    pool.checkAttributes(attributes);
+    if (attributes.containsKey("sub")) {
+      throw CognitoException.invalidParameter("Cannot modify an immutable attribute: sub");
+    }
+    user.attributes.putAll(attributes);
+    user.modified = pools.now();
+    return Json.object();
+  }
+
+  /**
+   * ListUsers with Cognito's paging (Limit up to 60, PaginationToken) and its filter forms {@code
+   * name = "value"} and {@code name ^= "prefix"}.
+   */
+  private JsonNode listUsers(JsonNode request) {
+    UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
+    int limit = request.path("Limit").asInt(60);
+    if (limit < 0 || limit > 60) {
+      throw CognitoException.invalidParameter(
+          "1 validation error detected: Value '"
+              + limit
+              + "' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
+    }
+    java.util.function.Predicate<User> filter = filter(Json.optional(request, "Filter").orElse(""));
+    java.util.List<User> matching = pool.users.values().stream().filter(filter).toList();
+    int start = 0;
+    var token = Json.optional(request, "PaginationToken");
+    if (token.isPresent()) {
+      try {
+        start = Integer.parseInt(token.get());
+      } catch (NumberFormatException e) {
+        throw CognitoException.invalidParameter("Invalid pagination token.");
+      }
+    }
+    int end = Math.min(matching.size(), start + (limit == 0 ? 60 : limit));
+    ObjectNode response = Json.object();
+    var list = response.putArray("Users");
+    for (User user : matching.subList(Math.min(start, matching.size()), end)) {
+      list.add(user.toJson());
+    }
+    if (end < matching.size()) {
+      response.put("PaginationToken", Integer.toString(end));
+    }
+    return response;
+  }
+
+  private static java.util.function.Predicate<User> filter(String filter) {
+    if (filter.isBlank()) {
+      return u -> true;
+    }
+    var matcher =
+        java.util.regex.Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"([^\"]*)\"\\s*")
+            .matcher(filter);
+    if (!matcher.matches()) {
+      throw CognitoException.invalidParameter("Error while parsing filter.");
+    }
+    String name = matcher.group(1);
+    boolean prefix = matcher.group(2).equals("^=");
+    String value = matcher.group(3);
+    return u -> {
+      String actual =
+          switch (name) {
+            case "username" -> u.username;
+            case "cognito:user_status" -> u.status.name();
+            default -> u.attributes.get(name);
+          };
+      return actual != null && (prefix ? actual.startsWith(value) : actual.equals(value));
+    };
   }
 
   private JsonNode adminAddUserToGroup(JsonNode request) {
@@ -221,7 +297,12 @@ final class Provisioning {
         .toLowerCase(Locale.ROOT);
   }
 
-  private String randomTemporaryPassword() {
-    return "Tmp" + pools.random().nextInt(1_000_000) + "!aA";
+  /** As Cognito's own: long enough and with every kind of character a policy may require. */
+  private String randomTemporaryPassword(int minimumLength) {
+    StringBuilder password = new StringBuilder("Tmp!aA");
+    while (password.length() < Math.max(minimumLength, 12)) {
+      password.append(pools.random().nextInt(10));
+    }
+    return password.toString();
   }
 }

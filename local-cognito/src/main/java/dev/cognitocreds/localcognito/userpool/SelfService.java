@@ -34,6 +34,7 @@ final class SelfService {
     operations.put("ChangePassword", this::changePassword);
     operations.put("GetUser", this::getUser);
     operations.put("GlobalSignOut", this::globalSignOut);
+    operations.put("UpdateUserAttributes", this::updateUserAttributes);
   }
 
   private JsonNode signUp(JsonNode request) {
@@ -163,6 +164,29 @@ final class SelfService {
     if (!user.mfaEnabled.isEmpty()) {
       user.mfaEnabled.forEach(t -> response.withArray("UserMFASettingList").add(t.name()));
     }
+    return response;
+  }
+
+  /**
+   * The signed-in user changes their own attributes, only those the app client may write; an
+   * attribute outside the pool's schema or only Cognito sets is refused as Cognito does.
+   */
+  private JsonNode updateUserAttributes(JsonNode request) {
+    String accessToken = Json.required(request, "AccessToken");
+    User user = tokens.userOf(accessToken, pools.now());
+    UserPool pool = poolOf(user);
+    AppClient client = pool.client(tokens.clientIdOf(accessToken));
+    Map<String, String> attributes = Provisioning.attributeList(request, "UserAttributes");
+    pool.checkAttributes(attributes);
+    for (String attribute : attributes.keySet()) {
+      if (attribute.equals("sub") || !client.mayWrite(attribute)) {
+        throw CognitoException.notAuthorized("A client attempted to write unauthorized attribute");
+      }
+    }
+    user.attributes.putAll(attributes);
+    user.modified = pools.now();
+    ObjectNode response = Json.object();
+    response.putArray("CodeDeliveryDetailsList");
     return response;
   }
 

@@ -109,6 +109,15 @@ final class TokenIssuer {
     }
   }
 
+  /** The app client an access token was issued to; call after {@link #userOf} accepted it. */
+  String clientIdOf(String accessToken) {
+    try {
+      return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("client_id");
+    } catch (ParseException e) {
+      throw invalidAccessToken();
+    }
+  }
+
   private String idToken(
       UserPool pool,
       AppClient client,
