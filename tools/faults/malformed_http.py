@@ -8,7 +8,7 @@ ClientHello, bare LF/CR, folded headers, smuggling shapes, random byte flips of 
 It prints one JSON object: how many got which status, how many 5xx (505 apart), which kinds got a
 5xx, and whether /healthz still answers afterwards.
 
-Usage: malformed_http.py PORT COUNT [TOKEN_FILE] [SEED]
+Usage: malformed_http.py PORT COUNT [TOKEN_FILE] [PROFILE]
 """
 import json
 import random
@@ -22,11 +22,11 @@ READ_TIMEOUT_S = 3.0
 THREADS = 4
 
 
-def good(host, token, path="/v1/profiles/acme/credentials"):
+def good(host, token, path):
     return ("GET %s HTTP/1.1\r\nHost: %s\r\nAuthorization: %s\r\n\r\n" % (path, host, token)).encode()
 
 
-def post_head(host, token, extra, path="/v1/profiles/acme/login"):
+def post_head(host, token, extra, path):
     return ("POST %s HTTP/1.1\r\nHost: %s\r\nAuthorization: %s\r\n%s\r\n" % (path, host, token, extra)).encode()
 
 
@@ -36,9 +36,15 @@ def client_hello(rnd):
     return b"\x16\x03\x01" + len(handshake).to_bytes(2, "big") + handshake
 
 
-def kinds(host, token):
+def kinds(host, token, profile):
     """(name, function(rnd) -> bytes) for every kind of malformed request."""
     anon = "nope"
+    credentials = "/v1/profiles/%s/credentials" % profile
+    login = "/v1/profiles/%s/login" % profile
+
+    def post(tok, extra):
+        return post_head(host, tok, extra, login)
+
     versions = ["HTTP/9.9", "HTTP/1.2", "HTTP/2.0", "HTTP/3", "HTTP/0.9", "HTTP/1", "http/1.1", "HTTP/1.1x",
                 "HTTP/11", "HTTP/-1.1", "HTTP/1.1.1", "HTTX/1.1", ""]
     bad_paths = ["/v1/profiles/%zz/credentials", "/v1/profiles/%/credentials", "/v1/profiles/%2/credentials",
@@ -61,22 +67,22 @@ def kinds(host, token):
         ("huge-uri", lambda r: ("GET /%s HTTP/1.1\r\nHost: %s\r\n\r\n" % ("a" * r.choice([9000, 70000]), host)).encode()),
         ("huge-token", lambda r: ("GET /v1/credentials HTTP/1.1\r\nHost: %s\r\nAuthorization: %s\r\n\r\n"
                                   % (host, "t" * r.choice([5000, 50000]))).encode()),
-        ("bad-chunk-size", lambda r: post_head(host, token, "Transfer-Encoding: chunked\r\n")
+        ("bad-chunk-size", lambda r: post(token, "Transfer-Encoding: chunked\r\n")
          + r.choice([b"zz\r\nabc\r\n0\r\n\r\n", b"-5\r\nabc\r\n", b"ffffffffffffffffffff\r\nx\r\n",
                      b"3\r\nabcdef\r\n0\r\n\r\n", b"3abc\r\n0\r\n\r\n", b"\r\n\r\n", b"3;x=\"\r\nabc\r\n0\r\n\r\n",
                      b"3\nabc\n0\n\n", b"1\r\n{\r\n"])),
-        ("chunk-and-length", lambda r: post_head(host, token, "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n")
+        ("chunk-and-length", lambda r: post(token, "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n")
          + b"2\r\n{}\r\n0\r\n\r\n"),
-        ("bad-transfer-encoding", lambda r: post_head(host, r.choice([token, anon]), "Transfer-Encoding: %s\r\n"
+        ("bad-transfer-encoding", lambda r: post(r.choice([token, anon]), "Transfer-Encoding: %s\r\n"
                                                       % r.choice(["gzip", "chunked, gzip", "identity", "xchunked",
                                                                   "chunked\x00", "gzip, chunked, chunked"]))
          + b"2\r\n{}\r\n0\r\n\r\n"),
-        ("absurd-length", lambda r: post_head(host, r.choice([token, anon]), "Content-Length: %s\r\n"
+        ("absurd-length", lambda r: post(r.choice([token, anon]), "Content-Length: %s\r\n"
                                               % r.choice(lengths)) + b"{}"),
-        ("two-lengths", lambda r: post_head(host, token, "Content-Length: 2\r\nContent-Length: 7\r\n") + b"{}"),
-        ("short-body", lambda r: post_head(host, token, "Content-Length: 100\r\nContent-Type: application/json\r\n")
+        ("two-lengths", lambda r: post(token, "Content-Length: 2\r\nContent-Length: 7\r\n") + b"{}"),
+        ("short-body", lambda r: post(token, "Content-Length: 100\r\nContent-Type: application/json\r\n")
          + b'{"username":"a"'),
-        ("json-garbage", lambda r: (lambda b: post_head(host, token, "Content-Length: %d\r\n" % len(b)) + b)(
+        ("json-garbage", lambda r: (lambda b: post(token, "Content-Length: %d\r\n" % len(b)) + b)(
             r.choice([b"{", b"[]", b"null", b'{"username":1,"password":[]}', b"\x00\x00", r.randbytes(64),
                       b'{"conversation":"x","answers":{"A":null}}', b'{"username":"' + b"a" * 5000 + b'"}',
                       b"{" * 5000]))),
@@ -118,12 +124,12 @@ def kinds(host, token):
                                                "G\u20acT", "GET\tX", "get", "X" * 5000, ""]),
                                      r.choice(["127.0.0.1:80", "*", "/v1/credentials", "/healthz", ""]), host, token)
                                   ).encode("utf-8")),
-        ("expect", lambda r: post_head(host, token, "Expect: %s\r\nContent-Length: 2\r\n"
+        ("expect", lambda r: post(token, "Expect: %s\r\nContent-Length: 2\r\n"
                                        % r.choice(["100-continue", "200-ok", "x" * 100])) + b"{}"),
-        ("truncated", lambda r: good(host, token)[:r.randrange(1, len(good(host, token)) - 1)]),
+        ("truncated", lambda r: good(host, token, credentials)[:r.randrange(1, len(good(host, token, credentials)) - 1)]),
         ("flipped", lambda r: (lambda b: bytes(c if r.random() > 0.05 else r.randrange(256) for c in b))(
-            post_head(host, token, "Content-Length: 2\r\n") + b"{}")),
-        ("pipelined-junk", lambda r: good(host, token) + r.randbytes(r.randrange(1, 200))),
+            post(token, "Content-Length: 2\r\n") + b"{}")),
+        ("pipelined-junk", lambda r: good(host, token, credentials) + r.randbytes(r.randrange(1, 200))),
     ]
 
 
@@ -159,9 +165,9 @@ def healthz(port):
     return status, round((time.monotonic() - t0) * 1000, 1)
 
 
-def run(port, count, token, seed=1):
+def run(port, count, token, profile="acme", seed=1):
     host = "127.0.0.1:%d" % port
-    table = kinds(host, token)
+    table = kinds(host, token, profile)
     rnd = random.Random(seed)
     plan = [(table[i % len(table)][0], table[i % len(table)][1](rnd)) for i in range(count)]
     rnd.shuffle(plan)
@@ -208,8 +214,8 @@ def main(argv):
     if len(argv) > 3 and argv[3]:
         with open(argv[3]) as handle:
             token = handle.read().strip()
-    seed = int(argv[4]) if len(argv) > 4 else 1
-    print(json.dumps(run(port, count, token, seed)))
+    profile = argv[4] if len(argv) > 4 else "acme"
+    print(json.dumps(run(port, count, token, profile)))
     return 0
 
 
