@@ -10,6 +10,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -183,7 +184,277 @@ def malformed(args, count):
         return result
 
 
+
+# ---------------------------------------------------------------------------------------- upstream faults
+ANSWER_TIMEOUT_S = 20     # a request still unanswered after this long counts as "no answer"
+RECOVERY_LIMIT_S = 30     # how long to wait for fresh credentials once Cognito is back
+
+STAGE_OPERATIONS = {
+    "sign-in": ["InitiateAuth", "RespondToAuthChallenge"],
+    "refresh": ["InitiateAuth", "GetTokensFromRefreshToken"],
+    "getid": ["GetId"],
+    "exchange": ["GetCredentialsForIdentity"],
+}
+
+
+def break_upstream(world, mode, operations):
+    if mode == "refused":
+        world.relay.refuse()
+    elif mode == "dropped":
+        for operation in operations:
+            world.fault(operation, dropRate=1.0)
+    elif mode == "hanging":
+        for operation in operations:
+            world.fault(operation, latencyMs=600000)
+    elif mode == "frozen":
+        world.freeze_cognito()
+
+
+def mend_upstream(world, mode):
+    if mode == "refused":
+        world.relay.restore()
+    elif mode == "frozen":
+        world.thaw_cognito()
+    else:
+        world.clear_faults()
+
+
+def until_served(world, profile, limit_s=RECOVERY_LIMIT_S, differs_from=None):
+    """Milliseconds until the profile's credentials come (new ones when differs_from is a key id);
+    signs in again when the daemon says it is signed out. None when they did not come in time."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit_s:
+        status, body, _ = world.credentials(profile, ANSWER_TIMEOUT_S)
+        if status == 200 and (differs_from is None or body.get("AccessKeyId") != differs_from):
+            return round((time.monotonic() - t0) * 1000)
+        if status == 409:
+            world.login(profile, ANSWER_TIMEOUT_S)
+        time.sleep(0.1)
+    return None
+
+
+def answer(status, body, ms):
+    code = body.get("code") if isinstance(body, dict) else None
+    return "%s%s/%sms" % (status if status is not None else "none", ":" + code if code else "", int(ms))
+
+
+def upstream_stages(args, _count):
+    """Each stage (sign-in, refresh, GetId, exchange) with Cognito refusing connections, dropping
+    them, or hanging: what a caller gets and how long it waits, then how long until fresh credentials
+    once Cognito is back."""
+    figures = {}
+    with World(args.dist, args.local_cognito, "stages", rotating=False) as world:
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        for stage, operations in STAGE_OPERATIONS.items():
+            for mode in ("refused", "dropped", "hanging"):
+                if stage in ("refresh", "exchange"):
+                    world.stop_daemon()
+                    world.start_daemon()   # nothing in memory: the next request needs this stage
+                break_upstream(world, mode, operations)
+                if stage in ("sign-in", "getid"):
+                    if stage == "getid":
+                        world.stop_daemon()
+                        with open(world.session_file(profile)) as handle:
+                            session = json.load(handle)
+                        session.pop("identityId", None)   # the identity id is asked for once, then kept
+                        with open(world.session_file(profile), "w") as handle:
+                            json.dump(session, handle)
+                        world.start_daemon()
+                        got = world.credentials(profile, ANSWER_TIMEOUT_S)
+                    else:
+                        got = world.login(profile, ANSWER_TIMEOUT_S)
+                else:
+                    got = world.credentials(profile, ANSWER_TIMEOUT_S)
+                mend_upstream(world, mode)
+                figures["%s/%s" % (stage, mode)] = "%s fresh+%sms" % (
+                    answer(*got), until_served(world, profile))
+    figures["scenario"] = "upstream-stages"
+    return figures
+
+
+def cached_while_upstream_fails(args, _count):
+    """Credentials in cache and still valid while Cognito fails at the moment of their renewal
+    (refused, dropped, hanging, and the whole process frozen with SIGSTOP): the latency of every
+    answer meanwhile (all must come from the cache), then the time from Cognito's return to fresh
+    credentials."""
+    lifetime = 40   # prefetch 18-22 s before expiry, stale 4 s before
+    figures = {}
+    with World(args.dist, args.local_cognito, "cached", credential_lifetime=lifetime, rotating=False) as world:
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        for mode in ("refused", "dropped", "hanging", "frozen"):
+            status, body, _ = world.credentials(profile)
+            if status != 200:
+                figures[mode] = "no credentials to start from: %s" % answer(status, body, 0)
+                continue
+            key, issued = body["AccessKeyId"], time.monotonic()
+            expires = issued + lifetime - 1
+            break_upstream(world, mode, ["*"])
+            latencies, codes = [], {}
+            while time.monotonic() < expires - 5:          # through the prefetch window, before stale
+                status, body, ms = world.credentials(profile, ANSWER_TIMEOUT_S)
+                latencies.append(ms)
+                label = "cached" if status == 200 and body.get("AccessKeyId") == key else str(status)
+                codes[label] = codes.get(label, 0) + 1
+                time.sleep(0.2)
+            mend_upstream(world, mode)
+            fresh = until_served(world, profile, differs_from=key)
+            latencies.sort()
+            figures[mode] = "answers=%s p50=%sms max=%sms fresh_after_return=%sms" % (
+                json.dumps(codes, separators=(",", ":")), latencies[len(latencies) // 2], latencies[-1],
+                fresh)
+    figures["scenario"] = "cached-while-failing"
+    return figures
+
+
+def offline_start(args, _count):
+    """A signed-in daemon started while Cognito is unreachable: the first credential request's answer
+    and latency, credential-process's exit code, and the time to credentials once Cognito is back."""
+    figures = {}
+    with World(args.dist, args.local_cognito, "offline", rotating=False) as world:
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        for mode in ("refused", "dropped"):
+            world.stop_daemon()
+            break_upstream(world, mode, ["*"])
+            world.start_daemon()
+            got = world.credentials(profile, ANSWER_TIMEOUT_S)
+            code, _, cp_ms = world.cli("credential-process", "--profile", profile, timeout=60)
+            mend_upstream(world, mode)
+            figures[mode] = "%s credential-process=exit%s/%sms fresh+%sms" % (
+                answer(*got), code, int(cp_ms), until_served(world, profile))
+    figures["scenario"] = "offline-start"
+    return figures
+
+
+def throttling(args, _count):
+    """Cognito answering TooManyRequestsException to everything while 4 callers keep asking a
+    daemon with nothing cached, for 30 s: upstream calls per minute (with the daemon's back-off and
+    single flight) against the callers' requests per minute (one call each without them)."""
+    seconds = 30
+    with World(args.dist, args.local_cognito, "throttle", rotating=False) as world:
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        world.stop_daemon()
+        world.start_daemon()
+        world.fault("*", throttleRate=1.0)
+        world.admin("DELETE", "/_local/calls")
+        requests, codes = [0], {}
+        stop = time.monotonic() + seconds
+
+        def caller():
+            while time.monotonic() < stop:
+                status, body, _ = world.credentials(profile, ANSWER_TIMEOUT_S)
+                requests[0] += 1
+                key = answer(status, body, 0).rsplit("/", 1)[0]
+                codes[key] = codes.get(key, 0) + 1
+
+        threads = [threading.Thread(target=caller) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        calls = sum(world.calls().values())
+        world.clear_faults()
+        fresh = until_served(world, profile)
+        return {"scenario": "throttling", "upstream_calls_per_min": round(calls * 60 / seconds),
+                "caller_requests_per_min": round(requests[0] * 60 / seconds), "answers": codes,
+                "fresh_after_return_ms": fresh}
+
+
+def clock_skew(args, _count):
+    """Cognito's clock 5 minutes ahead of and behind the machine's: sign-in, credentials, and a
+    refresh after a restart."""
+    figures = {}
+    for offset in (300, -300):
+        with World(args.dist, args.local_cognito, "clock", rotating=False, clock_offset=offset) as world:
+            profile = world.profiles[0]
+            world.start_daemon()
+            login = world.login(profile, ANSWER_TIMEOUT_S)
+            first = world.credentials(profile, ANSWER_TIMEOUT_S)
+            world.stop_daemon()
+            world.start_daemon()
+            again = world.credentials(profile, ANSWER_TIMEOUT_S)
+            figures["%+dmin" % (offset // 60)] = "login=%s credentials=%s after-restart=%s" % (
+                answer(*login), answer(*first), answer(*again))
+    figures["scenario"] = "clock-skew"
+    return figures
+
+
+def corrupted_session(args, _count):
+    """A session file that is not JSON (and one cut in half): what the daemon answers, whether the
+    message names the file, and that it keeps running and serving the other profile."""
+    figures = {}
+    with World(args.dist, args.local_cognito, "corrupt", users=2, rotating=False) as world:
+        world.start_daemon()
+        signed_in(world)
+        broken, healthy = world.profiles
+        for kind in ("garbage", "truncated"):
+            world.stop_daemon()
+            path = world.session_file(broken)
+            with open(path, "rb") as handle:
+                content = handle.read()
+            with open(path, "wb") as handle:
+                handle.write(b"\x00\xffnot json{{" if kind == "garbage" else content[: len(content) // 2])
+            world.start_daemon()
+            status, body, ms = world.credentials(broken, ANSWER_TIMEOUT_S)
+            message = json.dumps(body)
+            other, _, _ = world.credentials(healthy, ANSWER_TIMEOUT_S)
+            state = world.status().get(broken, {})
+            figures[kind] = "%s names_file=%s other_profile=%s status=%s alive=%s" % (
+                answer(status, body, ms), os.path.basename(path) in message or path in message, other,
+                state.get("state"), world.daemon.poll() is None)
+            world.login(broken, ANSWER_TIMEOUT_S)
+    figures["scenario"] = "corrupted-session"
+    return figures
+
+
+def state_unusable(args, _count):
+    """The state folder read-only, then full, at the moment a sign-in must be saved (a tmpfs mounted
+    on the state folder; needs root): the answer, whether the old session is kept and still serves."""
+    figures = {}
+    with World(args.dist, args.local_cognito, "state", rotating=False) as world:
+        if not world.mount_state_tmpfs(1024):
+            return {"scenario": "state-unusable", "skipped": "needs root to mount a tmpfs"}
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        world.credentials(profile)
+        for kind in ("read-only", "full"):
+            with open(world.session_file(profile), "rb") as handle:
+                before = handle.read()
+            if kind == "read-only":
+                world.remount_state(read_only=True)
+            else:
+                world.fill_state()
+            status, body, ms = world.login(profile, ANSWER_TIMEOUT_S)
+            served, _, _ = world.credentials(profile, ANSWER_TIMEOUT_S)
+            with open(world.session_file(profile), "rb") as handle:
+                kept = handle.read() == before
+            if kind == "read-only":
+                world.remount_state(read_only=False)
+            else:
+                world.unfill_state()
+            figures[kind] = "login=%s message=%r old_session_kept=%s still_served=%s" % (
+                answer(status, body, ms), (body.get("message") or "")[:90] if isinstance(body, dict) else "",
+                kept, served)
+    figures["scenario"] = "state-unusable"
+    return figures
+
+
 SCENARIOS = {
+    "offline-start": (offline_start, 1),
+    "upstream-stages": (upstream_stages, 1),
+    "cached-while-failing": (cached_while_upstream_fails, 1),
+    "throttling": (throttling, 1),
+    "clock-skew": (clock_skew, 1),
+    "state-unusable": (state_unusable, 1),
+    "corrupted-session": (corrupted_session, 1),
     "kill9": (kill9, 100),
     "malformed": (malformed, 10000),
 }
@@ -204,6 +475,8 @@ def main():
     parser.add_argument("--keep-logs", metavar="DIR", help="copy each scenario's logs into DIR")
     parser.add_argument("scenarios", nargs="+")
     args = parser.parse_args()
+    # SIGTERM (the wrapper's timeout) unwinds like an exception, so each World stops what it started
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     wanted = []
     for item in args.scenarios:
         name, _, count = item.partition("=")

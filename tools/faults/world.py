@@ -38,6 +38,7 @@ class Relay:
         self.target_port = target_port
         self.port = free_port()
         self._listener = None
+        self._open = set()
         self._lock = threading.Lock()
         self.restore()
 
@@ -61,6 +62,14 @@ class Relay:
             except OSError:
                 pass
             listener.close()
+        with self._lock:
+            cut, self._open = self._open, set()
+        for conn in cut:  # pooled connections go too, as when a network goes away
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
 
     def _accept(self, listener):
         while True:
@@ -74,6 +83,8 @@ class Relay:
             except OSError:
                 client.close()
                 continue
+            with self._lock:
+                self._open.update((client, upstream))
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
@@ -97,7 +108,7 @@ class Relay:
 
 class World:
     def __init__(self, dist, local_cognito_jar, name, users=1, credential_lifetime=None, id_token_seconds=3600,
-                 rotation_grace=60, rotating=True):
+                 rotation_grace=60, rotating=True, clock_offset=0):
         self.dist = dist
         self.jar = local_cognito_jar
         self.root = tempfile.mkdtemp(prefix="cognito-creds-%s." % name)
@@ -109,6 +120,7 @@ class World:
         for d in (os.path.dirname(self.config), self.state, self.runtime):
             os.makedirs(d, mode=0o700, exist_ok=True)
         self.procs = []
+        self.mounted = False
         self.daemon = None
         self.daemon_port = free_port()
         self.users = ["fault-user-%d" % i for i in range(1, users + 1)]
@@ -119,6 +131,8 @@ class World:
         args = ["java", "-Xmx128m", "-jar", self.jar, "--port", "0", "--seed", self._path("seed.json")]
         if credential_lifetime:
             args += ["--credential-lifetime", str(credential_lifetime)]
+        if clock_offset:
+            args += ["--clock-offset", str(clock_offset)]
         self.cognito = self._spawn(args, "local-cognito.log", stdout=subprocess.PIPE)
         line = self.cognito.stdout.readline().decode()
         match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
@@ -282,6 +296,31 @@ class World:
                                 capture_output=True, env=self.env(), timeout=timeout, text=True)
         return result.returncode, result.stdout + result.stderr, round((time.monotonic() - t0) * 1000, 1)
 
+    # ------------------------------------------------------------------------------------ state folder
+    def mount_state_tmpfs(self, kib):
+        """A small tmpfs as the state folder (before the daemon first starts), so it can be filled or
+        made read-only; False when this process may not mount."""
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%dk,mode=0700" % kib, "tmpfs", self.state],
+                                capture_output=True)
+        self.mounted = result.returncode == 0
+        return self.mounted
+
+    def remount_state(self, read_only):
+        subprocess.run(["mount", "-o", "remount," + ("ro" if read_only else "rw"), self.state], check=True)
+
+    def fill_state(self):
+        filler = os.path.join(self.state, "filler")
+        with open(filler, "wb") as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 4096)
+                    handle.flush()
+            except OSError:
+                pass
+
+    def unfill_state(self):
+        os.remove(os.path.join(self.state, "filler"))
+
     # ------------------------------------------------------------------------------------ cognito
     def admin(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
@@ -321,6 +360,8 @@ class World:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(5)
+        if self.mounted:
+            subprocess.run(["umount", "-l", self.state], capture_output=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self):
