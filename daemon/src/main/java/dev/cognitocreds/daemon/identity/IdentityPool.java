@@ -61,7 +61,7 @@ public final class IdentityPool {
           credentials.expiration(),
           profile.accountId());
     } catch (SdkException e) {
-      if ("ResourceNotFoundException".equals(UpstreamFailures.code(e))) {
+      if (UpstreamFailures.hasCode(e, "ResourceNotFoundException")) {
         throw new UnknownIdentityException(identityId, e);
       }
       throw translate(e, "GetCredentialsForIdentity");
@@ -70,7 +70,7 @@ public final class IdentityPool {
 
   private static RuntimeException translate(SdkException e, String operation) {
     Failure failure = UpstreamFailures.translate(e, operation);
-    return "NotAuthorizedException".equals(UpstreamFailures.code(e))
+    return UpstreamFailures.hasCode(e, "NotAuthorizedException")
         ? new IdTokenRejectedException(failure)
         : failure;
   }
