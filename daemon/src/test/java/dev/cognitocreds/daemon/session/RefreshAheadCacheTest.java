@@ -228,9 +228,9 @@ class RefreshAheadCacheTest {
       for (Duration at : List.of(Duration.ofMinutes(41), Duration.ofMinutes(59).plusSeconds(30))) {
         clock.set(START.plus(at));
         for (int i = 0; i < 20; i++) {
-          long started = System.nanoTime();
+          long asked = System.nanoTime();
           assertThat(cache.get()).isEqualTo("v1");
-          assertThat(Duration.ofNanos(System.nanoTime() - started))
+          assertThat(Duration.ofNanos(System.nanoTime() - asked))
               .as("answer %d at %s into the value's life", i, at)
               .isLessThan(RefreshAheadCache.STALE_PATIENCE.plusMillis(200));
         }
