@@ -181,16 +181,20 @@ public final class SessionManager implements Sessions {
   private ProfileStatus status(ConfiguredProfile configured) {
     String name = configured.name();
     if (configured.profile().isEmpty()) {
-      return ProfileStatus.invalid(name, store.kind(), configured.problems());
+      return ProfileStatus.invalid(
+          name, store.kind(), configured.problems(), configured.warnings());
     }
     ProfileSession session = session(name, configured.profile().get());
     if (session == null) {
-      return ProfileStatus.signedOut(name, store.kind(), Optional.empty());
+      return ProfileStatus.signedOut(name, store.kind(), Optional.empty(), configured.warnings());
     }
     Optional<String> lastError = session.cache().lastError().map(Throwable::getMessage);
     if (session.isSignedOut()) {
       return ProfileStatus.signedOut(
-          name, store.kind(), Optional.of(Failure.signedOut(name).getMessage()));
+          name,
+          store.kind(),
+          Optional.of(Failure.signedOut(name).getMessage()),
+          configured.warnings());
     }
     StoredSession stored = session.stored();
     var current = session.cache().current();
@@ -204,7 +208,8 @@ public final class SessionManager implements Sessions {
         current.map(RefreshAheadCache.Timed::prefetchAt),
         lastError,
         store.kind(),
-        List.of());
+        List.of(),
+        configured.warnings());
   }
 
   private LoginOutcome outcome(String profile, CognitoProfile config, SignInStep step) {
