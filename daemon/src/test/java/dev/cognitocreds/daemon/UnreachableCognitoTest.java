@@ -62,7 +62,7 @@ class UnreachableCognitoTest {
   private Map<String, ThrowingCallable> everyOperation(CognitoProfile profile) {
     UserPool userPool = new UserPool(clients::userPool, Clock.systemUTC(), new SecureRandom());
     UserPoolTokens tokens = new UserPoolTokens(clients::userPool);
-    IdentityPool identityPool = new IdentityPool(clients::identityPool);
+    IdentityPool identityPool = new IdentityPool(clients::identityPool, Clock.systemUTC());
     UserPoolAccounts accounts = new UserPoolAccounts(clients::userPool);
     Map<String, ThrowingCallable> operations = new LinkedHashMap<>();
     operations.put(
