@@ -39,7 +39,9 @@ public final class RefreshAheadCache<T> {
 
   /**
    * How long a caller without a valid value waits for the running call before it is told Cognito
-   * does not answer; the call itself goes on in the background.
+   * does not answer; the call itself goes on in the background. The first value of all is waited
+   * for without it: only the upstream clients' timeouts bound that call, so a slow cold start is
+   * not mistaken for an outage.
    */
   static final Duration WAITING_PATIENCE = Duration.ofSeconds(4);
 
@@ -148,6 +150,11 @@ public final class RefreshAheadCache<T> {
     CompletableFuture<Timed<T>> call = startRefresh(now, !valid);
     if (call != null) {
       try {
+        if (cached == null && lastError == null) {
+          // the very first value: nothing says the upstream is in trouble (a cold start may just
+          // be slow), and the upstream clients' own timeouts bound each of its calls
+          return call.get().value();
+        }
         long patienceNanos = valid ? staleCallersPatienceNanos() : WAITING_PATIENCE.toNanos();
         return call.get(Math.max(patienceNanos, 0), TimeUnit.NANOSECONDS).value();
       } catch (TimeoutException e) {
