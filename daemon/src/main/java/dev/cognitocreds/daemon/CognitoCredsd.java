@@ -61,7 +61,7 @@ public final class CognitoCredsd {
         new Upstream(
             new UserPool(clients::userPool, clock, random),
             new UserPoolTokens(clients::userPool),
-            new IdentityPool(clients::identityPool),
+            new IdentityPool(clients::identityPool, clock),
             new UserPoolAccounts(clients::userPool));
     Daemon daemon;
     try {

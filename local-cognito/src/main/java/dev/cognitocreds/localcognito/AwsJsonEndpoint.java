@@ -3,6 +3,9 @@ package dev.cognitocreds.localcognito;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,13 +22,18 @@ final class AwsJsonEndpoint {
   private final Map<String, Map<String, Operation>> servicesByPrefix;
   private final Calls calls;
   private final Faults faults;
+  private final Clock clock;
   private final Object lock = new Object();
 
   AwsJsonEndpoint(
-      Map<String, Map<String, Operation>> servicesByPrefix, Calls calls, Faults faults) {
+      Map<String, Map<String, Operation>> servicesByPrefix,
+      Calls calls,
+      Faults faults,
+      Clock clock) {
     this.servicesByPrefix = servicesByPrefix;
     this.calls = calls;
     this.faults = faults;
+    this.clock = clock;
   }
 
   void handle(Context ctx) throws InterruptedException {
@@ -43,6 +51,7 @@ final class AwsJsonEndpoint {
       return;
     }
     calls.record(name);
+    faults.holdWhileHanging(name);
     long latency = faults.latencyMs(name);
     if (latency > 0) {
       Thread.sleep(latency);
@@ -91,7 +100,7 @@ final class AwsJsonEndpoint {
     }
   }
 
-  private static void error(Context ctx, String operation, CognitoException e) {
+  private void error(Context ctx, String operation, CognitoException e) {
     LOG.info("{} -> {} {}: {}", operation, e.status(), e.type(), e.getMessage());
     ctx.header("x-amzn-ErrorType", e.type() + ":");
     respond(
@@ -100,8 +109,15 @@ final class AwsJsonEndpoint {
         Json.object().put("__type", e.type()).put("message", e.getMessage()).toString());
   }
 
-  private static void respond(Context ctx, int status, String body) {
+  /**
+   * Like AWS, every answer carries a {@code Date} header, from the injected clock: a client whose
+   * clock differs from Cognito's can tell by how much.
+   */
+  private void respond(Context ctx, int status, String body) {
     ctx.status(status)
+        .header(
+            "Date",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)))
         .header("x-amzn-RequestId", UUID.randomUUID().toString())
         .contentType(CONTENT_TYPE)
         .result(body);

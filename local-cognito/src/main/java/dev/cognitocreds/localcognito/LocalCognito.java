@@ -54,7 +54,8 @@ public final class LocalCognito implements AutoCloseable {
                 "AWSCognitoIdentityProviderService", userPools.operations(),
                 "AWSCognitoIdentityService", identityPools.operations()),
             calls,
-            faults);
+            faults,
+            builder.clock);
     AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
     this.server =
         Javalin.create(

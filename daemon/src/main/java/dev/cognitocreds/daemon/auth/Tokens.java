@@ -19,6 +19,10 @@ public record Tokens(
 
   /** The tokens of a Cognito answer; an unreadable ID token is an upstream error. */
   static Tokens from(AuthenticationResultType result) {
+    if (result == null || result.idToken() == null) {
+      throw new Failure(
+          Failure.Kind.UPSTREAM_ERROR, "UpstreamError", "Cognito's answer carries no ID token");
+    }
     IdTokenClaims claims;
     try {
       claims = IdTokenClaims.parse(result.idToken());

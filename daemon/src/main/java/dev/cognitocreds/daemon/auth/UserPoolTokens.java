@@ -45,15 +45,15 @@ public final class UserPoolTokens {
           ? refreshRotating(profile, refreshToken)
           : refreshWithInitiateAuth(profile, refreshToken, username);
     } catch (SdkException e) {
-      if ("InvalidParameterException".equals(UpstreamFailures.code(e))
-          && String.valueOf(UpstreamFailures.message(e)).contains("GetTokensFromRefreshToken")
+      if (UpstreamFailures.hasCode(e, "InvalidParameterException")
+          && UpstreamFailures.message(e).contains("GetTokensFromRefreshToken")
           && rotating.add(profile.clientId())) {
         // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
         return refresh(profile, refreshToken, username, true);
       }
       // revoked, expired, or a rotated-out token replayed after the grace period
       // (NotAuthorizedException) or inside it where Cognito detects the reuse
-      if (SIGNED_OUT_CODES.contains(UpstreamFailures.code(e))) {
+      if (UpstreamFailures.hasCodeIn(e, SIGNED_OUT_CODES)) {
         throw new Failure(
             Failure.Kind.SIGNED_OUT,
             "SignedOut",
