@@ -310,13 +310,12 @@ class World:
 
     def fill_state(self):
         filler = os.path.join(self.state, "filler")
-        with open(filler, "wb") as handle:
-            try:
+        try:
+            with open(filler, "wb", buffering=0) as handle:
                 while True:
                     handle.write(b"\0" * 4096)
-                    handle.flush()
-            except OSError:
-                pass
+        except OSError:
+            pass  # full
 
     def unfill_state(self):
         os.remove(os.path.join(self.state, "filler"))
