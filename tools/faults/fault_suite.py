@@ -6,6 +6,7 @@ Usage: fault_suite.py --dist DIR --local-cognito JAR [--json] [--seed N] SCENARI
 Scenarios: see SCENARIOS at the end (all: every one, with the default counts).
 """
 import argparse
+import datetime
 import json
 import os
 import random
@@ -233,6 +234,10 @@ def until_served(world, profile, limit_s=RECOVERY_LIMIT_S, differs_from=None):
     return None
 
 
+def parse_time(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
 def answer(status, body, ms):
     code = body.get("code") if isinstance(body, dict) else None
     return "%s%s/%sms" % (status if status is not None else "none", ":" + code if code else "", int(ms))
@@ -290,11 +295,11 @@ def cached_while_upstream_fails(args, _count):
             if status != 200:
                 figures[mode] = "no credentials to start from: %s" % answer(status, body, 0)
                 continue
-            key, issued = body["AccessKeyId"], time.monotonic()
-            expires = issued + lifetime - 1
+            key = body["AccessKeyId"]
+            expires = time.monotonic() + (parse_time(body["Expiration"]) - time.time())
             break_upstream(world, mode, ["*"])
             latencies, codes = [], {}
-            while time.monotonic() < expires - 5:          # through the prefetch window, before stale
+            while time.monotonic() < expires - 6:          # through the prefetch window, before stale
                 status, body, ms = world.credentials(profile, ANSWER_TIMEOUT_S)
                 latencies.append(ms)
                 label = "cached" if status == 200 and body.get("AccessKeyId") == key else str(status)

@@ -40,15 +40,19 @@ public final class UserPoolTokens {
    */
   public Tokens refresh(
       CognitoProfile profile, String refreshToken, String username, boolean knownToRotate) {
+    boolean asRotating = knownToRotate || rotating.contains(profile.clientId());
     try {
-      return knownToRotate || rotating.contains(profile.clientId())
+      return asRotating
           ? refreshRotating(profile, refreshToken)
           : refreshWithInitiateAuth(profile, refreshToken, username);
     } catch (SdkException e) {
-      if (UpstreamFailures.hasCode(e, "InvalidParameterException")
-          && UpstreamFailures.message(e).contains("GetTokensFromRefreshToken")
-          && rotating.add(profile.clientId())) {
-        // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
+      if (!asRotating
+          && UpstreamFailures.hasCode(e, "InvalidParameterException")
+          && UpstreamFailures.message(e).contains("GetTokensFromRefreshToken")) {
+        // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does; every
+        // refresh that was refused so, not only the first to learn it (profiles sharing the app
+        // client refresh at the same time after a start), goes on with GetTokensFromRefreshToken
+        rotating.add(profile.clientId());
         return refresh(profile, refreshToken, username, true);
       }
       // revoked, expired, or a rotated-out token replayed after the grace period
