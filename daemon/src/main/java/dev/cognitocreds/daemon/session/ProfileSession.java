@@ -280,8 +280,13 @@ final class ProfileSession {
 
   private void signOut(Failure cause) {
     signedOut = Failure.signedOut(profile);
-    store.delete(profile);
     credentials.close();
+    try {
+      store.delete(profile);
+    } catch (RuntimeException e) {
+      // signed out all the same: the stored token is refused too, so a restart signs out again
+      log.warn("profile {}: cannot remove the stored session: {}", profile, e.getMessage());
+    }
     log.warn(
         "profile {}: SIGNED_IN -> SIGNED_OUT: Cognito rejected the refresh token ({})",
         profile,

@@ -159,9 +159,25 @@ public final class SessionManager implements Sessions {
     if (session != null && configured.profile().isPresent()) {
       revoked = revoke(configured.profile().get(), session, everywhere);
     }
-    store.delete(profile);
     if (session != null) {
       session.close();
+    }
+    try {
+      store.delete(profile);
+    } catch (RuntimeException e) {
+      throw new Failure(
+          Failure.Kind.UPSTREAM_UNAVAILABLE,
+          "StoreUnavailable",
+          "profile "
+              + profile
+              + " is signed out in cognito-credsd"
+              + (revoked ? " and its refresh token revoked" : "")
+              + ", but its stored session cannot be removed ("
+              + e.getMessage()
+              + "): run `cognito-creds logout --profile "
+              + profile
+              + "` again once the state folder is writable",
+          e);
     }
     log.info(
         "profile {}: signed out{}",

@@ -44,6 +44,7 @@ class StoreFaultsTest {
   private final class FillingStore implements SessionStore {
     final FileSessionStore files = new FileSessionStore(sessionsDir);
     volatile boolean full;
+    volatile boolean readOnly;
 
     @Override
     public String kind() {
@@ -70,6 +71,11 @@ class StoreFaultsTest {
 
     @Override
     public void delete(String profile) {
+      if (readOnly) {
+        throw new UncheckedIOException(
+            "cannot delete session file " + sessionsDir.resolve(profile + ".json"),
+            new IOException("Read-only file system"));
+      }
       files.delete(profile);
     }
   }
@@ -178,5 +184,23 @@ class StoreFaultsTest {
     assertThat(daemon(store).credentials("acme").accessKeyId())
         .as("after a restart, from the kept file")
         .startsWith("ASIA");
+  }
+
+  @Test
+  void aSignOutWhoseFileCannotBeRemovedSaysSoInsteadOfFailingBlindly() {
+    FillingStore store = new FillingStore();
+    SessionManager sessions = daemon(store);
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    store.readOnly = true;
+
+    assertThatThrownBy(() -> sessions.logout("acme", false))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.code()).isEqualTo("StoreUnavailable");
+              assertThat(failure)
+                  .hasMessageContaining("revoked")
+                  .hasMessageContaining("cognito-creds logout --profile acme");
+            });
   }
 }
