@@ -6,7 +6,7 @@
 #
 # Usage: tools/fault-suite.sh [SCENARIO[=COUNT] ...]     (default: all)
 #   scenarios: offline-start upstream-stages cached-while-failing throttling clock-skew
-#              state-unusable corrupted-session kill9 (=100) malformed (=10000)
+#              state-unusable keychain-gone corrupted-session kill9 (=100) malformed (=10000)
 #   FAULT_SUITE_LOGS=DIR   keep the daemon's and local-cognito's logs of each scenario in DIR
 # Builds the distribution first (./mvnw -B -q -DskipTests package) when it is missing.
 set -euo pipefail

@@ -452,6 +452,38 @@ def state_unusable(args, _count):
     return figures
 
 
+def keychain_gone(args, _count):
+    """Sessions in the OS keychain (gnome-keyring's Secret Service), which then goes away while the
+    daemon runs: cached credentials, a renewal, a new sign-in, and a restart without it."""
+    if not (shutil.which("gnome-keyring-daemon") and shutil.which("dbus-run-session")):
+        return {"scenario": "keychain-gone", "skipped": "needs gnome-keyring-daemon and dbus-run-session"}
+    figures = {}
+    with World(args.dist, args.local_cognito, "keychain", rotating=False) as world:
+        keychain = world.start_secret_service()
+        profile = world.profiles[0]
+        world.start_daemon()
+        signed_in(world)
+        figures["store"] = world.status().get(profile, {}).get("store")
+        if figures["store"] != "keychain":
+            keep_logs(args, world, "keychain")
+            return {"scenario": "keychain-gone",
+                    "skipped": "the daemon did not take the keychain (its start-up probe got no answer in time)"}
+        world.credentials(profile)
+        os.killpg(keychain.pid, signal.SIGKILL)
+        keychain.wait(10)
+        figures["cached"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
+        figures["sign-in"] = answer(*world.login(profile, ANSWER_TIMEOUT_S))
+        world.stop_daemon()
+        world.start_daemon()
+        figures["after-restart"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
+        figures["status"] = "%s/%s" % (world.status().get(profile, {}).get("state"),
+                                       world.status().get(profile, {}).get("store"))
+        figures["alive"] = world.daemon.poll() is None
+        keep_logs(args, world, "keychain")
+    figures["scenario"] = "keychain-gone"
+    return figures
+
+
 SCENARIOS = {
     "offline-start": (offline_start, 1),
     "upstream-stages": (upstream_stages, 1),
@@ -459,6 +491,7 @@ SCENARIOS = {
     "throttling": (throttling, 1),
     "clock-skew": (clock_skew, 1),
     "state-unusable": (state_unusable, 1),
+    "keychain-gone": (keychain_gone, 1),
     "corrupted-session": (corrupted_session, 1),
     "kill9": (kill9, 100),
     "malformed": (malformed, 10000),

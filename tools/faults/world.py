@@ -120,6 +120,7 @@ class World:
         for d in (os.path.dirname(self.config), self.state, self.runtime):
             os.makedirs(d, mode=0o700, exist_ok=True)
         self.procs = []
+        self.extra_env = {}
         self.mounted = False
         self.daemon = None
         self.daemon_port = free_port()
@@ -192,6 +193,7 @@ class World:
         env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "DBUS_SESSION_BUS_ADDRESS"}
         env.update(HOME=self.home, XDG_STATE_HOME=self.state, XDG_RUNTIME_DIR=self.runtime,
                    AWS_CONFIG_FILE=self.config, AWS_EC2_METADATA_DISABLED="true")
+        env.update(self.extra_env)
         return env
 
     def _spawn(self, args, log, stdout=None):
@@ -320,6 +322,29 @@ class World:
     def unfill_state(self):
         os.remove(os.path.join(self.state, "filler"))
 
+    # ------------------------------------------------------------------------------------ keychain
+    def start_secret_service(self):
+        """gnome-keyring's Secret Service on a private D-Bus session, unlocked without a prompt; the
+        daemons started afterwards use it. Returns its process (kill its group to take it away)."""
+        keyring = os.path.join(self.root, "keyring")
+        os.makedirs(keyring, mode=0o700, exist_ok=True)
+        script = ("echo -n fault-suite | gnome-keyring-daemon --foreground --unlock --components=secrets "
+                  ">/dev/null 2>&1 &\n"
+                  "for i in $(seq 1 200); do dbus-send --session --print-reply --dest=org.freedesktop.DBus "
+                  "/org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets "
+                  "2>/dev/null | grep -q 'boolean true' && break; sleep 0.05; done\n"
+                  "echo \"$DBUS_SESSION_BUS_ADDRESS\"\nwait\n")
+        env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+        env.update(HOME=keyring, XDG_DATA_HOME=os.path.join(keyring, "data"))
+        proc = subprocess.Popen(["dbus-run-session", "--", "sh", "-c", script], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+        self.procs.append(proc)
+        address = proc.stdout.readline().decode().strip()
+        if not address:
+            raise RuntimeError("the Secret Service did not start")
+        self.extra_env["DBUS_SESSION_BUS_ADDRESS"] = address
+        return proc
+
     # ------------------------------------------------------------------------------------ cognito
     def admin(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
@@ -351,8 +376,10 @@ class World:
             pass
         self.relay.refuse()
         for proc in reversed(self.procs):
-            if proc.poll() is None:
-                proc.terminate()
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)   # each was started in its own process group
+            except OSError:
+                pass
         for proc in reversed(self.procs):
             try:
                 proc.wait(10)
