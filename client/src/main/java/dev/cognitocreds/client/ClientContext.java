@@ -1,5 +1,10 @@
 package dev.cognitocreds.client;
 
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonStartHint;
+import dev.cognitocreds.client.prompt.Terminal;
+import dev.cognitocreds.contract.FileLocations;
+import dev.cognitocreds.contract.Platform;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
@@ -23,13 +28,16 @@ public final class ClientContext {
     this.osName = osName;
     this.terminal = terminal;
     this.clock = clock;
-    this.daemon = new DaemonClient(DaemonPaths.of(env, osName), DaemonStartHint.of(env, osName));
+    this.daemon =
+        new DaemonClient(
+            FileLocations.of(env, osName, System.getProperty("user.home")),
+            DaemonStartHint.of(env, osName));
   }
 
   public static ClientContext ofSystem() {
     return new ClientContext(
         System.getenv(),
-        System.getProperty("os.name", ""),
+        Platform.currentOsName(),
         System.in,
         Terminal.ofConsole(System.console()),
         Clock.systemUTC());
@@ -61,7 +69,7 @@ public final class ClientContext {
     return daemon;
   }
 
-  public DaemonPaths paths() {
+  public FileLocations paths() {
     return daemon.paths();
   }
 }

@@ -1,5 +1,13 @@
 package dev.cognitocreds.client;
 
+import dev.cognitocreds.client.command.CredentialProcessCommand;
+import dev.cognitocreds.client.command.EnvCommand;
+import dev.cognitocreds.client.command.LoginCommand;
+import dev.cognitocreds.client.command.LogoutCommand;
+import dev.cognitocreds.client.command.PasswdCommand;
+import dev.cognitocreds.client.command.ResetPasswordCommand;
+import dev.cognitocreds.client.command.SignupCommand;
+import dev.cognitocreds.client.command.StatusCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

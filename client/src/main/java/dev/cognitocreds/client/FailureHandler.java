@@ -1,5 +1,6 @@
 package dev.cognitocreds.client;
 
+import dev.cognitocreds.contract.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -2,6 +2,9 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,10 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.client.testing.WithStubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,12 +29,12 @@ class LauncherFastPathTest extends WithStubDaemon {
 
   @Test
   void printsCredentialsWithTheTokenAndLoopbackHost() throws Exception {
-    daemon.reply("GET", ROUTE, 200, CredentialProcessCommandTest.CREDENTIALS);
+    daemon.reply("GET", ROUTE, 200, StubDaemon.CREDENTIAL_PROCESS);
 
     ClientRun.Result result = launcher(daemon.env(), "credential-process", "--profile", "acme");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).isEqualTo(CredentialProcessCommandTest.CREDENTIALS + "\n");
+    assertThat(result.out()).isEqualTo(StubDaemon.CREDENTIAL_PROCESS + "\n");
     assertThat(result.err()).isEmpty();
     StubDaemon.Request request = daemon.requests().get(0);
     assertThat(request.method()).isEqualTo("GET");
@@ -149,7 +153,7 @@ class LauncherFastPathTest extends WithStubDaemon {
 
   @Test
   void readsTheBodyByItsLengthWhenTheConnectionStaysOpen() throws Exception {
-    String body = CredentialProcessCommandTest.CREDENTIALS;
+    String body = StubDaemon.CREDENTIAL_PROCESS;
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Files.writeString(
           home.resolve("run/cognito-creds/endpoint"),

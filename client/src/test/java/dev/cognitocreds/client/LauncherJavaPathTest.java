@@ -2,6 +2,8 @@ package dev.cognitocreds.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.client.testing.StubDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

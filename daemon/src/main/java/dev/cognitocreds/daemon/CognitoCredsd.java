@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.contract.FileLocations;
+import dev.cognitocreds.contract.Platform;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
@@ -49,11 +51,7 @@ public final class CognitoCredsd {
   private static boolean serve(DaemonOptions options) {
     Logger log = LoggerFactory.getLogger(CognitoCredsd.class);
     Map<String, String> env = System.getenv();
-    DaemonPaths paths =
-        DaemonPaths.from(
-            env,
-            System.getProperty("os.name"),
-            DaemonPaths.home(env, System.getProperty("user.home")));
+    FileLocations paths = FileLocations.ofSystem();
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     UpstreamClients clients = new UpstreamClients();
@@ -66,8 +64,7 @@ public final class CognitoCredsd {
     Daemon daemon;
     try {
       PrivateFiles.directory(paths.sessionsDir());
-      SessionStore store =
-          SessionStores.open(paths.sessionsDir(), env, System.getProperty("os.name"));
+      SessionStore store = SessionStores.open(paths.sessionsDir(), env, Platform.currentOsName());
       daemon = Daemon.start(options, paths, store, upstream, clock, random);
     } catch (IOException e) {
       log.error(

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.contract.FileLocations;
 import dev.cognitocreds.daemon.account.AccountService;
 import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.auth.SignInConversations;
@@ -48,7 +49,7 @@ final class Daemon implements AutoCloseable {
   /** Listens, then writes the endpoint file, so a reader of that file always finds a daemon. */
   static Daemon start(
       DaemonOptions options,
-      DaemonPaths paths,
+      FileLocations paths,
       SessionStore store,
       Upstream upstream,
       Clock clock,

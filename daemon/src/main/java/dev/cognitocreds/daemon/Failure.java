@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.contract.ErrorCodes;
+
 /**
  * A failure a person can act on. Every layer throws this with a {@link Kind}; only the http layer
  * turns the kind into a status code. The message is shown to people as is, so it must never carry a
@@ -44,13 +46,13 @@ public final class Failure extends RuntimeException {
   }
 
   public static Failure profileNotFound(String message) {
-    return new Failure(Kind.PROFILE_NOT_FOUND, "ProfileNotFound", message);
+    return new Failure(Kind.PROFILE_NOT_FOUND, ErrorCodes.PROFILE_NOT_FOUND, message);
   }
 
   public static Failure signedOut(String profile) {
     return new Failure(
         Kind.SIGNED_OUT,
-        "SignedOut",
+        ErrorCodes.SIGNED_OUT,
         "profile "
             + profile
             + " is signed out: run `cognito-creds login --profile "
@@ -59,6 +61,6 @@ public final class Failure extends RuntimeException {
   }
 
   public static Failure badRequest(String message) {
-    return new Failure(Kind.BAD_REQUEST, "BadRequest", message);
+    return new Failure(Kind.BAD_REQUEST, ErrorCodes.BAD_REQUEST, message);
   }
 }

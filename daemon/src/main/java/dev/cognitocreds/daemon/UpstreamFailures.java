@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -103,12 +104,13 @@ public final class UpstreamFailures {
     }
     return new Failure(
         Failure.Kind.UPSTREAM_ERROR,
-        "UpstreamError",
+        ErrorCodes.UPSTREAM_ERROR,
         "Cognito refused " + operation + ": " + reason,
         e);
   }
 
   private static Failure unavailable(String message, SdkException e) {
-    return new Failure(Failure.Kind.UPSTREAM_UNAVAILABLE, "UpstreamUnavailable", message, e);
+    return new Failure(
+        Failure.Kind.UPSTREAM_UNAVAILABLE, ErrorCodes.UPSTREAM_UNAVAILABLE, message, e);
   }
 }

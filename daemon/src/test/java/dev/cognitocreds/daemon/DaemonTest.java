@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitocreds.contract.FileLocations;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
@@ -33,7 +34,7 @@ class DaemonTest {
   private final FakeCognito cognito = new FakeCognito(clock);
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private DaemonPaths paths() throws Exception {
+  private FileLocations paths() throws Exception {
     Path config = home.resolve(".aws/config");
     Files.createDirectories(config.getParent());
     Files.writeString(
@@ -45,7 +46,7 @@ class DaemonTest {
                 cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
                 cognito_auth_flow = USER_PASSWORD_AUTH
                 """);
-    return DaemonPaths.from(
+    return FileLocations.of(
         Map.of(
             "AWS_CONFIG_FILE",
             config.toString(),
@@ -54,10 +55,10 @@ class DaemonTest {
             "XDG_RUNTIME_DIR",
             home.resolve("run").toString()),
         "Linux",
-        home);
+        home.toString());
   }
 
-  private Daemon start(DaemonPaths paths) throws Exception {
+  private Daemon start(FileLocations paths) throws Exception {
     SecureRandom random = new SecureRandom();
     return Daemon.start(
         new DaemonOptions(0, Optional.empty(), DaemonOptions.Action.SERVE),
@@ -72,7 +73,7 @@ class DaemonTest {
         random);
   }
 
-  private HttpResponse<String> call(DaemonPaths paths, String method, String path, String body)
+  private HttpResponse<String> call(FileLocations paths, String method, String path, String body)
       throws Exception {
     URI base = URI.create(Files.readString(paths.endpointFile()).strip());
     return http.send(
@@ -89,7 +90,7 @@ class DaemonTest {
 
   @Test
   void writesItsFilesSignsInAndSurvivesARestart() throws Exception {
-    DaemonPaths paths = paths();
+    FileLocations paths = paths();
     try (Daemon daemon = start(paths)) {
       assertThat(paths.endpointFile()).hasContent("http://127.0.0.1:" + daemon.port());
       assertThat(Files.readString(paths.endpointFile())).endsWith("\n");

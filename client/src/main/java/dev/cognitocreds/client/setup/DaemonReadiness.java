@@ -1,7 +1,8 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.contract.Routes;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ interface DaemonReadiness {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         try {
-          if (daemon.get("/healthz").ok()) {
+          if (daemon.get(Routes.HEALTH).ok()) {
             return Optional.of(daemon.endpoint().toString());
           }
         } catch (ClientException notYet) {

@@ -2,8 +2,9 @@ package dev.cognitocreds.client.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.DaemonClient;
-import dev.cognitocreds.client.DaemonPaths;
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.contract.FileLocations;
+import dev.cognitocreds.contract.Routes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,7 +201,7 @@ final class Doctor {
   private JsonNode checkDaemon() {
     checkTokenFile(daemon.paths());
     try {
-      JsonNode status = daemon.get("/v1/status").orThrow().json();
+      JsonNode status = daemon.get(Routes.STATUS).orThrow().json();
       String detail =
           "cognito-credsd "
               + status.path("version").asText("?")
@@ -229,7 +230,7 @@ final class Doctor {
     }
   }
 
-  private void checkTokenFile(DaemonPaths paths) {
+  private void checkTokenFile(FileLocations paths) {
     Path token = paths.tokenFile();
     try {
       String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(token));
@@ -298,7 +299,7 @@ final class Doctor {
     String name = "credentials (" + profile + ")";
     try {
       JsonNode credentials =
-          daemon.get(DaemonClient.profileRoute(profile, "credentials")).orThrow().json();
+          daemon.get(Routes.profile(profile, Routes.CREDENTIALS)).orThrow().json();
       Instant expiration = Instant.parse(credentials.path("Expiration").asText());
       Duration left = Duration.between(clock.instant(), expiration);
       if (left.isNegative()) {

@@ -1,6 +1,6 @@
 package dev.cognitocreds.client.setup;
 
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ClientCommand;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,7 +1,7 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ClientException;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.contract.ExitCodes;
 
 /** A setup step that cannot go on; the message says what to do about it and names no secret. */
 class SetupException extends ClientException {

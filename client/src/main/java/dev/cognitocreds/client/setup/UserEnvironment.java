@@ -1,10 +1,11 @@
 package dev.cognitocreds.client.setup;
 
 import dev.cognitocreds.client.ClientContext;
+import dev.cognitocreds.contract.FileLocations;
+import dev.cognitocreds.contract.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,12 +18,7 @@ record UserEnvironment(Map<String, String> env, Path home, String osName) {
 
   /** The environment the root command was given (tests give a temporary home). */
   static UserEnvironment of(ClientContext context) {
-    Map<String, String> env = context.env();
-    String home = env.get("HOME");
-    return new UserEnvironment(
-        env,
-        Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home),
-        System.getProperty("os.name", ""));
+    return new UserEnvironment(context.env(), context.paths().home(), context.osName());
   }
 
   /** A test's world: only the given variables, HOME pointing at {@code home}. */
@@ -33,7 +29,7 @@ record UserEnvironment(Map<String, String> env, Path home, String osName) {
   }
 
   boolean macOs() {
-    return osName.toLowerCase(Locale.ROOT).startsWith("mac");
+    return Platform.isMacOs(osName);
   }
 
   Optional<String> get(String name) {
@@ -42,7 +38,7 @@ record UserEnvironment(Map<String, String> env, Path home, String osName) {
   }
 
   Path awsConfigFile() {
-    return get("AWS_CONFIG_FILE").map(Path::of).orElse(home.resolve(".aws").resolve("config"));
+    return FileLocations.of(env, osName, home.toString()).configFile();
   }
 
   Path dockerConfigFile() {

@@ -2,7 +2,8 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,11 +35,11 @@ class ConfigureCommandTest {
     Files.writeString(onboarding, ONBOARDING);
   }
 
-  CliRun configure(Map<String, String> vars, String stdin, String... args) {
+  ClientRun.Result configure(Map<String, String> vars, String stdin, String... args) {
     Map<String, String> env = new HashMap<>(vars);
     env.put("HOME", home.toString());
     env.put("COGNITO_CREDS_HOME", install.toString());
-    return CliRun.of(
+    return ClientRun.withStdin(
         env, stdin, Stream.concat(Stream.of("configure"), Stream.of(args)).toArray(String[]::new));
   }
 
@@ -46,7 +47,7 @@ class ConfigureCommandTest {
   void profileFromOnboardingFileWritesKeysAndCredentialProcessOfThisInstall() throws Exception {
     Path config = home.resolve("elsewhere").resolve("aws-config");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("AWS_CONFIG_FILE", config.toString()),
             "",
@@ -74,7 +75,7 @@ class ConfigureCommandTest {
 
   @Test
   void flagsOverrideTheOnboardingFileAndTheSecretComesFromStdin() throws Exception {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(),
             "fromStdin42\n",
@@ -103,7 +104,7 @@ class ConfigureCommandTest {
 
   @Test
   void invalidValuesAreAUsageErrorAndNothingIsWritten() {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(), "", "profile", "--from", onboarding.toString(), "--user-pool-id", "nope");
 
@@ -114,8 +115,8 @@ class ConfigureCommandTest {
 
   @Test
   void withoutAKnownInstallItRefusesToWriteACredentialProcessLineThatWouldNotWork() {
-    CliRun run =
-        CliRun.of(
+    ClientRun.Result run =
+        ClientRun.withStdin(
             Map.of("HOME", home.toString()),
             "",
             "configure",
@@ -132,7 +133,7 @@ class ConfigureCommandTest {
   void dockerHonoursDockerConfigAndTakesTheRegistryFromTheOnboardingFile() throws Exception {
     Path dockerDir = home.resolve("dockercfg");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("DOCKER_CONFIG", dockerDir.toString()),
             "",
@@ -151,7 +152,7 @@ class ConfigureCommandTest {
 
   @Test
   void dockerDryRunWritesNothing() {
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(),
             "",
@@ -172,7 +173,7 @@ class ConfigureCommandTest {
     Path runtime = home.resolve("run");
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
@@ -192,7 +193,7 @@ class ConfigureCommandTest {
     Path authFile = home.resolve("custom/auth.json");
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of(
                 "REGISTRY_AUTH_FILE",
@@ -217,7 +218,7 @@ class ConfigureCommandTest {
     Files.createDirectories(persistent.getParent());
     Files.writeString(persistent, "{\"auths\": {");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
@@ -233,7 +234,7 @@ class ConfigureCommandTest {
 
   @Test
   void aBadRegistryIsAUsageError() {
-    CliRun run = configure(Map.of(), "", "docker", "--registry", "docker.io");
+    ClientRun.Result run = configure(Map.of(), "", "docker", "--registry", "docker.io");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("is not an ECR registry");
@@ -247,7 +248,7 @@ class ConfigureCommandTest {
     bin.resolve("podman").toFile().setExecutable(true);
     EcrRegistry registry = EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
-    CliRun run =
+    ClientRun.Result run =
         configure(Map.of("PATH", bin.toString()), "", "all", "--from", onboarding.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -265,7 +266,7 @@ class ConfigureCommandTest {
     Files.createDirectories(docker.getParent());
     Files.writeString(docker, "{oops");
 
-    CliRun run = configure(Map.of(), "", "all", "--from", onboarding.toString());
+    ClientRun.Result run = configure(Map.of(), "", "all", "--from", onboarding.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).contains(docker.toString());

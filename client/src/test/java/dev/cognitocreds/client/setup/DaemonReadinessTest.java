@@ -2,9 +2,10 @@ package dev.cognitocreds.client.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.client.DaemonClient;
-import dev.cognitocreds.client.DaemonPaths;
-import dev.cognitocreds.client.DaemonStartHint;
+import dev.cognitocreds.client.daemon.DaemonClient;
+import dev.cognitocreds.client.daemon.DaemonStartHint;
+import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.FileLocations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,13 +25,14 @@ class DaemonReadinessTest {
             home.resolve("state").toString(),
             "XDG_RUNTIME_DIR",
             home.resolve("run").toString());
-    return new DaemonClient(DaemonPaths.of(env, "Linux"), DaemonStartHint.of(env, "Linux"));
+    return new DaemonClient(
+        FileLocations.of(env, "Linux", home.toString()), DaemonStartHint.of(env, "Linux"));
   }
 
   @Test
   void answersWithTheEndpointOnceHealthzAnswers() throws Exception {
-    try (FakeDaemon daemon = new FakeDaemon(home.resolve("state"), home.resolve("run"))) {
-      daemon.answer("/healthz", 200, "{\"status\":\"ok\"}");
+    try (StubDaemon daemon = new StubDaemon(home)) {
+      daemon.reply("GET", "/healthz", 200, "{\"status\":\"ok\"}");
 
       assertThat(DaemonReadiness.of(client()).await(Duration.ofSeconds(5)))
           .hasValueSatisfying(endpoint -> assertThat(endpoint).startsWith("http://127.0.0.1:"));

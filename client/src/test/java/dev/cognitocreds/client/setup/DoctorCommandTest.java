@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.client.testing.StubDaemon;
+import dev.cognitocreds.contract.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +31,7 @@ class DoctorCommandTest {
   Path install;
   Path bin;
   Map<String, String> env = new HashMap<>();
-  FakeDaemon daemon;
+  StubDaemon daemon;
 
   @BeforeEach
   void aWorkingSetup() throws Exception {
@@ -47,7 +49,7 @@ class DoctorCommandTest {
     env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
     Files.writeString(home.resolve("onboarding.json"), ConfigureCommandTest.ONBOARDING);
     assertThat(
-            CliRun.of(
+            ClientRun.withStdin(
                     env,
                     "",
                     "configure",
@@ -56,20 +58,22 @@ class DoctorCommandTest {
                     home.resolve("onboarding.json").toString())
                 .exitCode())
         .isZero();
-    assertThat(CliRun.of(env, "", "configure", "docker", "--registry", REGISTRY).exitCode())
+    assertThat(
+            ClientRun.withStdin(env, "", "configure", "docker", "--registry", REGISTRY).exitCode())
         .isZero();
     executable(home.resolve(".config/systemd/user/cognito-credsd.service"));
     systemctl(
         "printf 'LoadState=loaded\\nActiveState=active\\nSubState=running\\nUnitFileState=enabled\\n'");
     daemon =
-        new FakeDaemon(home.resolve("state"), home.resolve("run"))
-            .answer("/v1/status", 200, SIGNED_IN.formatted(home.resolve(".aws/config")))
-            .answer(
+        new StubDaemon(home)
+            .reply("GET", "/v1/status", 200, SIGNED_IN.formatted(home.resolve(".aws/config")))
+            .reply(
+                "GET",
                 "/v1/profiles/acme/credentials",
                 200,
                 "{\"AccessKeyId\":\"ASIAEXAMPLE\",\"SecretAccessKey\":\"s\","
                     + "\"Token\":\"t\",\"Expiration\":\""
-                    + CliRun.NOW.plusSeconds(50 * 60)
+                    + ClientRun.NOW.plusSeconds(50 * 60)
                     + "\"}");
   }
 
@@ -80,7 +84,7 @@ class DoctorCommandTest {
 
   @Test
   void aWorkingSetupPassesEveryCheck() {
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
@@ -103,7 +107,7 @@ class DoctorCommandTest {
     env.put("LC_ALL", "C");
     daemon.close();
 
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.out())
         .doesNotContain("✔", "✘")
@@ -114,7 +118,7 @@ class DoctorCommandTest {
   void aStoppedDaemonFailsWithTheFixAndJsonSaysWhich() throws Exception {
     daemon.close();
 
-    CliRun run = CliRun.of(env, "", "doctor", "--json");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor", "--json");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -132,10 +136,10 @@ class DoctorCommandTest {
         Files.exists(Path.of("/usr/lib/systemd/user/cognito-credsd.service")),
         "this machine has the packaged unit installed");
     Path unit = home.resolve(".config/systemd/user/cognito-credsd.service");
-    CliRun with = CliRun.of(env, "", "doctor");
+    ClientRun.Result with = ClientRun.withStdin(env, "", "doctor");
     Files.delete(unit);
 
-    CliRun without = CliRun.of(env, "", "doctor");
+    ClientRun.Result without = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(without.exitCode()).isZero();
     assertThat(without.out())
@@ -147,7 +151,7 @@ class DoctorCommandTest {
   void aUnitWithoutAUserServiceManagerIsNotMarkedFine() throws Exception {
     systemctl("echo 'Failed to connect to bus: No medium found' >&2; exit 1");
 
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.exitCode()).as("the daemon answers: a pull works").isZero();
     assertThat(run.out())
@@ -164,7 +168,7 @@ class DoctorCommandTest {
     systemctl(
         "printf 'LoadState=loaded\\nActiveState=failed\\nSubState=failed\\nUnitFileState=enabled\\n'");
 
-    CliRun run = CliRun.of(env, "", "doctor", "--json");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor", "--json");
 
     JsonNode check = find(new ObjectMapper().readTree(run.out()), "user service");
     assertThat(check.path("status").asText()).isEqualTo("warn");
@@ -181,12 +185,13 @@ class DoctorCommandTest {
 
   @Test
   void aSignedOutProfileSaysToLogIn() {
-    daemon.answer(
+    daemon.replyOnly(
+        "GET",
         "/v1/status",
         200,
         SIGNED_IN.formatted(home.resolve(".aws/config")).replace("SIGNED_IN", "SIGNED_OUT"));
 
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())
@@ -207,7 +212,7 @@ class DoctorCommandTest {
                 "credential_process = .*",
                 "credential_process = " + other + " credential-process --profile acme"));
 
-    CliRun run = CliRun.of(env, "", "doctor", "--profile", "acme");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor", "--profile", "acme");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out()).contains("✘ credential_process (acme): runs " + other);
@@ -223,7 +228,7 @@ class DoctorCommandTest {
                 "credential_process = .*",
                 "credential_process = cognito-login --username alice --password Hunter2secret"));
 
-    CliRun run = CliRun.of(env, "", "doctor", "--json");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor", "--json");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())
@@ -236,7 +241,7 @@ class DoctorCommandTest {
     Path token = home.resolve("state/cognito-creds/auth-token");
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
 
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.out()).contains("✘ token file").contains("fix: chmod 600 " + token);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
@@ -245,10 +250,10 @@ class DoctorCommandTest {
   @Test
   void theEcrHelperIsRequiredButTheAwsCliIsOptional() throws Exception {
     Files.delete(bin.resolve("aws"));
-    assertThat(CliRun.of(env, "", "doctor").exitCode()).isZero();
+    assertThat(ClientRun.withStdin(env, "", "doctor").exitCode()).isZero();
 
     Files.delete(bin.resolve(Doctor.ECR_HELPER));
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())
@@ -260,7 +265,7 @@ class DoctorCommandTest {
     Files.delete(home.resolve(".docker/config.json"));
     Files.writeString(home.resolve(".aws/config"), "[profile other]\nregion = eu-west-1\n");
 
-    CliRun run = CliRun.of(env, "", "doctor");
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())

@@ -3,7 +3,8 @@ package dev.cognitocreds.client.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cognitocreds.client.ExitCodes;
+import dev.cognitocreds.client.testing.ClientRun;
+import dev.cognitocreds.contract.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -313,7 +314,8 @@ class UserServiceTest {
 
   @Test
   void theRootCommandOffersEveryServiceAction() {
-    CliRun run = CliRun.of(Map.of("HOME", home.toString()), "", "service", "--help");
+    ClientRun.Result run =
+        ClientRun.withStdin(Map.of("HOME", home.toString()), "", "service", "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("install", "uninstall", "start", "stop", "status");

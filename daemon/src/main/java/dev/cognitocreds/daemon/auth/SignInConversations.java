@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class SignInConversations {
             () ->
                 new Failure(
                     Failure.Kind.CONVERSATION_EXPIRED,
-                    "ConversationExpired",
+                    ErrorCodes.CONVERSATION_EXPIRED,
                     "this sign-in conversation is unknown or expired: run `cognito-creds login --profile "
                         + profile
                         + "` again"));

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.auth;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +22,15 @@ public record Tokens(
   static Tokens from(AuthenticationResultType result) {
     if (result == null || result.idToken() == null) {
       throw new Failure(
-          Failure.Kind.UPSTREAM_ERROR, "UpstreamError", "Cognito's answer carries no ID token");
+          Failure.Kind.UPSTREAM_ERROR,
+          ErrorCodes.UPSTREAM_ERROR,
+          "Cognito's answer carries no ID token");
     }
     IdTokenClaims claims;
     try {
       claims = IdTokenClaims.parse(result.idToken());
     } catch (IllegalArgumentException e) {
-      throw new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError", e.getMessage(), e);
+      throw new Failure(Failure.Kind.UPSTREAM_ERROR, ErrorCodes.UPSTREAM_ERROR, e.getMessage(), e);
     }
     return new Tokens(
         result.idToken(),

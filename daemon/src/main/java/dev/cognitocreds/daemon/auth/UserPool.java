@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.auth;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.AuthFlow;
@@ -197,7 +198,7 @@ public final class UserPool {
     if (challengeName == null) {
       throw new Failure(
           Failure.Kind.UPSTREAM_ERROR,
-          "UpstreamError",
+          ErrorCodes.UPSTREAM_ERROR,
           "Cognito answered the sign-in with neither tokens nor a challenge");
     }
     // Cognito names the user by its real username from here on, even after an alias sign-in
@@ -299,7 +300,7 @@ public final class UserPool {
         && message.toLowerCase().contains("session")) {
       return new Failure(
           Failure.Kind.CONVERSATION_EXPIRED,
-          "ConversationExpired",
+          ErrorCodes.CONVERSATION_EXPIRED,
           // expired, or used up by earlier wrong answers: either way only a new sign-in helps
           "Cognito ended this sign-in ("
               + message

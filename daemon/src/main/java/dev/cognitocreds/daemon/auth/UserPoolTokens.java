@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.auth;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.CognitoProfile;
@@ -60,7 +61,7 @@ public final class UserPoolTokens {
       if (UpstreamFailures.hasCodeIn(e, SIGNED_OUT_CODES)) {
         throw new Failure(
             Failure.Kind.SIGNED_OUT,
-            "SignedOut",
+            ErrorCodes.SIGNED_OUT,
             Failure.signedOut(profile.name()).getMessage(),
             e);
       }
@@ -85,7 +86,7 @@ public final class UserPoolTokens {
     if (response.authenticationResult() == null) {
       throw new Failure(
           Failure.Kind.UPSTREAM_ERROR,
-          "UpstreamError",
+          ErrorCodes.UPSTREAM_ERROR,
           "Cognito answered the token refresh with a challenge ("
               + response.challengeNameAsString()
               + ")");

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.config;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Profiles {
             () ->
                 new Failure(
                     Failure.Kind.INVALID_PROFILE,
-                    "InvalidProfile",
+                    ErrorCodes.INVALID_PROFILE,
                     String.join("; ", configured.problems())));
   }
 

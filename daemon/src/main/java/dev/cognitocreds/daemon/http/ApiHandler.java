@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.jetty.http.HttpFields;
@@ -63,7 +64,9 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
     RouteTable.Match match = routes.find(method, path);
     if (match == null) {
       Answers.error(
-          response, callback, new ApiError(404, "NotFound", "no route " + method + " " + path));
+          response,
+          callback,
+          new ApiError(404, ErrorCodes.NOT_FOUND, "no route " + method + " " + path));
       return true;
     }
     // the body is read on the worker too: it may still be arriving
@@ -88,7 +91,7 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
     try (InputStream in = Content.Source.asInputStream(request)) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
     } catch (IOException e) {
-      throw new ApiError(400, "BadRequest", "the request body could not be read");
+      throw new ApiError(400, ErrorCodes.BAD_REQUEST, "the request body could not be read");
     }
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
@@ -98,6 +101,8 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
 
   private static ApiError tooLarge() {
     return new ApiError(
-        413, "RequestTooLarge", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        413,
+        ErrorCodes.REQUEST_TOO_LARGE,
+        "the request body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 }

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.Routes;
 import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.session.Sessions;
 import java.nio.file.Path;
@@ -129,19 +130,22 @@ public final class ApiServer implements AutoCloseable {
     RouteTable table =
         new RouteTable()
             .add("GET", RequestGuard.HEALTH_PATH, routes::health)
-            .add("POST", "/v1/profiles/{p}/login", routes::login)
-            .add("POST", "/v1/profiles/{p}/login/{flow}", routes::loginWithFlow)
-            .add("POST", "/v1/profiles/{p}/logout", routes::logout)
-            .add("GET", "/v1/status", routes::status);
+            .add("POST", Routes.template(Routes.LOGIN), routes::login)
+            .add("POST", Routes.template(Routes.LOGIN_WITH_FLOW), routes::loginWithFlow)
+            .add("POST", Routes.template(Routes.LOGOUT), routes::logout)
+            .add("GET", Routes.STATUS, routes::status);
     if (accounts != null) {
       AccountRoutes chores = new AccountRoutes(accounts);
       table
-          .add("POST", "/v1/profiles/{p}/signup", chores::signUp)
-          .add("POST", "/v1/profiles/{p}/signup/confirm", chores::confirmSignUp)
-          .add("POST", "/v1/profiles/{p}/signup/resend", chores::resendConfirmationCode)
-          .add("POST", "/v1/profiles/{p}/password", chores::changePassword)
-          .add("POST", "/v1/profiles/{p}/password-reset", chores::forgotPassword)
-          .add("POST", "/v1/profiles/{p}/password-reset/confirm", chores::confirmForgotPassword);
+          .add("POST", Routes.template(Routes.SIGNUP), chores::signUp)
+          .add("POST", Routes.template(Routes.SIGNUP_CONFIRM), chores::confirmSignUp)
+          .add("POST", Routes.template(Routes.SIGNUP_RESEND), chores::resendConfirmationCode)
+          .add("POST", Routes.template(Routes.PASSWORD), chores::changePassword)
+          .add("POST", Routes.template(Routes.PASSWORD_RESET), chores::forgotPassword)
+          .add(
+              "POST",
+              Routes.template(Routes.PASSWORD_RESET_CONFIRM),
+              chores::confirmForgotPassword);
     }
     return table;
   }

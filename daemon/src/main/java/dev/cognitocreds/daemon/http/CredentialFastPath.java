@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.Routes;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
@@ -16,10 +17,10 @@ final class CredentialFastPath {
   /** A credential route: {@code profile} null for the default profile. */
   record Target(String profile, boolean process) {}
 
-  private static final String DEFAULT_ROUTE = "/v1/credentials";
-  private static final String PROFILE_PREFIX = "/v1/profiles/";
-  private static final String CONTAINER_SUFFIX = "/credentials";
-  private static final String PROCESS_SUFFIX = "/credential-process";
+  private static final String DEFAULT_ROUTE = Routes.DEFAULT_CREDENTIALS;
+  private static final String PROFILE_PREFIX = Routes.PROFILES;
+  private static final String CONTAINER_SUFFIX = "/" + Routes.CREDENTIALS;
+  private static final String PROCESS_SUFFIX = "/" + Routes.CREDENTIAL_PROCESS;
   private static final Target DEFAULT = new Target(null, false);
 
   private final ApiRoutes routes;

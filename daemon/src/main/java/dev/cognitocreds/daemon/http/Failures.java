@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ final class Failures {
       return error;
     }
     log.error("unexpected error on {} {}", method, path, thrown);
-    return new ApiError(500, "InternalError", "unexpected error in cognito-credsd; see its log");
+    return new ApiError(
+        500, ErrorCodes.INTERNAL_ERROR, "unexpected error in cognito-credsd; see its log");
   }
 }

@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.json.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,7 +92,7 @@ final class Json {
   }
 
   private static ApiError notAnObject() {
-    return new ApiError(400, "BadRequest", "the request body is not a JSON object");
+    return new ApiError(400, ErrorCodes.BAD_REQUEST, "the request body is not a JSON object");
   }
 
   /** RFC 3339 in UTC, whole seconds, as SDKs expect in {@code Expiration}. */

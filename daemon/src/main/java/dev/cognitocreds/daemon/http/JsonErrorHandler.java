@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -27,7 +28,8 @@ final class JsonErrorHandler extends ErrorHandler {
     Answers.error(
         response,
         callback,
-        new ApiError(code, code < 500 ? "BadRequest" : "InternalError", message));
+        new ApiError(
+            code, code < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.INTERNAL_ERROR, message));
     return true;
   }
 }

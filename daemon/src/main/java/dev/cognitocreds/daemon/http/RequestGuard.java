@@ -1,5 +1,7 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.ErrorCodes;
+import dev.cognitocreds.contract.Routes;
 import java.util.function.IntSupplier;
 
 /**
@@ -9,7 +11,7 @@ import java.util.function.IntSupplier;
  */
 final class RequestGuard {
 
-  static final String HEALTH_PATH = "/healthz";
+  static final String HEALTH_PATH = Routes.HEALTH;
 
   private final String token;
   private final IntSupplier port;
@@ -30,10 +32,10 @@ final class RequestGuard {
     if (host == null
         || !(host.equals(allowed.loopback()) || host.equalsIgnoreCase(allowed.localhost()))) {
       return new ApiError(
-          403, "ForbiddenHost", "requests must be addressed to " + allowed.loopback());
+          403, ErrorCodes.FORBIDDEN_HOST, "requests must be addressed to " + allowed.loopback());
     }
     if (origin != null) {
-      return new ApiError(403, "ForbiddenOrigin", "browser requests are not allowed");
+      return new ApiError(403, ErrorCodes.FORBIDDEN_ORIGIN, "browser requests are not allowed");
     }
     if (HEALTH_PATH.equals(path)) {
       return null;
@@ -41,12 +43,14 @@ final class RequestGuard {
     if (authorization == null || authorization.isEmpty()) {
       return new ApiError(
           401,
-          "MissingToken",
+          ErrorCodes.MISSING_TOKEN,
           "the Authorization header is missing: send the content of the daemon's auth-token file");
     }
     if (!sameInConstantTime(authorization, token)) {
       return new ApiError(
-          403, "BadToken", "the Authorization header does not match the daemon's auth-token file");
+          403,
+          ErrorCodes.BAD_TOKEN,
+          "the Authorization header does not match the daemon's auth-token file");
     }
     return null;
   }

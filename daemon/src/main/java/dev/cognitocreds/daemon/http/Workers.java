@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.http;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -37,7 +38,7 @@ final class Workers {
       Answers.error(
           response,
           callback,
-          new ApiError(503, "Busy", "cognito-credsd is too busy now; try again"));
+          new ApiError(503, ErrorCodes.BUSY, "cognito-credsd is too busy now; try again"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.identity;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.CognitoProfile;
@@ -64,7 +65,7 @@ public final class IdentityPool {
       if (credentials == null || credentials.expiration() == null) {
         throw new Failure(
             Failure.Kind.UPSTREAM_ERROR,
-            "UpstreamError",
+            ErrorCodes.UPSTREAM_ERROR,
             "Cognito's GetCredentialsForIdentity answer has no credentials");
       }
       return new AwsCredentials(

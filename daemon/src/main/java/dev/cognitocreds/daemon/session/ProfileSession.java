@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.Tokens;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
@@ -151,7 +152,7 @@ final class ProfileSession {
       // served, they would be asked for again at once by every caller: a failure backs off instead
       throw new Failure(
           Failure.Kind.UPSTREAM_ERROR,
-          "UpstreamError",
+          ErrorCodes.UPSTREAM_ERROR,
           "profile "
               + profile
               + ": Cognito's new credentials expire at "
@@ -266,7 +267,7 @@ final class ProfileSession {
       // the store's messages name the file or keychain entry, never its content
       throw new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "StoreUnavailable",
+          ErrorCodes.STORE_UNAVAILABLE,
           "profile "
               + profile
               + ": cannot write the session to the "

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,7 +177,7 @@ public final class RefreshAheadCache<T> {
         ? error
         : new Failure(
             Failure.Kind.UPSTREAM_UNAVAILABLE,
-            "UpstreamUnavailable",
+            ErrorCodes.UPSTREAM_UNAVAILABLE,
             name + ": no credentials yet; try again later");
   }
 
@@ -190,7 +191,7 @@ public final class RefreshAheadCache<T> {
     Failure previous = lastError;
     return new Failure(
         Failure.Kind.UPSTREAM_UNAVAILABLE,
-        "UpstreamUnavailable",
+        ErrorCodes.UPSTREAM_UNAVAILABLE,
         name
             + ": Cognito has not answered within "
             + WAITING_PATIENCE.toSeconds()
@@ -330,7 +331,7 @@ public final class RefreshAheadCache<T> {
   private Failure unexpected(Throwable thrown) {
     return new Failure(
         Failure.Kind.UPSTREAM_ERROR,
-        "UpstreamError",
+        ErrorCodes.UPSTREAM_ERROR,
         name
             + ": unexpected error: "
             + thrown.getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.SignInStep;
@@ -167,7 +168,7 @@ public final class SessionManager implements Sessions {
     } catch (RuntimeException e) {
       throw new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "StoreUnavailable",
+          ErrorCodes.STORE_UNAVAILABLE,
           "profile "
               + profile
               + " is signed out in cognito-credsd"
@@ -251,7 +252,7 @@ public final class SessionManager implements Sessions {
                 () ->
                     new Failure(
                         Failure.Kind.UPSTREAM_ERROR,
-                        "UpstreamError",
+                        ErrorCodes.UPSTREAM_ERROR,
                         "Cognito signed in without a refresh token"));
     StoredSession stored =
         new StoredSession(
@@ -267,7 +268,7 @@ public final class SessionManager implements Sessions {
       // the previous session (if any) stays, in memory and in the store
       throw new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "StoreUnavailable",
+          ErrorCodes.STORE_UNAVAILABLE,
           "profile "
               + profile
               + ": signed in, but the session cannot be kept: "
@@ -367,7 +368,7 @@ public final class SessionManager implements Sessions {
     } catch (UnreadableSessionException e) {
       throw new Failure(
           Failure.Kind.SIGNED_OUT,
-          "SignedOut",
+          ErrorCodes.SIGNED_OUT,
           "profile "
               + profile
               + " is signed out: "
@@ -379,7 +380,7 @@ public final class SessionManager implements Sessions {
     } catch (UncheckedIOException e) {
       throw new Failure(
           Failure.Kind.UPSTREAM_UNAVAILABLE,
-          "StoreUnavailable",
+          ErrorCodes.STORE_UNAVAILABLE,
           "profile "
               + profile
               + ": cannot read its session from the "

@@ -1,5 +1,6 @@
 package dev.cognitocreds.daemon.store;
 
+import dev.cognitocreds.contract.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class SessionStores {
    */
   public static SessionStore open(Path sessionsDir, Map<String, String> env, String osName) {
     FileSessionStore files = new FileSessionStore(sessionsDir);
-    boolean mac = osName.toLowerCase().contains("mac");
+    boolean mac = Platform.isMacOs(osName);
     String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
     if (!mac && (bus == null || bus.isBlank())) {
       log.info(
