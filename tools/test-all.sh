@@ -33,6 +33,11 @@ need node nodejs
 need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
 need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
 need shellcheck shellcheck
+need docker-registry docker-registry    # DockerCredentialHelperTest, bench/docker-helper.sh: a real registry
+need skopeo skopeo                      # the image pushed into it, skopeo inspect/copy through the helper
+need podman podman                      # podman pull through the helper
+need dockerd docker.io                  # docker pull through the helper (a private dockerd)
+need openssl openssl                    # the registry's self-signed certificate
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
 # build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods. Adding arm64
@@ -69,6 +74,7 @@ fi
 
 # The packaging scripts; the launchers in packaging/src/bin have their own tests.
 shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/docker-credential-cognito-creds packaging/src/lib/daemon-http.sh
 
 ./mvnw -B verify
 

@@ -37,7 +37,18 @@ public final class Routes {
   public static final String PASSWORD_RESET = "password-reset";
   public static final String PASSWORD_RESET_CONFIRM = "password-reset/confirm";
 
+  /**
+   * A registry's password in the Docker credential helper's {@code get} format; {@code ?profile=}
+   * carries the caller's AWS_PROFILE.
+   */
+  public static final String REGISTRY_CREDENTIALS = "/v1/registries/{registry}/credentials";
+
   private Routes() {}
+
+  /** {@link #REGISTRY_CREDENTIALS} for a registry host (or server URL), as one encoded segment. */
+  public static String registryCredentials(String registry) {
+    return "/v1/registries/" + pathSegment(registry) + "/credentials";
+  }
 
   /** {@code /v1/profiles/{p}/<suffix>}, as the daemon's route table matches it. */
   public static String template(String suffix) {

@@ -6,6 +6,7 @@ import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
 import dev.cognitocreds.daemon.identity.IdentityPool;
+import dev.cognitocreds.daemon.registry.EcrAuthority;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.PrivateFiles;
 import dev.cognitocreds.daemon.store.SessionStore;
@@ -60,7 +61,8 @@ public final class CognitoCredsd {
             new UserPool(clients::userPool, clock, random),
             new UserPoolTokens(clients::userPool),
             new IdentityPool(clients::identityPool, clock),
-            new UserPoolAccounts(clients::userPool));
+            new UserPoolAccounts(clients::userPool),
+            new EcrAuthority(clients::ecr, clients.http(), env));
     Daemon daemon;
     try {
       PrivateFiles.directory(paths.sessionsDir());

@@ -1,9 +1,12 @@
 package dev.cognitocreds.localcognito;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.cognitocreds.localcognito.ecr.EcrService;
+import dev.cognitocreds.localcognito.ecr.RegistryPassword;
 import dev.cognitocreds.localcognito.identitypool.IdentityPoolService;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
 import dev.cognitocreds.localcognito.identitypool.TokenIssuers;
+import dev.cognitocreds.localcognito.sigv4.SigV4Verifier;
 import dev.cognitocreds.localcognito.userpool.UserPoolService;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -16,7 +19,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * A local Amazon Cognito (user pools and identity pools) on one loopback port.
+ * A local Amazon Cognito (user pools and identity pools) on one loopback port, with ECR's {@code
+ * GetAuthorizationToken} for callers that sign with the credentials its identity pools issued.
  *
  * <pre>{@code
  * try (LocalCognito lc = LocalCognito.builder().port(0).demo().start()) {
@@ -32,6 +36,7 @@ public final class LocalCognito implements AutoCloseable {
   private final Outbox outbox;
   private final Faults faults;
   private final IdentityPoolService identityPools;
+  private final EcrService ecr;
 
   private LocalCognito(Builder builder) {
     Seed seed = builder.seed != null ? builder.seed : Seed.empty();
@@ -48,15 +53,30 @@ public final class LocalCognito implements AutoCloseable {
         new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
     userPools.seed(seed.userPools());
     identityPools.seed(seed.identityPools());
+    this.ecr = new EcrService(builder.clock, seed.accountId(), identityPools::issuedCredentials);
     AwsJsonEndpoint endpoint =
         new AwsJsonEndpoint(
             Map.of(
                 "AWSCognitoIdentityProviderService", userPools.operations(),
                 "AWSCognitoIdentityService", identityPools.operations()),
+            Map.of(
+                EcrService.TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.SIGNING_NAME, identityPools::signingCredential, builder.clock),
+                    ecr.operations()),
+                EcrService.PUBLIC_TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.PUBLIC_SIGNING_NAME,
+                        identityPools::signingCredential,
+                        builder.clock),
+                    ecr.publicOperations())),
             calls,
             faults,
             builder.clock);
-    AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
+    AdminRoutes admin =
+        new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials, ecr::passwords);
     this.server =
         Javalin.create(
             config -> {
@@ -119,6 +139,11 @@ public final class LocalCognito implements AutoCloseable {
   /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */
   public List<IssuedCredentials> issuedCredentials() {
     return identityPools.issuedCredentials();
+  }
+
+  /** Registry passwords ECR's GetAuthorizationToken handed out, with who asked, oldest first. */
+  public List<RegistryPassword> ecrPasswords() {
+    return ecr.passwords();
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,12 +89,22 @@ final class ConfigureProfileCommand extends ConfigureSubcommand {
 
   /** The profile's keys and a credential_process line that runs this installation. */
   static FileEdit plan(UserEnvironment env, ProfileSettings settings) {
+    return plan(env, settings, null);
+  }
+
+  /** The same, with {@code registry} (unless null) added to the profile's cognito_registries. */
+  static FileEdit plan(UserEnvironment env, ProfileSettings settings, EcrRegistry registry) {
     String credentialProcess = CredentialProcessLine.of(env.install().client(), settings.profile());
+    Map<String, String> keys = new LinkedHashMap<>(settings.configKeys(credentialProcess));
+    if (registry != null) {
+      String current =
+          AwsConfigFile.read(env.awsConfigFile())
+              .getOrDefault(settings.profile(), Map.of())
+              .get(RegistriesKey.KEY);
+      keys.put(RegistriesKey.KEY, RegistriesKey.withRegistry(current, registry));
+    }
     return AwsConfigFile.plan(
-        env.awsConfigFile(),
-        settings.profile(),
-        settings.configKeys(credentialProcess),
-        ProfileSettings.SECRET_KEYS);
+        env.awsConfigFile(), settings.profile(), keys, ProfileSettings.SECRET_KEYS);
   }
 
   private String readSecret() {

@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** One valid cognito profile of the AWS config file. */
@@ -13,7 +14,38 @@ public record CognitoProfile(
     String identityPoolId,
     Optional<String> roleArn,
     AuthFlow authFlow,
-    Optional<URI> endpointUrl) {
+    Optional<URI> endpointUrl,
+    List<String> registries,
+    Optional<URI> ecrEndpointUrl) {
+
+  public CognitoProfile {
+    registries = List.copyOf(registries);
+  }
+
+  /** A profile that serves no registry by name and asks ECR at its standard endpoint. */
+  public CognitoProfile(
+      String name,
+      String region,
+      String userPoolId,
+      String clientId,
+      Optional<String> clientSecret,
+      String identityPoolId,
+      Optional<String> roleArn,
+      AuthFlow authFlow,
+      Optional<URI> endpointUrl) {
+    this(
+        name,
+        region,
+        userPoolId,
+        clientId,
+        clientSecret,
+        identityPoolId,
+        roleArn,
+        authFlow,
+        endpointUrl,
+        List.of(),
+        Optional.empty());
+  }
 
   /** The part of the user pool id after the region, which SRP calls the pool name. */
   public String userPoolName() {

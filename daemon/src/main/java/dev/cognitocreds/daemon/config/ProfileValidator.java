@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class ProfileValidator {
   static final String ROLE_ARN = "cognito_role_arn";
   static final String AUTH_FLOW = "cognito_auth_flow";
   static final String ENDPOINT_URL = "cognito_endpoint_url";
+  static final String REGISTRIES = "cognito_registries";
+  static final String ECR_ENDPOINT_URL = "cognito_ecr_endpoint_url";
   private static final Set<String> KNOWN_KEYS =
       Set.of(
           USER_POOL_ID,
@@ -28,7 +31,9 @@ final class ProfileValidator {
           IDENTITY_POOL_ID,
           ROLE_ARN,
           AUTH_FLOW,
-          ENDPOINT_URL);
+          ENDPOINT_URL,
+          REGISTRIES,
+          ECR_ENDPOINT_URL);
 
   private static final String REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
   private static final Pattern USER_POOL_ID_FORMAT = Pattern.compile(REGION + "_[0-9A-Za-z]+");
@@ -74,7 +79,9 @@ final class ProfileValidator {
             "an IAM role ARN like arn:aws:iam::111122223333:role/name",
             problems);
     AuthFlow authFlow = authFlow(name, keys, problems);
-    Optional<URI> endpointUrl = endpointUrl(name, keys, problems);
+    Optional<URI> endpointUrl = url(name, keys, ENDPOINT_URL, problems);
+    Optional<URI> ecrEndpointUrl = url(name, keys, ECR_ENDPOINT_URL, problems);
+    List<String> registries = registries(keys.get(REGISTRIES));
     Optional<String> clientSecret = Optional.ofNullable(keys.get(CLIENT_SECRET)).map(String::trim);
     if (clientSecret.isPresent() && clientSecret.get().isEmpty()) {
       problems.add(
@@ -115,7 +122,9 @@ final class ProfileValidator {
                 identityPoolId,
                 roleArn,
                 authFlow,
-                endpointUrl)),
+                endpointUrl,
+                registries,
+                ecrEndpointUrl)),
         List.of(),
         warnings);
   }
@@ -176,9 +185,17 @@ final class ProfileValidator {
     return flow.orElse(null);
   }
 
-  private Optional<URI> endpointUrl(
-      String profile, Map<String, String> keys, List<String> problems) {
-    String value = keys.get(ENDPOINT_URL);
+  /** Registry hosts separated by spaces or commas, as {@code configure docker} writes them. */
+  private static List<String> registries(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.trim().split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
+  }
+
+  private Optional<URI> url(
+      String profile, Map<String, String> keys, String key, List<String> problems) {
+    String value = keys.get(key);
     if (value == null) {
       return Optional.empty();
     }
@@ -192,10 +209,7 @@ final class ProfileValidator {
       // reported below with the same words as any other malformed value
     }
     problems.add(
-        problem(
-            profile,
-            ENDPOINT_URL,
-            "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
+        problem(profile, key, "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
     return Optional.empty();
   }
 

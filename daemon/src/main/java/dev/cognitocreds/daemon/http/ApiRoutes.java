@@ -8,6 +8,7 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
+import dev.cognitocreds.daemon.session.ServedPassword;
 import dev.cognitocreds.daemon.session.Sessions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +65,20 @@ final class ApiRoutes {
   byte[] document(String profile, boolean credentialProcess) {
     CredentialDocuments.Rendered rendered = documents.of(profile, sessions.credentials(profile));
     return credentialProcess ? rendered.process() : rendered.container();
+  }
+
+  /**
+   * A registry's password in the Docker credential helper's {@code get} format; the optional query
+   * parameter {@code profile} is the caller's {@code AWS_PROFILE}.
+   */
+  byte[] registryCredentials(RouteRequest request) {
+    ServedPassword served =
+        sessions.registryPassword(request.param("registry"), request.query("profile"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ServerURL", served.registry().host());
+    body.put("Username", served.password().username());
+    body.put("Secret", served.password().secret());
+    return Json.bytes(body);
   }
 
   byte[] login(RouteRequest request) {

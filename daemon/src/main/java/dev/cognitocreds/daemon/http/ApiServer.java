@@ -133,7 +133,8 @@ public final class ApiServer implements AutoCloseable {
             .add("POST", Routes.template(Routes.LOGIN), routes::login)
             .add("POST", Routes.template(Routes.LOGIN_WITH_FLOW), routes::loginWithFlow)
             .add("POST", Routes.template(Routes.LOGOUT), routes::logout)
-            .add("GET", Routes.STATUS, routes::status);
+            .add("GET", Routes.STATUS, routes::status)
+            .add("GET", Routes.REGISTRY_CREDENTIALS, routes::registryCredentials);
     if (accounts != null) {
       AccountRoutes chores = new AccountRoutes(accounts);
       table

@@ -11,6 +11,8 @@ import dev.cognitocreds.daemon.config.ConfiguredProfile;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.config.Profiles;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.registry.RegistryHost;
+import dev.cognitocreds.daemon.registry.RegistryProfiles;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
 import dev.cognitocreds.daemon.store.UnreadableSessionException;
@@ -92,6 +94,29 @@ public final class SessionManager implements Sessions {
       throw Failure.signedOut(profile);
     }
     return session.credentials();
+  }
+
+  @Override
+  public ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
+    RegistryHost registry =
+        RegistryHost.parse(serverUrl)
+            .orElseThrow(
+                () ->
+                    new Failure(
+                        Failure.Kind.PROFILE_NOT_FOUND,
+                        ErrorCodes.REGISTRY_UNKNOWN,
+                        "'"
+                            + RegistryHost.hostOf(serverUrl)
+                            + "' is not an ECR registry (ACCOUNT.dkr.ecr.REGION.amazonaws.com or"
+                            + " public.ecr.aws): cognito-creds has no password for it; remove its"
+                            + " credHelpers entry or use `docker login` for it"));
+    Profiles profiles = catalog.current();
+    String profile = RegistryProfiles.serving(profiles, registry, callerProfile);
+    ProfileSession session = session(profile, profiles.require(profile));
+    if (session == null) {
+      throw Failure.signedOut(profile);
+    }
+    return new ServedPassword(registry, profile, session.registryPassword(registry));
   }
 
   /**

@@ -27,6 +27,19 @@ public interface Sessions {
   /** Served from memory unless a renewal is due; see {@link RefreshAheadCache}. */
   AwsCredentials credentials(String profile);
 
+  /**
+   * The password of the registry {@code serverUrl} names (any form docker, podman, skopeo or
+   * buildah send), for the profile that serves it; {@code callerProfile} is the caller's {@code
+   * AWS_PROFILE}, used when no profile names the registry. Served from memory until shortly before
+   * it expires, renewed ahead like the credentials.
+   */
+  default ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
+    throw new dev.cognitocreds.daemon.Failure(
+        dev.cognitocreds.daemon.Failure.Kind.BAD_REQUEST,
+        "BadRequest",
+        "registry passwords are not served here");
+  }
+
   LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password);
 
   LoginOutcome answer(String profile, String conversation, Map<String, String> answers);
