@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of cognito-creds (issue 3, "Benchmarks"). Not part of CI. One run measures every figure
+# Benchmarks of cognito-creds. Not part of CI. One run measures every figure
 # against a baseline measured in the same run and prints a table:
 #   - `cognito-creds credential-process` median wall time vs curl on the same route (hyperfine), and
 #     vs a raw bash /dev/tcp request;

@@ -40,7 +40,9 @@ is_stale() {
 step "Build (only when the distribution is missing or older than the sources)"
 if [ "${DEMO_SKIP_BUILD:-}" = 1 ]; then
   # The end-to-end test of this script runs inside the build that has just made the distribution.
-  [ -x "$dist/bin/cognito-creds" ] && [ -f "$local_cognito_jar" ] || fail "DEMO_SKIP_BUILD=1 but nothing is built"
+  if [ ! -x "$dist/bin/cognito-creds" ] || [ ! -f "$local_cognito_jar" ]; then
+    fail "DEMO_SKIP_BUILD=1 but nothing is built"
+  fi
   echo "DEMO_SKIP_BUILD=1: using the distribution as it is"
 elif is_stale; then
   echo "building with ./mvnw -B -q -DskipTests package ..."
@@ -126,7 +128,8 @@ step "cognito-creds credential-process --profile $profile: what every AWS SDK ge
 "$dist/bin/cognito-creds" credential-process --profile "$profile" | abbreviate_json
 
 step "boto3 through the container variables of \`cognito-creds env\`"
-"$dist/bin/cognito-creds" env --profile "$profile"
+# the endpoint token is abbreviated on screen, as the secret key is below
+"$dist/bin/cognito-creds" env --profile "$profile" | sed -E 's/(AWS_CONTAINER_AUTHORIZATION_TOKEN=.{4}).*/\1…/'
 (
   eval "$("$dist/bin/cognito-creds" env --profile "$profile")"
   AWS_CONFIG_FILE=/dev/null python3 -c '

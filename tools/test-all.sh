@@ -2,7 +2,7 @@
 # The whole test suite, set-up included: the README's test command, and what .ci/run runs.
 #
 # 1. Installs what the tests need beyond the build image, only when it is missing (Debian packages
-#    with apt-get, python packages with pip). local-cognito's Maven build runs its own `npm ci`.
+#    with apt-get, python packages with pip). local-cognito's and e2e's tests run their own `npm ci`.
 # 2. Runs every module's tests: ./mvnw -B verify (unit, REST Assured against the real daemon,
 #    real AWS SDK / botocore / amazon-cognito-identity-js clients, moto, pseudo-terminal logins).
 # 3. Builds the release packages from the tree that verify assembled (linux-x86_64 and linux-aarch64
@@ -10,7 +10,8 @@
 #    installs each .deb into a scratch root and runs --version, doctor --json, configure and the
 #    offline demo from the installed files (the arm64 one under qemu-user), starts the portable
 #    archive with the machine's Java, and builds again with bsdtar as tar (as on macOS).
-#    The packaging scripts pass shellcheck before anything is built. Adds arm64 as a foreign dpkg
+#    Every shell script (launchers, packaging, demo, bench, tools) passes shellcheck before anything
+#    is built. Adds arm64 as a foreign dpkg
 #    architecture (kept); where apt-get update then fails (a mirror without arm64), removes it again
 #    and skips the aarch64 package and its checks, saying so.
 set -euo pipefail
@@ -38,8 +39,36 @@ need skopeo skopeo                      # the image pushed into it, skopeo inspe
 need podman podman                      # podman pull through the helper
 need dockerd docker.io                  # docker pull through the helper (a private dockerd)
 need openssl openssl                    # the registry's self-signed certificate
+# ClientCompatibilityTest, the matrix of real clients (README, "Compatibility"). The pyenv/pip `aws`
+# on PATH is the AWS CLI v1: v2 is Debian's, looked for at /usr/bin/aws.
+[ -x /usr/bin/aws ] || need_apt+=(awscli)
+/usr/bin/python3 -c 'import botocore' 2>/dev/null || need_apt+=(python3-botocore)
+need go golang-go
+[ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go ] || need_apt+=(golang-github-aws-aws-sdk-go-dev)
+need docker-credential-ecr-login amazon-ecr-credential-helper
+need chromium chromium                  # BrowserSignInTest drives Debian's chromium (headless)
+need chromedriver chromium-driver       # … through Selenium with Debian's chromedriver
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
+# apt-get that waits, as a person would, while another apt-get or dpkg holds a lock (a fresh machine
+# often runs unattended-upgrades): for dpkg's locks apt's own DPkg::Lock::Timeout; the package lists'
+# lock, which `apt-get update` takes and that option does not cover, by trying again every 5 s.
+apt_get() {
+  local deadline=$((SECONDS + 600)) errors rc
+  errors=$(mktemp)
+  while :; do
+    rc=0
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 "$@" 2>"$errors" || rc=$?
+    if [ $rc -ne 0 ] && [ $SECONDS -lt $deadline ] && grep -q 'Could not get lock' "$errors"; then
+      echo "test-all: waiting for another apt-get to release its lock ($(grep -m1 'Could not get lock' "$errors"))" >&2
+      sleep 5
+      continue
+    fi
+    cat "$errors" >&2
+    rm -f "$errors"
+    return $rc
+  done
+}
 # build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods. Adding arm64
 # as a foreign architecture stays on this machine; where the mirror serves no arm64 (Ubuntu's main
 # archive) apt-get update then fails: arm64 is removed again and the aarch64 package is skipped.
@@ -51,30 +80,31 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   added_arm64=yes
 fi
 if [ ${#need_apt[@]} -gt 0 ] || [ $added_arm64 = yes ]; then
-  if ! "${sudo[@]}" apt-get update -qq; then
+  if ! apt_get update -qq; then
     [ $added_arm64 = yes ] || exit 1
     echo "test-all: apt-get update fails with arm64 added (this mirror serves no arm64?): dpkg --remove-architecture arm64; the linux-aarch64 package and its checks are skipped" >&2
     "${sudo[@]}" dpkg --remove-architecture arm64
-    "${sudo[@]}" apt-get update -qq
+    apt_get update -qq
     arm64=no
   fi
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test-all: installing ${need_apt[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 missing_python=()
 python3 -c 'import boto3' 2>/dev/null || missing_python+=('boto3')
 command -v moto_server >/dev/null 2>&1 || missing_python+=('moto[server]')
+python3 -c 'import awscli' 2>/dev/null || missing_python+=('awscli') # the AWS CLI v1 of the matrix
 if [ ${#missing_python[@]} -gt 0 ]; then
   echo "test-all: installing ${missing_python[*]}" >&2
   python3 -m pip install --quiet "${missing_python[@]}"
 fi
 
-# The packaging scripts; the launchers in packaging/src/bin have their own tests.
-shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
-shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/docker-credential-cognito-creds packaging/src/lib/daemon-http.sh
+# Every shell script: the launchers and what they source, the packaging, demo, bench and tools scripts.
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/* packaging/src/lib/*.sh packaging/src/bench/*.sh \
+  packaging/build-packages.sh packaging/deb/*.sh demo/run.sh bench/*.sh tools/*.sh
 
 ./mvnw -B verify
 

@@ -3,33 +3,11 @@
 # One authenticated GET to the local daemon over bash's /dev/tcp: no JVM, no child process (the
 # token never appears in any process's arguments). Sourced by bin/docker-credential-cognito-creds.
 #
-# The caller carries the contract block (cc_locations, cc_exit_code, the exit codes and header
-# name, rendered from dev.cognitocreds.contract) and defines cc_die RC MESSAGE, which reports a
-# failure its own way and exits. The messages match bin/cognito-creds' credential-process and the
-# Java client's dev.cognitocreds.client.daemon.DaemonStartHint and DaemonClient.
+# The caller carries the contract block (cc_locations, cc_start_hint, cc_exit_code, the exit codes
+# and header name, rendered from dev.cognitocreds.contract) and defines cc_die RC MESSAGE, which
+# reports a failure its own way and exits. The messages match bin/cognito-creds' credential-process
+# and the Java client's dev.cognitocreds.client.daemon.DaemonClient.
 # Written for bash 3.2 (macOS) and later.
-
-cc_start_hint() {
-  if cc_is_macos; then
-    if [ -f "$HOME/Library/LaunchAgents/dev.cognitocreds.cognito-credsd.plist" ]; then
-      # shellcheck disable=SC2016 # a command for the person to paste, expanded by their shell
-      cc_hint='launchctl kickstart gui/$(id -u)/dev.cognitocreds.cognito-credsd'
-    else
-      cc_hint='cognito-credsd &'
-    fi
-  else
-    cc_hint='cognito-credsd &'
-    local dir
-    for dir in "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user" /etc/systemd/user /usr/lib/systemd/user \
-               /usr/local/lib/systemd/user /lib/systemd/user; do
-      if [ -f "$dir/cognito-credsd.service" ]; then
-        cc_hint='systemctl --user start cognito-credsd'
-        break
-      fi
-    done
-  fi
-  cc_hint="Start it with \`$cc_hint\`."
-}
 
 cc_not_running() {
   cc_start_hint

@@ -8,7 +8,9 @@ import dev.cognitocreds.client.command.PasswdCommand;
 import dev.cognitocreds.client.command.ResetPasswordCommand;
 import dev.cognitocreds.client.command.SignupCommand;
 import dev.cognitocreds.client.command.StatusCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -34,7 +36,6 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       EnvCommand.class,
       CredentialProcessCommand.class,
-      // issue 5 registers dev.cognitocreds.client.setup commands here, one line each
       dev.cognitocreds.client.setup.ConfigureCommand.class,
       dev.cognitocreds.client.setup.DoctorCommand.class,
       dev.cognitocreds.client.setup.ServiceCommand.class,
@@ -68,8 +69,11 @@ public final class CognitoCreds implements Runnable {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // the platform's charset, as System.out and System.err encode with it
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
     int exitCode = commandLine(ClientContext.ofSystem(), out, err).execute(args);
     out.flush();
     err.flush();

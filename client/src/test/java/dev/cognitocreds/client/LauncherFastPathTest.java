@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +74,7 @@ class LauncherFastPathTest extends WithStubDaemon {
         "502 | {\"code\":\"UpstreamError\",\"message\":\"Cognito said \\\"what\\\"\"}",
         "404 | {\"code\":\"ProfileNotFound\",\"message\":\"no profile acme; known: beta\"}",
         "403 | {\"code\":\"BadToken\",\"message\":\"wrong token\"}",
+        "403 | {\"code\":\"CredentialsRefused\",\"message\":\"the licence was revoked\"}",
         "500 | not json",
         "409 | {\"code\":\"SignedOut\",\"message\":\"caf\\u00e9 \\u4e2d \\ud83d\\ude00 \\\"q\\\" a\\tb \\/ \\\\\"}",
       })
@@ -83,7 +86,12 @@ class LauncherFastPathTest extends WithStubDaemon {
 
     assertThat(bash).isEqualTo(java);
     assertThat(bash.exitCode())
-        .isEqualTo(status == 200 ? 0 : ExitCodes.forDaemonError(status, null));
+        .isEqualTo(status == 200 ? 0 : ExitCodes.forDaemonError(status, codeOf(body)));
+  }
+
+  private static String codeOf(String body) {
+    Matcher code = Pattern.compile("\"code\":\"([^\"]*)\"").matcher(body);
+    return code.find() ? code.group(1) : null;
   }
 
   @Test

@@ -54,6 +54,8 @@ public final class FileLocations {
   }
 
   /**
+   * The locations for an environment.
+   *
    * @param osName the {@code os.name} to apply the platform rules of
    * @param userHome the home folder when {@code HOME} is unset or empty
    */

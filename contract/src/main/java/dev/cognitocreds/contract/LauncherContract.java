@@ -35,6 +35,8 @@ public final class LauncherContract {
         + "\n"
         + locations()
         + "\n"
+        + startHint()
+        + "\n"
         + exitCode()
         + END
         + "\n";
@@ -94,6 +96,39 @@ public final class LauncherContract {
             FileLocations.ENDPOINT_FILE,
             FileLocations.AUTH_TOKEN_FILE,
             FileLocations.CDS_FOLDER);
+  }
+
+  private static String startHint() {
+    return """
+        # DaemonService.startCommand, as DaemonService.startSentence: sets cc_hint.
+        cc_start_hint() {
+          local dir
+          cc_hint='%1$s'
+          if cc_is_macos; then
+            if [ -f "$HOME/Library/LaunchAgents/%2$s.plist" ]; then
+              # shellcheck disable=SC2016 # a command for the person to paste, expanded by their shell
+              cc_hint='%3$s'
+            fi
+          else
+            for dir in "${%4$s:-$HOME/.config}/systemd/user" %5$s; do
+              if [ -f "$dir/%6$s" ]; then
+                cc_hint='%7$s'
+                break
+              fi
+            done
+          fi
+          cc_hint="%8$s"
+        }
+        """
+        .formatted(
+            DaemonService.START_IN_BACKGROUND,
+            DaemonService.LAUNCHD_LABEL,
+            DaemonService.START_WITH_LAUNCHD,
+            EnvironmentVariables.XDG_CONFIG_HOME,
+            String.join(" ", DaemonService.SYSTEM_USER_UNIT_DIRS),
+            DaemonService.SYSTEMD_UNIT,
+            DaemonService.START_WITH_SYSTEMD,
+            DaemonService.startSentence("$cc_hint").replace("`", "\\`"));
   }
 
   private static String exitCode() {

@@ -19,7 +19,7 @@ public final class Routes {
   public static final String DEFAULT_CREDENTIALS = "/v1/credentials";
 
   public static final String PROFILES = "/v1/profiles/";
-  public static final String PROFILE_PARAMETER = "{p}";
+  private static final String PROFILE_PARAMETER = "{p}";
 
   // the suffixes of a profile's routes
   public static final String CREDENTIALS = "credentials";
@@ -28,6 +28,11 @@ public final class Routes {
 
   /** {@code login/USER_SRP_AUTH} or {@code login/USER_PASSWORD_AUTH}. */
   public static final String LOGIN_WITH_FLOW = "login/{flow}";
+
+  /** A browser sign-in: its start (the sign-in address) and its end (the callback's code). */
+  public static final String LOGIN_BROWSER = "login/browser";
+
+  public static final String LOGIN_BROWSER_CALLBACK = "login/browser/callback";
 
   public static final String LOGOUT = "logout";
   public static final String SIGNUP = "signup";

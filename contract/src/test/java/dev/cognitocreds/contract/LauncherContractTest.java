@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers carry the contract as {@link LauncherContract#render()} renders it, and their bash
@@ -160,6 +161,52 @@ class LauncherContractTest {
             .map(osName -> Boolean.toString(Platform.isMacOs(osName)))
             .toList();
     assertThat(bash).isEqualTo(java);
+  }
+
+  @Test
+  void theLauncherNamesTheSameStartCommandAsJava(@TempDir Path home) throws Exception {
+    Path xdgConfig = home.resolve("xdg-config");
+    Files.createDirectories(home.resolve("with-unit/.config/systemd/user"));
+    Files.writeString(home.resolve("with-unit/.config/systemd/user/cognito-credsd.service"), "");
+    Files.createDirectories(xdgConfig.resolve("systemd/user"));
+    Files.writeString(xdgConfig.resolve("systemd/user/cognito-credsd.service"), "");
+    Files.createDirectories(home.resolve("with-agent/Library/LaunchAgents"));
+    Files.writeString(
+        home.resolve("with-agent/Library/LaunchAgents/dev.cognitocreds.cognito-credsd.plist"), "");
+    List<Map<String, String>> cases = new ArrayList<>();
+    for (String os : new String[] {"linux-gnu", "darwin23"}) {
+      for (String user : new String[] {"bare", "with-unit", "with-agent"}) {
+        for (String configHome : new String[] {null, "", xdgConfig.toString()}) {
+          Map<String, String> env = new LinkedHashMap<>();
+          env.put("OSTYPE", os);
+          env.put("HOME", home.resolve(user).toString());
+          if (configHome != null) {
+            env.put("XDG_CONFIG_HOME", configHome);
+          }
+          cases.add(env);
+        }
+      }
+    }
+    StringBuilder script = new StringBuilder();
+    for (Map<String, String> env : cases) {
+      script.append("(unset XDG_CONFIG_HOME; ");
+      env.forEach(
+          (name, value) -> script.append(name).append('=').append(quoted(value)).append("; "));
+      script.append("cc_start_hint; printf '%s\\n' \"$cc_hint\")\n");
+    }
+
+    List<String> bash = bash(script.toString());
+
+    for (int i = 0; i < cases.size(); i++) {
+      Map<String, String> env = cases.get(i);
+      String osName = env.get("OSTYPE").startsWith("darwin") ? "Mac OS X" : "Linux";
+      String java =
+          DaemonService.startSentence(
+              DaemonService.startCommand(
+                  FileLocations.of(env, osName, USER_HOME), env, osName, Files::isRegularFile));
+      assertThat(bash.get(i)).as("start hint for %s", env).isEqualTo(java);
+    }
+    assertThat(bash).contains(DaemonService.startSentence(DaemonService.START_WITH_LAUNCHD));
   }
 
   /** Runs {@code script} after the contract block of the real cognito-creds launcher. */

@@ -21,10 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every sign-in challenge of issue 4 through the real client and daemon against local-cognito:
- * authenticator, SMS and e-mail codes, the choice of a factor, authenticator set-up in a
- * pseudo-terminal, new password with a required attribute, and the refusals that must say what to
- * do next.
+ * Every sign-in challenge through the real client and daemon against local-cognito: authenticator,
+ * SMS and e-mail codes, the choice of a factor, authenticator set-up in a pseudo-terminal, new
+ * password with a required attribute, and the refusals that must say what to do next.
  */
 class MfaChallengeTest {
 

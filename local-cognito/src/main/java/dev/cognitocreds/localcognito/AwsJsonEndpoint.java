@@ -38,19 +38,22 @@ final class AwsJsonEndpoint {
   private final Calls calls;
   private final Faults faults;
   private final Clock clock;
-  private final Object lock = new Object();
+  private final Object lock;
 
+  /** {@code lock} is also held by the hosted UI, which changes the same pools. */
   AwsJsonEndpoint(
       Map<String, Map<String, Operation>> servicesByPrefix,
       Map<String, SignedService> signedServicesByPrefix,
       Calls calls,
       Faults faults,
-      Clock clock) {
+      Clock clock,
+      Object lock) {
     this.servicesByPrefix = servicesByPrefix;
     this.signedServicesByPrefix = signedServicesByPrefix;
     this.calls = calls;
     this.faults = faults;
     this.clock = clock;
+    this.lock = lock;
   }
 
   void handle(Context ctx) throws InterruptedException {

@@ -3,9 +3,11 @@ package dev.cognitocreds.localcognito;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.cognitocreds.localcognito.ecr.EcrService;
 import dev.cognitocreds.localcognito.ecr.RegistryPassword;
+import dev.cognitocreds.localcognito.hostedui.HostedUi;
 import dev.cognitocreds.localcognito.identitypool.IdentityPoolService;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
 import dev.cognitocreds.localcognito.identitypool.TokenIssuers;
+import dev.cognitocreds.localcognito.oidc.OidcProviders;
 import dev.cognitocreds.localcognito.sigv4.SigV4Verifier;
 import dev.cognitocreds.localcognito.userpool.UserPoolService;
 import io.javalin.Javalin;
@@ -37,6 +39,7 @@ public final class LocalCognito implements AutoCloseable {
   private final Faults faults;
   private final IdentityPoolService identityPools;
   private final EcrService ecr;
+  private final OidcProviders oidcProviders;
 
   private LocalCognito(Builder builder) {
     Seed seed = builder.seed != null ? builder.seed : Seed.empty();
@@ -49,11 +52,15 @@ public final class LocalCognito implements AutoCloseable {
     this.faults = new Faults(builder.clock, builder.faultRandom);
     UserPoolService userPools =
         new UserPoolService(builder.clock, outbox, seed.region(), seed.accountId());
+    this.oidcProviders = new OidcProviders(builder.clock, this::base);
     this.identityPools =
-        new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
+        new IdentityPoolService(
+            builder.clock, issuersOf(userPools, oidcProviders), seed.region(), lifetime);
     userPools.seed(seed.userPools());
     identityPools.seed(seed.identityPools());
     this.ecr = new EcrService(builder.clock, seed.accountId(), identityPools::issuedCredentials);
+    Object lock = new Object();
+    HostedUi hostedUi = new HostedUi(userPools.hostedUi(lock), this::base, builder.clock);
     AwsJsonEndpoint endpoint =
         new AwsJsonEndpoint(
             Map.of(
@@ -74,7 +81,8 @@ public final class LocalCognito implements AutoCloseable {
                     ecr.publicOperations())),
             calls,
             faults,
-            builder.clock);
+            builder.clock,
+            lock);
     AdminRoutes admin =
         new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials, ecr::passwords);
     this.server =
@@ -94,15 +102,23 @@ public final class LocalCognito implements AutoCloseable {
                                       .contentType("application/json")
                                       .result("{\"message\":\"User pool not found\"}")));
               admin.register(config.routes);
+              hostedUi.register(config.routes);
+              oidcProviders.register(config.routes);
             });
     server.start(LOOPBACK, builder.port);
+    // the providers' issuers and redirect URIs name the port, known only now
+    oidcProviders.seed(seed.oidcProviders());
   }
 
-  private static TokenIssuers issuersOf(UserPoolService userPools) {
+  private String base() {
+    return "http://" + LOOPBACK + ":" + server.port();
+  }
+
+  private static TokenIssuers issuersOf(UserPoolService userPools, OidcProviders oidc) {
     return new TokenIssuers() {
       @Override
       public Optional<RSAKey> publicKey(String issuer) {
-        return userPools.publicKey(issuer);
+        return userPools.publicKey(issuer).or(() -> oidc.publicKey(issuer));
       }
 
       @Override
@@ -134,6 +150,14 @@ public final class LocalCognito implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * The stand-in OpenID Connect providers at {@code /_oidc/<name>}: {@code
+   * lc.oidcProviders().create("corp").client(...).user(...)}.
+   */
+  public OidcProviders oidcProviders() {
+    return oidcProviders;
   }
 
   /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */

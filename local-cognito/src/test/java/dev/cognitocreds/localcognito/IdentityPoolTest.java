@@ -133,7 +133,7 @@ class IdentityPoolTest {
   @Test
   void forgedTokenAndUnknownProviderAreRefused() throws Exception {
     String idToken = SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").idToken();
-    String[] parts = idToken.split("\\.");
+    String[] parts = idToken.split("\\.", -1);
     String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
     assertThatThrownBy(() -> getId(RULES_IDENTITY_POOL, Map.of(PROVIDER, forged)))

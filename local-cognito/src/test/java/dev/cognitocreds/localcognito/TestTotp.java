@@ -31,7 +31,8 @@ final class TestTotp {
     ByteBuffer out = ByteBuffer.allocate(base32.length() * 5 / 8);
     long buffer = 0;
     int bits = 0;
-    for (char c : base32.toCharArray()) {
+    for (int i = 0; i < base32.length(); i++) {
+      char c = base32.charAt(i);
       buffer = (buffer << 5) | alphabet.indexOf(c);
       bits += 5;
       if (bits >= 8) {

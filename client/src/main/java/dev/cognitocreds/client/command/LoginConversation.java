@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -83,9 +82,7 @@ final class LoginConversation {
     if (parameters.hasNonNull(SECRET_CODE)) {
       notes.println("  Secret key (to type in instead): " + parameters.path(SECRET_CODE).asText());
     }
-    Iterator<Map.Entry<String, JsonNode>> entries = parameters.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> parameter = entries.next();
+    for (Map.Entry<String, JsonNode> parameter : parameters.properties()) {
       if (parameter.getKey().equals(SECRET_CODE)) {
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.cognitocreds.client.command;
 
+import dev.cognitocreds.contract.EnvironmentVariables;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ public final class ProfileOption {
     if (profile != null && !profile.isBlank()) {
       return profile;
     }
-    String fromEnv = env.get("AWS_PROFILE");
+    String fromEnv = env.get(EnvironmentVariables.AWS_PROFILE);
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_PROFILE;
   }
 }

@@ -149,8 +149,8 @@ public final class SignupCommand extends ClientCommand {
       }
       err().println(answer.path("message").asText("The user pool needs more attributes."));
       FieldPrompts.ask(answer.path("fields"), answers)
-          .fields()
-          .forEachRemaining(entry -> given.put(entry.getKey(), entry.getValue().asText()));
+          .properties()
+          .forEach(entry -> given.put(entry.getKey(), entry.getValue().asText()));
     }
   }
 

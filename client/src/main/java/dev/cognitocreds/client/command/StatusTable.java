@@ -114,7 +114,7 @@ final class StatusTable {
   }
 
   private static String humane(Duration duration) {
-    long seconds = duration.getSeconds();
+    long seconds = duration.toSeconds();
     if (seconds < 60) {
       return seconds + "s";
     }

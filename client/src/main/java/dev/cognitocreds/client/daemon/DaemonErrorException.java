@@ -8,7 +8,7 @@ public final class DaemonErrorException extends ClientException {
   private final int httpStatus;
   private final String code;
 
-  public DaemonErrorException(int httpStatus, String code, String message) {
+  DaemonErrorException(int httpStatus, String code, String message) {
     super(ExitCodes.forDaemonError(httpStatus, code), message);
     this.httpStatus = httpStatus;
     this.code = code;

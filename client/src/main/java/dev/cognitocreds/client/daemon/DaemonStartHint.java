@@ -1,20 +1,15 @@
 package dev.cognitocreds.client.daemon;
 
-import dev.cognitocreds.contract.Platform;
+import dev.cognitocreds.contract.DaemonService;
+import dev.cognitocreds.contract.FileLocations;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The command that starts the daemon on this machine: the user service when its unit is installed,
- * otherwise the daemon in the background. The bash launcher prints the same sentence.
+ * The command that starts the daemon on this machine ({@link DaemonService#startCommand}): the user
+ * service when its unit is installed, otherwise the daemon in the background.
  */
 public final class DaemonStartHint {
-  static final String UNIT = "cognito-credsd.service";
-  static final String LAUNCHD_LABEL = "dev.cognitocreds.cognito-credsd";
-
   private final String command;
 
   private DaemonStartHint(String command) {
@@ -22,38 +17,12 @@ public final class DaemonStartHint {
   }
 
   public static DaemonStartHint of(Map<String, String> env, String osName) {
-    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-    if (Platform.isMacOs(osName)) {
-      Path agent = Path.of(home, "Library", "LaunchAgents", LAUNCHD_LABEL + ".plist");
-      return new DaemonStartHint(
-          Files.isRegularFile(agent)
-              ? "launchctl kickstart gui/$(id -u)/" + LAUNCHD_LABEL
-              : "cognito-credsd &");
-    }
-    for (Path dir : systemdUserUnitDirs(env, home)) {
-      if (Files.isRegularFile(dir.resolve(UNIT))) {
-        return new DaemonStartHint("systemctl --user start cognito-credsd");
-      }
-    }
-    return new DaemonStartHint("cognito-credsd &");
-  }
-
-  private static List<Path> systemdUserUnitDirs(Map<String, String> env, String home) {
-    List<Path> dirs = new ArrayList<>();
-    String configHome = env.get("XDG_CONFIG_HOME");
-    dirs.add(
-        configHome == null || configHome.isBlank()
-            ? Path.of(home, ".config", "systemd", "user")
-            : Path.of(configHome, "systemd", "user"));
-    for (String system :
-        List.of(
-            "/etc/systemd/user",
-            "/usr/lib/systemd/user",
-            "/usr/local/lib/systemd/user",
-            "/lib/systemd/user")) {
-      dirs.add(Path.of(system));
-    }
-    return dirs;
+    return new DaemonStartHint(
+        DaemonService.startCommand(
+            FileLocations.of(env, osName, System.getProperty("user.home")),
+            env,
+            osName,
+            Files::isRegularFile));
   }
 
   public String command() {
@@ -62,6 +31,6 @@ public final class DaemonStartHint {
 
   /** For example "Start it with `cognito-credsd &`." */
   public String sentence() {
-    return "Start it with `" + command + "`.";
+    return DaemonService.startSentence(command);
   }
 }

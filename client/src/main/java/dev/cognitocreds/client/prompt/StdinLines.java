@@ -18,11 +18,10 @@ import java.util.concurrent.TimeUnit;
  * leaves stdin open and writes nothing gets an error, not a command that hangs until it is killed.
  */
 final class StdinLines {
-  /** Read-ahead marker for end of input or a read error. */
-  private static final String END = new String("end of stdin");
+  /** Read ahead; an empty one marks the end of input or a read error. */
+  private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
 
   private final InputStream stdin;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private Thread reader;
 
   StdinLines(InputStream stdin) {
@@ -35,7 +34,7 @@ final class StdinLines {
    */
   Optional<String> next(Duration patience, String what) {
     startReading();
-    String line;
+    Optional<String> line;
     try {
       line = lines.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -52,11 +51,10 @@ final class StdinLines {
               + patience.toSeconds()
               + " s: give every answer on stdin, or close it");
     }
-    if (line == END) {
-      lines.add(END); // every later call sees the end too
-      return Optional.empty();
+    if (line.isEmpty()) {
+      lines.add(line); // every later call sees the end too
     }
-    return Optional.of(line);
+    return line;
   }
 
   private synchronized void startReading() {
@@ -69,12 +67,12 @@ final class StdinLines {
               try (BufferedReader in =
                   new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                  lines.add(line);
+                  lines.add(Optional.of(line));
                 }
               } catch (IOException e) {
                 // treated as the end of input: the command then says which answer is missing
               }
-              lines.add(END);
+              lines.add(Optional.empty());
             },
             "stdin-lines");
     reader.setDaemon(true);

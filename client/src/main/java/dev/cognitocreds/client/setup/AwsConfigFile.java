@@ -220,7 +220,7 @@ final class AwsConfigFile {
 
   /** In the config file only "default" may go without the "profile " prefix. */
   private static boolean isProfile(Matcher header, String name) {
-    return "profile".equals(header.group(1)) || header.group(1) == null && "default".equals(name);
+    return "profile".equals(header.group(1)) || (header.group(1) == null && "default".equals(name));
   }
 
   /** A property's value may go on over indented lines that follow it. */

@@ -52,7 +52,9 @@ final class ConfigureAllCommand extends ConfigureSubcommand {
     boolean ours = registry != null && helper == RegistryHelper.COGNITO_CREDS;
     List<FileEdit> edits = new ArrayList<>();
     // One edit of the AWS config file: the profile's keys and, for our helper, its registry.
-    edits.add(ConfigureProfileCommand.plan(env, settings, ours ? registry : null));
+    edits.add(
+        ConfigureProfileCommand.plan(
+            env, settings, ours ? registry : null, BrowserSettings.read(from)));
     if (registry != null) {
       edits.add(CredHelpersFile.plan(env.dockerConfigFile(), registry, helper));
       if (ExecutableLookup.onPath(env.env().get("PATH"), "podman").isPresent()) {

@@ -97,7 +97,10 @@ final class Doctor {
     }
     List<String> profiles =
         all.entrySet().stream()
-            .filter(e -> e.getValue().containsKey("cognito_user_pool_id"))
+            .filter(
+                e ->
+                    e.getValue().containsKey("cognito_user_pool_id")
+                        || e.getValue().containsKey("cognito_oidc_issuer"))
             .map(Map.Entry::getKey)
             .filter(p -> onlyProfile.map(p::equals).orElse(true))
             .toList();
@@ -107,13 +110,16 @@ final class Doctor {
               "AWS config",
               "no "
                   + onlyProfile.map(p -> "profile " + p + " with ").orElse("profile with ")
-                  + "cognito_user_pool_id in "
+                  + "cognito_user_pool_id or cognito_oidc_issuer in "
                   + file,
               "cognito-creds configure profile --from ONBOARDING.json"));
       return List.of();
     }
     for (String profile : profiles) {
-      checkKeys(profile, all.get(profile));
+      if (all.get(profile).containsKey("cognito_user_pool_id")) {
+        checkKeys(profile, all.get(profile));
+      }
+      checks.addAll(new BrowserSignInCheck().run(profile, all.get(profile)));
       checkCredentialProcess(profile, all.get(profile).get("credential_process"));
     }
     return profiles;

@@ -14,7 +14,7 @@ final class ExecutableLookup {
     if (pathVariable == null) {
       return Optional.empty();
     }
-    for (String dir : pathVariable.split(File.pathSeparator)) {
+    for (String dir : pathVariable.split(File.pathSeparator, -1)) {
       if (dir.isEmpty()) {
         continue;
       }

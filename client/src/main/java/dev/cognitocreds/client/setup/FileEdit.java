@@ -10,6 +10,8 @@ import java.util.List;
  * One planned change to one user file: what it will contain and, for the person, what changes.
  * Descriptions never hold a secret value.
  */
+// The contents are compared with Arrays.equals where it matters; edits are never compared as such.
+@SuppressWarnings("ArrayRecordComponent")
 record FileEdit(Path file, byte[] before, byte[] after, List<String> changes) {
 
   FileEdit {

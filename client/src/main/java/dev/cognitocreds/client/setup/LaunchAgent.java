@@ -1,12 +1,13 @@
 package dev.cognitocreds.client.setup;
 
+import dev.cognitocreds.contract.DaemonService;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** The shipped LaunchAgent property list, rewritten for this user and this installation. */
 final class LaunchAgent {
 
-  static final String LABEL = "dev.cognitocreds.cognito-credsd";
+  static final String LABEL = DaemonService.LAUNCHD_LABEL;
   static final String FILE_NAME = LABEL + ".plist";
   private static final String TEMPLATE_HOME = "/Users/USER";
   private static final String TEMPLATE_DAEMON =

@@ -1,5 +1,6 @@
 package dev.cognitocreds.client.setup;
 
+import dev.cognitocreds.contract.DaemonService;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 /** The shipped user unit, rewritten so that it starts this installation's daemon. */
 final class SystemdUnit {
 
-  static final String FILE_NAME = "cognito-credsd.service";
+  static final String FILE_NAME = DaemonService.SYSTEMD_UNIT;
   private static final Pattern EXEC_START = Pattern.compile("(?m)^ExecStart=.*$");
 
   private SystemdUnit() {}

@@ -1,5 +1,6 @@
 package dev.cognitocreds.client.setup;
 
+import dev.cognitocreds.contract.EnvironmentVariables;
 import dev.cognitocreds.contract.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ record SystemdUserService(UserEnvironment env, CommandRunner runner, DaemonReadi
         SystemdUnit.render(
             InstallLayout.readTemplate(install.systemdUnitTemplate()),
             install.daemon(),
-            env.get("AWS_CONFIG_FILE"),
+            // the file itself, so the service reads the one this shell means whatever its HOME
+            env.get(EnvironmentVariables.AWS_CONFIG_FILE)
+                .map(set -> env.awsConfigFile().toString()),
             stateHome,
             install.javaHomeForService(env.env()));
     stateHome.ifPresent(SystemdUserService::createStateFolder);

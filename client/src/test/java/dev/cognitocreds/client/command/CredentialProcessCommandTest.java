@@ -36,6 +36,7 @@ class CredentialProcessCommandTest extends WithStubDaemon {
     "404, ProfileNotFound, 1",
     "422, InvalidProfile, 1",
     "403, BadToken, 1",
+    "403, CredentialsRefused, 7",
   })
   void errorsPrintTheDaemonMessageAndMapToExitCodes(int status, String code, int exitCode) {
     daemon.reply(

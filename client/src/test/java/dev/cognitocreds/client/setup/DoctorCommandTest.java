@@ -319,7 +319,8 @@ class DoctorCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())
         .contains(
-            "✘ AWS config: no profile with cognito_user_pool_id in " + home.resolve(".aws/config"),
+            "✘ AWS config: no profile with cognito_user_pool_id or cognito_oidc_issuer in "
+                + home.resolve(".aws/config"),
             "✘ credHelpers: no ECR registry",
             "fix: cognito-creds configure docker --registry");
   }

@@ -94,6 +94,14 @@ class UserServiceTest {
   }
 
   @Test
+  void systemdInstallPassesOnTheConfigFileATildeInAwsConfigFileNames() throws Exception {
+    linux(Map.of("AWS_CONFIG_FILE", "~/work/aws-config")).install(out());
+
+    assertThat(Files.readString(home.resolve(".config/systemd/user/cognito-credsd.service")))
+        .contains("\nEnvironment=\"AWS_CONFIG_FILE=" + home.resolve("work/aws-config") + "\"\n");
+  }
+
+  @Test
   void systemdInstallWithAMovedAwsConfigPassesItOnAndRestartsAChangedUnit() throws Exception {
     linux(Map.of()).install(out());
     runner.commands.clear();

@@ -49,7 +49,7 @@ final class JwtPayload {
 
   /** {@code what} names the token in the messages ("the ID token"); they never quote the token. */
   static Claims decode(String jwt, String what) {
-    String[] parts = jwt.split("\\.");
+    String[] parts = jwt.split("\\.", -1);
     if (parts.length != 3) {
       throw new IllegalArgumentException(what + " from Cognito is not a JWT");
     }

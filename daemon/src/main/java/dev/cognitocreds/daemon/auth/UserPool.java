@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -297,7 +298,7 @@ public final class UserPool {
     String message = UpstreamFailures.message(e);
     if ("NotAuthorizedException".equals(code)
         && message != null
-        && message.toLowerCase().contains("session")) {
+        && message.toLowerCase(Locale.ROOT).contains("session")) {
       return new Failure(
           Failure.Kind.CONVERSATION_EXPIRED,
           ErrorCodes.CONVERSATION_EXPIRED,

@@ -23,6 +23,12 @@ final class ProfileValidator {
   static final String ENDPOINT_URL = "cognito_endpoint_url";
   static final String REGISTRIES = "cognito_registries";
   static final String ECR_ENDPOINT_URL = "cognito_ecr_endpoint_url";
+  static final String DOMAIN = "cognito_domain";
+  static final String REDIRECT_URI = "cognito_redirect_uri";
+  static final String IDENTITY_PROVIDER = "cognito_identity_provider";
+  static final String LOGIN = "cognito_login";
+  static final String OIDC_ISSUER = "cognito_oidc_issuer";
+  static final String OIDC_CLIENT_ID = "cognito_oidc_client_id";
   private static final Set<String> KNOWN_KEYS =
       Set.of(
           USER_POOL_ID,
@@ -33,7 +39,13 @@ final class ProfileValidator {
           AUTH_FLOW,
           ENDPOINT_URL,
           REGISTRIES,
-          ECR_ENDPOINT_URL);
+          ECR_ENDPOINT_URL,
+          DOMAIN,
+          REDIRECT_URI,
+          IDENTITY_PROVIDER,
+          LOGIN,
+          OIDC_ISSUER,
+          OIDC_CLIENT_ID);
 
   private static final String REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
   private static final Pattern USER_POOL_ID_FORMAT = Pattern.compile(REGION + "_[0-9A-Za-z]+");
@@ -52,16 +64,22 @@ final class ProfileValidator {
 
   ConfiguredProfile validate(String name, Map<String, String> keys) {
     List<String> problems = new ArrayList<>();
+    boolean oidcOnly = !keys.containsKey(USER_POOL_ID) && keys.containsKey(OIDC_ISSUER);
+    BrowserLogin browser = new BrowserLoginKeys(file, name).read(keys, oidcOnly, problems);
     String userPoolId =
-        required(
-            name,
-            keys,
-            USER_POOL_ID,
-            USER_POOL_ID_FORMAT,
-            "a user pool id like us-east-2_AbC123xyz",
-            problems);
+        oidcOnly
+            ? null
+            : required(
+                name,
+                keys,
+                USER_POOL_ID,
+                USER_POOL_ID_FORMAT,
+                "a user pool id like us-east-2_AbC123xyz",
+                problems);
     String clientId =
-        required(name, keys, CLIENT_ID, CLIENT_ID_FORMAT, "an app client id", problems);
+        oidcOnly
+            ? browser.oidcClientId().orElse(null)
+            : required(name, keys, CLIENT_ID, CLIENT_ID_FORMAT, "an app client id", problems);
     String identityPoolId =
         required(
             name,
@@ -109,7 +127,11 @@ final class ProfileValidator {
       return new ConfiguredProfile(name, Optional.empty(), problems, warnings);
     }
     String effectiveRegion =
-        region != null ? region.trim() : userPoolId.substring(0, userPoolId.indexOf('_'));
+        region != null
+            ? region.trim()
+            : oidcOnly
+                ? identityPoolId.substring(0, identityPoolId.indexOf(':'))
+                : userPoolId.substring(0, userPoolId.indexOf('_'));
     return new ConfiguredProfile(
         name,
         Optional.of(
@@ -124,7 +146,8 @@ final class ProfileValidator {
                 authFlow,
                 endpointUrl,
                 registries,
-                ecrEndpointUrl)),
+                ecrEndpointUrl,
+                browser)),
         List.of(),
         warnings);
   }

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The one Jetty handler of the daemon: the guard first (for every path, so an unknown route without
- * the token is a 401 as before), then the credential fast path, then the other routes.
+ * the token is a 401, not a 404), then the credential fast path, then the other routes.
  *
  * <p>Declared non-blocking so Jetty runs it on the selector thread that read the request, without
  * handing it to another thread: that is what makes the cached credential routes cheap. Nothing here

@@ -17,14 +17,13 @@ import org.slf4j.LoggerFactory;
  * The daemon's HTTP interface on 127.0.0.1: Jetty 12's core server with one handler, {@link
  * ApiHandler}.
  *
- * <p>The design table names Javalin for the daemon; it was replaced by plain Jetty handlers for
- * issue 3's measured targets (bench/run.sh, 2 cores): Javalin brought the servlet container,
- * websocket, sessions and Kotlin, about 1,100 classes that sat in memory at idle, and a thread
- * hand-off per request. Measured (bench/run.sh: cached route vs nginx with wrk -t2 -c16, idle RSS
- * after sign-in): Javalin: 79k req/s = 0.36x nginx, 92 MiB. Jetty core + this handler on the
- * selector thread: 90k, and 74 MiB once data binding and Jetty's JMX probe went too (from ~6,200
- * classes to ~4,900). The launcher's C2 settings (see its comment) then give 112-117k = 0.57x
- * nginx, p99 4 ms, 73-81 MiB.
+ * <p>Plain Jetty rather than Javalin, which the design table names, for memory and throughput:
+ * Javalin brings the servlet container, websocket, sessions and Kotlin, about 1,100 classes that
+ * sit in memory at idle, and a thread hand-off per request. Measured with bench/run.sh (2 cores;
+ * cached route vs nginx with wrk -t2 -c16, idle RSS after sign-in): on Javalin 79k req/s = 0.36x
+ * nginx, 92 MiB; Jetty core with this handler on the selector thread 90k, and 74 MiB without data
+ * binding and Jetty's JMX probe (~4,900 classes instead of ~6,200); with the launcher's C2 settings
+ * (see its comment) 112-117k = 0.57x nginx, p99 4 ms, 73-81 MiB.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -131,6 +130,8 @@ public final class ApiServer implements AutoCloseable {
         new RouteTable()
             .add("GET", RequestGuard.HEALTH_PATH, routes::health)
             .add("POST", Routes.template(Routes.LOGIN), routes::login)
+            .add("POST", Routes.template(Routes.LOGIN_BROWSER), routes::browserLogin)
+            .add("POST", Routes.template(Routes.LOGIN_BROWSER_CALLBACK), routes::browserCallback)
             .add("POST", Routes.template(Routes.LOGIN_WITH_FLOW), routes::loginWithFlow)
             .add("POST", Routes.template(Routes.LOGOUT), routes::logout)
             .add("GET", Routes.STATUS, routes::status)

@@ -12,11 +12,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CredentialDocuments {
 
+  // The arrays are the bytes to write, never compared; source is compared by identity on purpose.
+  @SuppressWarnings("ArrayRecordComponent")
   record Rendered(AwsCredentials source, byte[] container, byte[] process) {}
 
   private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
 
   /** {@code profile} null is the default profile's route. */
+  // Identity on purpose: a session hands out the same object until it renews, and the hot path
+  // should not compare keys and tokens field by field to learn that.
+  @SuppressWarnings("ReferenceEquality")
   Rendered of(String profile, AwsCredentials credentials) {
     String key = key(profile);
     Rendered rendered = byProfile.get(key);

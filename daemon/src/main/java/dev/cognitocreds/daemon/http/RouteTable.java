@@ -17,6 +17,8 @@ final class RouteTable {
   /** A route found for a request, with its parameters. */
   record Match(Route route, Map<String, String> params) {}
 
+  // Entries are scanned, never compared.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Entry(String method, String[] segments, Route route) {}
 
   private final List<Entry> entries = new ArrayList<>();

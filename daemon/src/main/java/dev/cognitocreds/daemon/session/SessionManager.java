@@ -5,6 +5,7 @@ import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.SignInStep;
 import dev.cognitocreds.daemon.auth.Tokens;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.config.ConfiguredProfile;
@@ -18,6 +19,7 @@ import dev.cognitocreds.daemon.store.StoredSession;
 import dev.cognitocreds.daemon.store.UnreadableSessionException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,32 @@ public final class SessionManager implements Sessions {
     }
     conversations.close(conversation);
     return outcome(profile, config, step);
+  }
+
+  @Override
+  public BrowserSignIn.Started startBrowserLogin(String profile, Duration wait) {
+    CognitoProfile config = catalog.current().require(profile);
+    if (!config.browser().available()) {
+      throw Failure.badRequest(
+          "profile "
+              + profile
+              + " has no cognito_domain to sign in through the browser: add the user pool's"
+              + " domain with `cognito-creds configure profile --profile "
+              + profile
+              + " --domain URL`, or sign in with a password");
+    }
+    BrowserSignIn.Started started = upstream.browser().start(config, wait);
+    log.info("profile {}: browser sign-in started, waiting until {}", profile, started.expiresAt());
+    return started;
+  }
+
+  @Override
+  public LoginOutcome finishBrowserLogin(
+      String profile, String attempt, String state, String code) {
+    CognitoProfile config = catalog.current().require(profile);
+    Tokens tokens = upstream.browser().finish(config, attempt, state, code);
+    log.info("profile {}: browser sign-in of {} verified", profile, tokens.claims().username());
+    return outcome(profile, config, new SignInStep.SignedIn(tokens));
   }
 
   /**
@@ -319,7 +347,8 @@ public final class SessionManager implements Sessions {
 
   private boolean revoke(CognitoProfile config, ProfileSession session, boolean everywhere) {
     // a global sign-out ends this machine's refresh token too; when it fails, still revoke that one
-    return everywhere && signOutEverywhere(config, session) || revokeHere(config, session.stored());
+    return (everywhere && signOutEverywhere(config, session))
+        || revokeHere(config, session.stored());
   }
 
   /**

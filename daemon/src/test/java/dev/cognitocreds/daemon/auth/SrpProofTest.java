@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Random;
@@ -19,7 +20,7 @@ class SrpProofTest {
   static final String USER_ID = "licensed-user";
   static final String PASSWORD = "TempPassw0rd!";
   static final String SECRET_BLOCK =
-      Base64.getEncoder().encodeToString("opaque secret block".getBytes());
+      Base64.getEncoder().encodeToString("opaque secret block".getBytes(StandardCharsets.UTF_8));
   static final Instant NOW = Instant.parse("2026-03-05T07:08:09Z");
 
   @Test

@@ -153,8 +153,8 @@ class RegistryPasswordsTest {
     assertThat(ecr.calls).hasValue(1);
     assertThat(ecr.regions).containsExactly("us-east-2");
     assertThat(ecr.signedWith)
-        .containsExactly(sessions.credentials("acme").accessKeyId())
-        .as("signed with the profile's current credentials");
+        .as("signed with the profile's current credentials")
+        .containsExactly(sessions.credentials("acme").accessKeyId());
   }
 
   @Test

@@ -20,7 +20,7 @@ public final class ShellExports {
   /** {@code home} stands in for a leading {@code ~}, which the shell expands in an assignment. */
   public static Map<String, String> parse(String script, Path home) {
     Map<String, String> variables = new LinkedHashMap<>();
-    for (String line : script.split("\\R")) {
+    for (String line : script.split("\\R", -1)) {
       Matcher export = EXPORT.matcher(line.strip());
       if (export.matches()) {
         String value = unquote(export.group(2).strip());
@@ -34,8 +34,8 @@ public final class ShellExports {
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("'") && value.endsWith("'")
-            || value.startsWith("\"") && value.endsWith("\""))) {
+        && ((value.startsWith("'") && value.endsWith("'"))
+            || (value.startsWith("\"") && value.endsWith("\"")))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

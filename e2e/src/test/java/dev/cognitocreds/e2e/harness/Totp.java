@@ -3,6 +3,7 @@ package dev.cognitocreds.e2e.harness;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,11 +35,12 @@ public final class Totp {
   }
 
   private static byte[] decode(String base32) {
-    String clean = base32.replace("=", "").replace(" ", "").toUpperCase();
+    String clean = base32.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
     ByteBuffer bytes = ByteBuffer.allocate(clean.length() * 5 / 8);
     int buffer = 0;
     int bits = 0;
-    for (char c : clean.toCharArray()) {
+    for (int i = 0; i < clean.length(); i++) {
+      char c = clean.charAt(i);
       int value = BASE32.indexOf(c);
       if (value < 0) {
         throw new IllegalArgumentException("not base32: " + c);

@@ -1,5 +1,6 @@
 package dev.cognitocreds.localcognito.sigv4;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record SignedRequest(
     headers.forEach(
         (name, values) ->
             byLowerCaseName
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                 .addAll(values));
     headers = byLowerCaseName;
     rawQuery = rawQuery == null ? "" : rawQuery;

@@ -77,7 +77,7 @@ final class Refresh {
 
   private JsonNode revokeToken(JsonNode request) {
     AppClient client = pools.client(Json.required(request, "ClientId"));
-    UserPool pool = pools.pool(client.poolId);
+    pools.pool(client.poolId); // the client's pool must exist, as in Cognito
     if (!client.tokenRevocation) {
       throw new CognitoException(
           "UnsupportedOperationException", "Token revocation is not enabled for this client.");

@@ -81,7 +81,8 @@ final class Totp {
     ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
     int buffer = 0;
     int bits = 0;
-    for (char c : clean.toCharArray()) {
+    for (int i = 0; i < clean.length(); i++) {
+      char c = clean.charAt(i);
       int value = BASE32.indexOf(c);
       if (value < 0) {
         throw new IllegalArgumentException("not base32");
