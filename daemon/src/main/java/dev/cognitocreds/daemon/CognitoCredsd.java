@@ -62,7 +62,7 @@ public final class CognitoCredsd {
         new Upstream(
             new UserPool(clients::userPool, clock, random),
             new UserPoolTokens(clients::userPool, browser),
-            new IdentityPool(clients::identityPool),
+            new IdentityPool(clients::identityPool, clock),
             new UserPoolAccounts(clients::userPool),
             new EcrAuthority(clients::ecr, clients.http(), env),
             browser);

@@ -57,9 +57,10 @@ final class Daemon implements AutoCloseable {
       throws IOException {
     String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
     PrivateFiles.directory(paths.sessionsDir());
+    // runs the renewals' upstream calls too: one per profile at most, each bounded in time
     ScheduledExecutorService background =
         Executors.newScheduledThreadPool(
-            2,
+            4,
             runnable -> {
               Thread thread = new Thread(runnable, "refresh-ahead");
               thread.setDaemon(true);

@@ -23,13 +23,26 @@ import software.amazon.awssdk.services.ecr.EcrClientBuilder;
  * The AWS SDK clients the daemon uses, one per region and endpoint, built on first use (so start-up
  * pays nothing for them) and sharing one url-connection HTTP client. Every Cognito operation used
  * is unsigned, so the clients carry anonymous credentials; ECR's calls carry the profile's own.
+ *
+ * <p>Every call is bounded: Cognito answers in well under a second, so a connection that takes
+ * seconds to open, a read that waits seconds, or an attempt that runs longer is a network problem,
+ * not a slow answer. The whole call (one retry included) ends within {@link #CALL_TIMEOUT}, so a
+ * person waiting for an answer hears "Cognito does not answer" within seconds and a hanging call
+ * never keeps the next one, which may find Cognito back, from starting. The renewal of cached
+ * credentials has its own retries with back-off, so the SDK retries only once.
  */
 public final class UpstreamClients implements AutoCloseable {
 
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+  static final int MAX_ATTEMPTS = 2;
+
   private final SdkHttpClient http =
       UrlConnectionHttpClient.builder()
-          .connectionTimeout(Duration.ofSeconds(5))
-          .socketTimeout(Duration.ofSeconds(20))
+          .connectionTimeout(CONNECT_TIMEOUT)
+          .socketTimeout(READ_TIMEOUT)
           .build();
   private final ConcurrentMap<Key, CognitoIdentityProviderClient> userPools =
       new ConcurrentHashMap<>();
@@ -83,7 +96,11 @@ public final class UpstreamClients implements AutoCloseable {
   }
 
   private static ClientOverrideConfiguration overrides() {
-    return ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(30)).build();
+    return ClientOverrideConfiguration.builder()
+        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .apiCallTimeout(CALL_TIMEOUT)
+        .retryStrategy(retries -> retries.maxAttempts(MAX_ATTEMPTS))
+        .build();
   }
 
   @Override

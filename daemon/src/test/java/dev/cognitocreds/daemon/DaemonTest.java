@@ -67,7 +67,7 @@ class DaemonTest {
         new Upstream(
             new UserPool(profile -> cognito.userPool, clock, random),
             new UserPoolTokens(profile -> cognito.userPool),
-            new IdentityPool(profile -> cognito.identityPool),
+            new IdentityPool(profile -> cognito.identityPool, clock),
             new UserPoolAccounts(profile -> cognito.userPool)),
         clock,
         random);

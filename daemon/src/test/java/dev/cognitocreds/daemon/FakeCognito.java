@@ -250,16 +250,25 @@ public final class FakeCognito {
                 .build();
           }
           int n = calls("GetCredentialsForIdentity");
-          return GetCredentialsForIdentityResponse.builder()
-              .identityId(request.identityId())
-              .credentials(
-                  Credentials.builder()
-                      .accessKeyId("ASIAFAKE" + n)
-                      .secretKey("secret-" + n)
-                      .sessionToken("token-" + n)
-                      .expiration(clock.instant().plus(credentialLifetime))
-                      .build())
-              .build();
+          return (GetCredentialsForIdentityResponse)
+              GetCredentialsForIdentityResponse.builder()
+                  .identityId(request.identityId())
+                  .credentials(
+                      Credentials.builder()
+                          .accessKeyId("ASIAFAKE" + n)
+                          .secretKey("secret-" + n)
+                          .sessionToken("token-" + n)
+                          .expiration(clock.instant().plus(credentialLifetime))
+                          .build())
+                  .sdkHttpResponse(
+                      software.amazon.awssdk.http.SdkHttpResponse.builder()
+                          .statusCode(200)
+                          .putHeader(
+                              "Date",
+                              java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                  clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                          .build())
+                  .build();
         }
 
         @Override

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SignInAgainWhileServingTest {
 
   private static final String PROFILE = "acme";
-  private static final Duration SLOW_EXCHANGE = Duration.ofSeconds(4);
+  private static final Duration SLOW_EXCHANGE = Duration.ofSeconds(2);
 
   @Test
   void aCredentialRequestDuringASlowSignInHoldsUpNoOtherRequest() throws Exception {

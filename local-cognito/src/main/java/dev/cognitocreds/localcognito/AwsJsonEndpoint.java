@@ -6,6 +6,9 @@ import dev.cognitocreds.localcognito.sigv4.SignatureException;
 import dev.cognitocreds.localcognito.sigv4.SignedRequest;
 import dev.cognitocreds.localcognito.sigv4.VerifiedSigner;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,6 +37,7 @@ final class AwsJsonEndpoint {
   private final Map<String, SignedService> signedServicesByPrefix;
   private final Calls calls;
   private final Faults faults;
+  private final Clock clock;
   private final Object lock;
 
   /** {@code lock} is also held by the hosted UI, which changes the same pools. */
@@ -42,11 +46,13 @@ final class AwsJsonEndpoint {
       Map<String, SignedService> signedServicesByPrefix,
       Calls calls,
       Faults faults,
+      Clock clock,
       Object lock) {
     this.servicesByPrefix = servicesByPrefix;
     this.signedServicesByPrefix = signedServicesByPrefix;
     this.calls = calls;
     this.faults = faults;
+    this.clock = clock;
     this.lock = lock;
   }
 
@@ -63,6 +69,7 @@ final class AwsJsonEndpoint {
       return;
     }
     calls.record(name);
+    faults.holdWhileHanging(name);
     long latency = faults.latencyMs(name);
     if (latency > 0) {
       Thread.sleep(latency);
@@ -143,7 +150,7 @@ final class AwsJsonEndpoint {
     }
   }
 
-  private static void error(Context ctx, String operation, CognitoException e) {
+  private void error(Context ctx, String operation, CognitoException e) {
     LOG.info("{} -> {} {}: {}", operation, e.status(), e.type(), e.getMessage());
     ctx.header("x-amzn-ErrorType", e.type() + ":");
     respond(
@@ -152,8 +159,15 @@ final class AwsJsonEndpoint {
         Json.object().put("__type", e.type()).put("message", e.getMessage()).toString());
   }
 
-  private static void respond(Context ctx, int status, String body) {
+  /**
+   * Like AWS, every answer carries a {@code Date} header, from the injected clock: a client whose
+   * clock differs from Cognito's can tell by how much.
+   */
+  private void respond(Context ctx, int status, String body) {
     ctx.status(status)
+        .header(
+            "Date",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)))
         .header("x-amzn-RequestId", UUID.randomUUID().toString())
         .contentType(CONTENT_TYPE)
         .result(body);

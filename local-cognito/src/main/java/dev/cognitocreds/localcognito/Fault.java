@@ -5,8 +5,10 @@ import java.time.Duration;
 
 /**
  * Misbehaviour injected into one operation: added latency, a share of throttling (400 {@code
- * TooManyRequestsException}), of server errors (500), of dropped connections, and an outage window
- * (every call dropped) counted from the moment the fault is set.
+ * TooManyRequestsException}), of server errors (500), of dropped connections, an outage window
+ * (every call dropped) counted from the moment the fault is set, and {@code hang}: every call is
+ * held without an answer until the fault is cleared or replaced, then answered at once, as by a
+ * Cognito frozen and resumed (SIGSTOP, SIGCONT) or a network that stalls and recovers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Fault(
@@ -14,8 +16,22 @@ public record Fault(
     double throttleRate,
     double serverErrorRate,
     double dropRate,
-    long outageSeconds) {
-  public static final Fault NONE = new Fault(0, 0, 0, 0, 0);
+    long outageSeconds,
+    boolean hang) {
+  public static final Fault NONE = new Fault(0, 0, 0, 0, 0, false);
+
+  public Fault(
+      long latencyMs,
+      double throttleRate,
+      double serverErrorRate,
+      double dropRate,
+      long outageSeconds) {
+    this(latencyMs, throttleRate, serverErrorRate, dropRate, outageSeconds, false);
+  }
+
+  public static Fault hangUntilCleared() {
+    return new Fault(0, 0, 0, 0, 0, true);
+  }
 
   public static Fault latency(Duration latency) {
     return new Fault(latency.toMillis(), 0, 0, 0, 0);

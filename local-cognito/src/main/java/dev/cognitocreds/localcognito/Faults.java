@@ -30,10 +30,34 @@ public final class Faults {
 
   public void set(String operation, Fault fault) {
     faults.put(operation, new Active(fault, clock.instant().plusSeconds(fault.outageSeconds())));
+    releaseHeldCalls();
   }
 
   public void clear() {
     faults.clear();
+    releaseHeldCalls();
+  }
+
+  /**
+   * Holds the call while its operation's fault says {@code hang}; returns once it no longer does.
+   */
+  void holdWhileHanging(String operation) throws InterruptedException {
+    synchronized (faults) {
+      while (hanging(operation)) {
+        faults.wait();
+      }
+    }
+  }
+
+  private boolean hanging(String operation) {
+    Active active = lookup(operation);
+    return active != null && active.fault().hang();
+  }
+
+  private void releaseHeldCalls() {
+    synchronized (faults) {
+      faults.notifyAll();
+    }
   }
 
   long latencyMs(String operation) {

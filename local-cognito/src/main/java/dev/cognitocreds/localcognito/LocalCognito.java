@@ -81,6 +81,7 @@ public final class LocalCognito implements AutoCloseable {
                     ecr.publicOperations())),
             calls,
             faults,
+            builder.clock,
             lock);
     AdminRoutes admin =
         new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials, ecr::passwords);

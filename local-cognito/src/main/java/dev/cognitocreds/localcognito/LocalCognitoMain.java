@@ -2,21 +2,24 @@ package dev.cognitocreds.localcognito;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar local-cognito.jar --port N [--seed FILE] [--demo] [--credential-lifetime
- * SECONDS]}.
+ * SECONDS] [--clock-offset SECONDS]}.
  */
 public final class LocalCognitoMain {
   private static final String USAGE =
       """
             Usage: java -jar local-cognito.jar [--port N] [--seed FILE] [--demo] [--credential-lifetime SECONDS]
+                                               [--clock-offset SECONDS]
               --port N                 port on 127.0.0.1 (default 0: a free port)
               --seed FILE              JSON seed (pools, clients, users, identity pools); see local-cognito/README.md
               --demo                   load the bundled demo seed
               --credential-lifetime S  lifetime of identity-pool credentials in seconds (default 3600)
+              --clock-offset S         run this many seconds ahead of the machine's clock (negative: behind)
             Without a seed it starts empty; provision it with CreateUserPool, CreateIdentityPool, ...""";
 
   private LocalCognitoMain() {}
@@ -32,6 +35,10 @@ public final class LocalCognitoMain {
           case "--demo" -> builder.demo();
           case "--credential-lifetime" ->
               builder.credentialLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i))));
+          case "--clock-offset" ->
+              builder.clock(
+                  Clock.offset(
+                      Clock.systemUTC(), Duration.ofSeconds(Long.parseLong(value(args, ++i)))));
           case "--help", "-h" -> {
             System.out.println(USAGE);
             return;

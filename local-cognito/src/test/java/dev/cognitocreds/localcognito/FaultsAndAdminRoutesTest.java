@@ -142,6 +142,57 @@ class FaultsAndAdminRoutesTest {
         .isEqualTo("UnknownOperationException");
   }
 
+  @Test
+  void aHangingOperationHoldsItsCallsUntilTheFaultIsClearedThenAnswersThem() throws Exception {
+    cognito.faults().set("InitiateAuth", Fault.hangUntilCleared());
+    java.util.concurrent.CompletableFuture<String> held =
+        java.util.concurrent.CompletableFuture.supplyAsync(this::signIn);
+    for (int i = 0; i < 100 && cognito.calls().count("InitiateAuth") == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(cognito.calls().count("InitiateAuth")).isEqualTo(1);
+    Thread.sleep(300);
+    assertThat(held).as("held while the fault hangs").isNotDone();
+    assertThat(idp.describeUserPool(r -> r.userPoolId(TestSeeds.POOL)).userPool())
+        .as("other operations")
+        .isNotNull();
+
+    cognito.faults().clear();
+    assertThat(held.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
+  }
+
+  @Test
+  void hangIsSetThroughTheAdminRouteToo() throws Exception {
+    assertThat(send("PUT", "/_local/faults/InitiateAuth", "{\"hang\":true}").statusCode())
+        .isEqualTo(204);
+    java.util.concurrent.CompletableFuture<String> held =
+        java.util.concurrent.CompletableFuture.supplyAsync(this::signIn);
+    Thread.sleep(500);
+    assertThat(held).isNotDone();
+    send("DELETE", "/_local/faults", null);
+    assertThat(held.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
+  }
+
+  @Test
+  void answersCarryADateHeaderFromTheInjectedClock() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(cognito.endpoint())
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.NoSuchThing")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.headers().allValues("Date")).hasSize(1);
+    java.time.Instant date =
+        java.time.ZonedDateTime.parse(
+                response.headers().firstValue("Date").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
+    assertThat(Duration.between(CLOCK.instant(), date).abs()).isLessThan(Duration.ofSeconds(2));
+  }
+
   private String signIn() {
     return SignIn.tokens(idp, PUBLIC_CLIENT, "alice", "Alice-Passw0rd!").idToken();
   }

@@ -56,6 +56,9 @@ final class StatusTable {
                     ? problem.asText()
                     : problem.path("message").asText(problem.toString())));
       }
+      for (JsonNode warning : profile.path("warnings")) {
+        notes.add(name + ": warning: " + warning.asText());
+      }
       if (!profile.path("lastError").isNull() && !profile.path("lastError").isMissingNode()) {
         JsonNode lastError = profile.path("lastError");
         notes.add(

@@ -16,7 +16,7 @@ class StatusCommandTest extends WithStubDaemon {
           + "\"profiles\":["
           + "{\"profile\":\"acme\",\"state\":\"SIGNED_IN\",\"username\":\"alice\",\"sub\":\"s-1\",\"identityId\":\"us-east-2:1\","
           + "\"expiration\":\"2026-11-30T08:00:00Z\",\"nextRefresh\":\"2026-11-30T07:41:30Z\",\"lastError\":null,"
-          + "\"store\":\"file\",\"problems\":[]},"
+          + "\"store\":\"file\",\"problems\":[],\"warnings\":[\"cognito_new_key is ignored\"]},"
           + "{\"profile\":\"broken\",\"state\":\"INVALID\",\"username\":null,\"expiration\":null,\"nextRefresh\":null,"
           + "\"lastError\":null,\"store\":null,"
           + "\"problems\":[\"/home/u/.aws/config [profile broken] cognito_client_id: missing\"]},"
@@ -40,6 +40,7 @@ class StatusCommandTest extends WithStubDaemon {
             "acme     SIGNED_IN   alice  in 41m   in 22m        file",
             "broken   INVALID     -      -        -             -",
             "gone     SIGNED_OUT  bob    -        -             file",
+            "acme: warning: cognito_new_key is ignored",
             "broken: /home/u/.aws/config [profile broken] cognito_client_id: missing",
             "gone: last error: refresh token revoked");
     assertThat(daemon.requests().get(0).headers()).containsEntry("authorization", StubDaemon.TOKEN);

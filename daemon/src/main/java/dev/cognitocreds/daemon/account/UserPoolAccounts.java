@@ -51,7 +51,7 @@ public final class UserPoolAccounts {
                           .userAttributes(sent));
     } catch (SdkException e) {
       List<String> missing =
-          "InvalidParameterException".equals(UpstreamFailures.code(e))
+          UpstreamFailures.hasCode(e, "InvalidParameterException")
               ? MissingAttributes.in(UpstreamFailures.message(e))
               : List.of();
       if (!missing.isEmpty() && missing.stream().noneMatch(attributes::containsKey)) {
@@ -63,7 +63,7 @@ public final class UserPoolAccounts {
                             name, UserAttributes.label(name), false, false, List.of()))
                 .toList());
       }
-      if ("UsernameExistsException".equals(UpstreamFailures.code(e))) {
+      if (UpstreamFailures.hasCode(e, "UsernameExistsException")) {
         throw AccountFailures.rejected(
             "UsernameExistsException",
             "an account named "
@@ -166,8 +166,8 @@ public final class UserPoolAccounts {
                       .previousPassword(oldPassword)
                       .proposedPassword(newPassword));
     } catch (SdkException e) {
-      if ("NotAuthorizedException".equals(UpstreamFailures.code(e))
-          && String.valueOf(UpstreamFailures.message(e)).contains("password")) {
+      if (UpstreamFailures.hasCode(e, "NotAuthorizedException")
+          && UpstreamFailures.message(e).contains("password")) {
         throw new Failure(
             Failure.Kind.SIGN_IN_REFUSED,
             "NotAuthorizedException",

@@ -20,6 +20,12 @@ public record Tokens(
 
   /** The tokens of a Cognito answer; an unreadable ID token is an upstream error. */
   static Tokens from(AuthenticationResultType result) {
+    if (result == null || result.idToken() == null) {
+      throw new Failure(
+          Failure.Kind.UPSTREAM_ERROR,
+          ErrorCodes.UPSTREAM_ERROR,
+          "Cognito's answer carries no ID token");
+    }
     IdTokenClaims claims;
     try {
       claims = IdTokenClaims.parse(result.idToken());

@@ -61,20 +61,24 @@ public final class UserPoolTokens {
     // A hosted-UI sign-in's refresh token is a user-pool refresh token like any other: the same
     // REFRESH_TOKEN_AUTH (always allowed for app clients) keeps one path for rotation, SECRET_HASH
     // and the signed-out answer.
+    boolean asRotating = knownToRotate || rotating.contains(profile.clientId());
     try {
-      return knownToRotate || rotating.contains(profile.clientId())
+      return asRotating
           ? refreshRotating(profile, refreshToken)
           : refreshWithInitiateAuth(profile, refreshToken, username);
     } catch (SdkException e) {
-      if ("InvalidParameterException".equals(UpstreamFailures.code(e))
-          && String.valueOf(UpstreamFailures.message(e)).contains("GetTokensFromRefreshToken")
-          && rotating.add(profile.clientId())) {
-        // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does
+      if (!asRotating
+          && UpstreamFailures.hasCode(e, "InvalidParameterException")
+          && UpstreamFailures.message(e).contains("GetTokensFromRefreshToken")) {
+        // the app client rotates refresh tokens, which only GetTokensFromRefreshToken does; every
+        // refresh that was refused so, not only the first to learn it (profiles sharing the app
+        // client refresh at the same time after a start), goes on with GetTokensFromRefreshToken
+        rotating.add(profile.clientId());
         return refresh(profile, refreshToken, username, true);
       }
       // revoked, expired, or a rotated-out token replayed after the grace period
       // (NotAuthorizedException) or inside it where Cognito detects the reuse
-      if (SIGNED_OUT_CODES.contains(UpstreamFailures.code(e))) {
+      if (UpstreamFailures.hasCodeIn(e, SIGNED_OUT_CODES)) {
         throw new Failure(
             Failure.Kind.SIGNED_OUT,
             ErrorCodes.SIGNED_OUT,

@@ -111,6 +111,7 @@ public final class ProfileCatalog {
         if (keys.keySet().stream().anyMatch(key -> key.startsWith("cognito_"))) {
           ConfiguredProfile configured = validator.validate(profile.name(), keys);
           configured.problems().forEach(problem -> log.warn("invalid profile: {}", problem));
+          configured.warnings().forEach(warning -> log.warn("{}", warning));
           ours.put(profile.name(), configured);
         }
       }

@@ -109,14 +109,22 @@ final class ProfileValidator {
     if (region != null && !REGION_FORMAT.matcher(region.trim()).matches()) {
       problems.add(problem(name, "region", "'" + region + "' is not an AWS region like us-east-2"));
     }
-    for (String key : keys.keySet()) {
+    // a newer configure may write keys this daemon has not learnt: ignored, never a refusal
+    List<String> warnings = new ArrayList<>();
+    for (String key : keys.keySet().stream().sorted().toList()) {
       if (key.startsWith("cognito_") && !KNOWN_KEYS.contains(key)) {
-        problems.add(
-            problem(name, key, "is not a known key (known: " + String.join(", ", sorted()) + ")"));
+        warnings.add(
+            problem(
+                name,
+                key,
+                "is not a key this version of cognito-credsd knows, so it is ignored (known: "
+                    + String.join(", ", sorted())
+                    + "): check its spelling, or update cognito-creds if a newer version wrote"
+                    + " it"));
       }
     }
     if (!problems.isEmpty()) {
-      return new ConfiguredProfile(name, Optional.empty(), problems);
+      return new ConfiguredProfile(name, Optional.empty(), problems, warnings);
     }
     String effectiveRegion =
         region != null
@@ -140,7 +148,8 @@ final class ProfileValidator {
                 registries,
                 ecrEndpointUrl,
                 browser)),
-        List.of());
+        List.of(),
+        warnings);
   }
 
   private String required(

@@ -179,6 +179,7 @@ final class ApiRoutes {
       entry.put("lastError", status.lastError().orElse(null));
       entry.put("store", status.store());
       entry.put("problems", status.problems());
+      entry.put("warnings", status.warnings());
       profiles.add(entry);
     }
     Map<String, Object> body = new LinkedHashMap<>();

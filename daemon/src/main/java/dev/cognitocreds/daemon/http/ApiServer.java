@@ -53,10 +53,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final ConnectionGuard guard;
 
-  private ApiServer(Server server, ServerConnector connector) {
+  private ApiServer(Server server, ServerConnector connector, ConnectionGuard guard) {
     this.server = server;
     this.connector = connector;
+    this.guard = guard;
   }
 
   /**
@@ -79,9 +81,24 @@ public final class ApiServer implements AutoCloseable {
       Accounts accounts,
       String version,
       Path configFile) {
+    return start(port, token, sessions, accounts, version, configFile, ConnectionLimits.DEFAULTS);
+  }
+
+  /** As above, with other connection limits than the defaults (the tests' short timeouts). */
+  public static ApiServer start(
+      int port,
+      String token,
+      Sessions sessions,
+      Accounts accounts,
+      String version,
+      Path configFile,
+      ConnectionLimits limits) {
     QueuedThreadPool pool = threadPool();
     Server server = new Server(pool);
     ServerConnector connector = connector(server, port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    ConnectionGuard guard = new ConnectionGuard(limits, connector.getScheduler());
+    connector.addEventListener(guard);
     server.addConnector(connector);
     server.setErrorHandler(new JsonErrorHandler());
     ApiRoutes routes = new ApiRoutes(sessions, version, configFile, connector::getLocalPort);
@@ -101,7 +118,7 @@ public final class ApiServer implements AutoCloseable {
           : new IllegalStateException(e.getMessage(), e);
     }
     log.info("listening on http://{}:{}", LOOPBACK, connector.getLocalPort());
-    return new ApiServer(server, connector);
+    return new ApiServer(server, connector, guard);
   }
 
   /**
@@ -171,6 +188,11 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** Connections open now. */
+  int openConnections() {
+    return guard.openConnections();
   }
 
   @Override

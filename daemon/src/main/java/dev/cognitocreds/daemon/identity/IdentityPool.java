@@ -4,20 +4,33 @@ import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.CognitoProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
 
-/** The identity-pool exchange: user-pool ID token in, temporary AWS credentials out. */
+/**
+ * The identity-pool exchange: user-pool ID token in, temporary AWS credentials out, their expiry on
+ * this machine's clock (see {@link ServerClock}).
+ */
 public final class IdentityPool {
 
-  private final Function<CognitoProfile, CognitoIdentityClient> clients;
+  private static final Logger log = LoggerFactory.getLogger(IdentityPool.class);
 
-  public IdentityPool(Function<CognitoProfile, CognitoIdentityClient> clients) {
+  private final Function<CognitoProfile, CognitoIdentityClient> clients;
+  private final Clock clock;
+
+  public IdentityPool(Function<CognitoProfile, CognitoIdentityClient> clients, Clock clock) {
     this.clients = clients;
+    this.clock = clock;
   }
 
   /** The identity id of the user behind {@code idToken}; stable, so callers remember it. */
@@ -59,19 +72,41 @@ public final class IdentityPool {
           credentials.accessKeyId(),
           credentials.secretKey(),
           credentials.sessionToken(),
-          credentials.expiration(),
+          onThisMachinesClock(profile, credentials.expiration(), response),
           profile.accountId());
     } catch (SdkException e) {
-      if ("ResourceNotFoundException".equals(UpstreamFailures.code(e))) {
+      if (UpstreamFailures.hasCode(e, "ResourceNotFoundException")) {
         throw new UnknownIdentityException(identityId, e);
       }
       throw translate(e, "GetCredentialsForIdentity");
     }
   }
 
+  private Instant onThisMachinesClock(
+      CognitoProfile profile, Instant expiration, GetCredentialsForIdentityResponse response) {
+    Optional<Duration> skew =
+        ServerClock.skew(
+            response.sdkHttpResponse() == null
+                ? Optional.empty()
+                : response.sdkHttpResponse().firstMatchingHeader("Date"),
+            clock.instant());
+    if (skew.isEmpty()) {
+      return expiration;
+    }
+    log.warn(
+        "profile {}: this machine's clock is {} s {} Cognito's: the credentials' expiry {} is"
+            + " {} on this machine's clock (set the clock right, e.g. with NTP)",
+        profile.name(),
+        skew.get().abs().toSeconds(),
+        skew.get().isNegative() ? "behind" : "ahead of",
+        expiration,
+        expiration.plus(skew.get()));
+    return expiration.plus(skew.get());
+  }
+
   private static RuntimeException translate(SdkException e, String operation) {
     Failure failure = UpstreamFailures.translate(e, operation);
-    return "NotAuthorizedException".equals(UpstreamFailures.code(e))
+    return UpstreamFailures.hasCode(e, "NotAuthorizedException")
         ? new IdTokenRejectedException(failure)
         : failure;
   }

@@ -61,6 +61,13 @@ final class ProfileSession {
   // guarded by this
   private Tokens tokens;
 
+  /**
+   * When {@link #tokens} were asked for, on this machine's clock: their remaining life is counted
+   * from here with the lifetime Cognito gave them, so a machine whose clock is minutes off neither
+   * refreshes fresh tokens on every use nor uses expired ones. Guarded by this.
+   */
+  private Instant tokensReceivedAt;
+
   ProfileSession(
       String profile,
       Supplier<CognitoProfile> config,
@@ -75,6 +82,7 @@ final class ProfileSession {
     this.config = config;
     this.stored = stored;
     this.tokens = tokens.orElse(null);
+    this.tokensReceivedAt = clock.instant();
     this.userPoolTokens = upstream.tokens();
     this.identityPool = upstream.identityPool();
     this.store = store;
@@ -235,6 +243,19 @@ final class ProfileSession {
         throw refused;
       }
     }
+    if (!fresh.expiration().isAfter(clock.instant())) {
+      // served, they would be asked for again at once by every caller: a failure backs off instead
+      throw new Failure(
+          Failure.Kind.UPSTREAM_ERROR,
+          ErrorCodes.UPSTREAM_ERROR,
+          "profile "
+              + profile
+              + ": Cognito's new credentials expire at "
+              + fresh.expiration()
+              + ", already past on this machine's clock ("
+              + clock.instant()
+              + "): set the clock right (e.g. with NTP)");
+    }
     if (refused != null) {
       refused = null;
       log.info(
@@ -279,17 +300,20 @@ final class ProfileSession {
 
   /**
    * A token issued at {@code issuedAt} is used while more than min(5 min, a fifth of its lifetime)
-   * is left.
+   * is left; both instants are on Cognito's clock, so its life is counted from when it arrived.
+   * Guarded by this.
    */
   private boolean stillValid(Instant issuedAt, Instant expiresAt) {
-    Duration fifth = Duration.between(issuedAt, expiresAt).dividedBy(5);
+    Duration lifetime = Duration.between(issuedAt, expiresAt);
+    Duration fifth = lifetime.dividedBy(5);
     Duration margin = fifth.compareTo(MAX_TOKEN_MARGIN) < 0 ? fifth : MAX_TOKEN_MARGIN;
-    return clock.instant().plus(margin).isBefore(expiresAt);
+    return clock.instant().plus(margin).isBefore(tokensReceivedAt.plus(lifetime));
   }
 
   /** The only place the refresh token is used (guarded by this). */
   private Tokens refreshed(CognitoProfile current) {
     StoredSession session = stored;
+    Instant asked = clock.instant();
     Tokens fresh;
     try {
       fresh =
@@ -313,6 +337,7 @@ final class ProfileSession {
       log.info("profile {}: rotated refresh token stored in the {} store", profile, store.kind());
     }
     tokens = fresh;
+    tokensReceivedAt = asked;
     log.info(
         "profile {}: tokens refreshed, ID token valid until {}, access token until {}",
         profile,
@@ -356,8 +381,13 @@ final class ProfileSession {
 
   private void signOut(Failure cause) {
     signedOut = Failure.signedOut(profile);
-    store.delete(profile);
     credentials.close();
+    try {
+      store.delete(profile);
+    } catch (RuntimeException e) {
+      // signed out all the same: the stored token is refused too, so a restart signs out again
+      log.warn("profile {}: cannot remove the stored session: {}", profile, e.getMessage());
+    }
     closeRegistryPasswords();
     log.warn(
         "profile {}: SIGNED_IN -> SIGNED_OUT: Cognito rejected the refresh token ({})",

@@ -15,7 +15,8 @@ public record ProfileStatus(
     Optional<Instant> nextRefresh,
     Optional<String> lastError,
     String store,
-    List<String> problems) {
+    List<String> problems,
+    List<String> warnings) {
 
   public enum State {
     SIGNED_IN,
@@ -27,9 +28,11 @@ public record ProfileStatus(
 
   public ProfileStatus {
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
   }
 
-  static ProfileStatus invalid(String profile, String store, List<String> problems) {
+  static ProfileStatus invalid(
+      String profile, String store, List<String> problems, List<String> warnings) {
     return new ProfileStatus(
         profile,
         State.INVALID,
@@ -40,10 +43,12 @@ public record ProfileStatus(
         Optional.empty(),
         Optional.empty(),
         store,
-        problems);
+        problems,
+        warnings);
   }
 
-  static ProfileStatus signedOut(String profile, String store, Optional<String> lastError) {
+  static ProfileStatus signedOut(
+      String profile, String store, Optional<String> lastError, List<String> warnings) {
     return new ProfileStatus(
         profile,
         State.SIGNED_OUT,
@@ -54,6 +59,7 @@ public record ProfileStatus(
         Optional.empty(),
         lastError,
         store,
-        List.of());
+        List.of(),
+        warnings);
   }
 }

@@ -35,8 +35,13 @@ public final class RefreshTiming {
 
   /** How long to wait after the {@code failures}-th failure in a row. */
   public Duration backoff(int failures, Duration lifetime) {
-    Duration cap =
-        lifetime == null ? BACKOFF_CAP : min(BACKOFF_CAP, positive(lifetime.dividedBy(20)));
+    return backoffCappedAt(
+        failures,
+        lifetime == null ? BACKOFF_CAP : min(BACKOFF_CAP, positive(lifetime.dividedBy(20))));
+  }
+
+  /** The same back-off with another cap, for callers that cannot wait long. */
+  public Duration backoffCappedAt(int failures, Duration cap) {
     Duration full = BACKOFF_BASE.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
     Duration capped = min(cap, full);
     // "equal jitter": at least half the delay, so a failing upstream is never hammered

@@ -16,6 +16,8 @@ import dev.cognitocreds.daemon.registry.RegistryHost;
 import dev.cognitocreds.daemon.registry.RegistryProfiles;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
+import dev.cognitocreds.daemon.store.UnreadableSessionException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,8 +205,7 @@ public final class SessionManager implements Sessions {
     if (session == null && configured.profile().isPresent()) {
       // not used since the start: its own refresh path (rotation included) serves the sign-out
       session =
-          store
-              .load(profile)
+          loadOrEmpty(profile)
               .map(stored -> newSession(profile, stored, Optional.empty()))
               .orElse(null);
     }
@@ -212,9 +213,25 @@ public final class SessionManager implements Sessions {
     if (session != null && configured.profile().isPresent()) {
       revoked = revoke(configured.profile().get(), session, everywhere);
     }
-    store.delete(profile);
     if (session != null) {
       session.close();
+    }
+    try {
+      store.delete(profile);
+    } catch (RuntimeException e) {
+      throw new Failure(
+          Failure.Kind.UPSTREAM_UNAVAILABLE,
+          ErrorCodes.STORE_UNAVAILABLE,
+          "profile "
+              + profile
+              + " is signed out in cognito-credsd"
+              + (revoked ? " and its refresh token revoked" : "")
+              + ", but its stored session cannot be removed ("
+              + e.getMessage()
+              + "): run `cognito-creds logout --profile "
+              + profile
+              + "` again once the state folder is writable",
+          e);
     }
     log.info(
         "profile {}: signed out{}",
@@ -235,16 +252,26 @@ public final class SessionManager implements Sessions {
   private ProfileStatus status(ConfiguredProfile configured) {
     String name = configured.name();
     if (configured.profile().isEmpty()) {
-      return ProfileStatus.invalid(name, store.kind(), configured.problems());
+      return ProfileStatus.invalid(
+          name, store.kind(), configured.problems(), configured.warnings());
     }
-    ProfileSession session = session(name, configured.profile().get());
+    ProfileSession session;
+    try {
+      session = session(name, configured.profile().get());
+    } catch (Failure unreadable) {
+      return ProfileStatus.signedOut(
+          name, store.kind(), Optional.of(unreadable.getMessage()), configured.warnings());
+    }
     if (session == null) {
-      return ProfileStatus.signedOut(name, store.kind(), Optional.empty());
+      return ProfileStatus.signedOut(name, store.kind(), Optional.empty(), configured.warnings());
     }
     Optional<String> lastError = session.cache().lastError().map(Throwable::getMessage);
     if (session.isSignedOut()) {
       return ProfileStatus.signedOut(
-          name, store.kind(), Optional.of(Failure.signedOut(name).getMessage()));
+          name,
+          store.kind(),
+          Optional.of(Failure.signedOut(name).getMessage()),
+          configured.warnings());
     }
     StoredSession stored = session.stored();
     var current = session.cache().current();
@@ -261,7 +288,8 @@ public final class SessionManager implements Sessions {
         current.map(RefreshAheadCache.Timed::prefetchAt),
         lastError,
         store.kind(),
-        List.of());
+        List.of(),
+        configured.warnings());
   }
 
   private LoginOutcome outcome(String profile, CognitoProfile config, SignInStep step) {
@@ -290,7 +318,22 @@ public final class SessionManager implements Sessions {
             Optional.empty(),
             config.userPoolId(),
             config.clientId());
-    store.save(profile, stored);
+    try {
+      store.save(profile, stored);
+    } catch (RuntimeException e) {
+      // the previous session (if any) stays, in memory and in the store
+      throw new Failure(
+          Failure.Kind.UPSTREAM_UNAVAILABLE,
+          ErrorCodes.STORE_UNAVAILABLE,
+          "profile "
+              + profile
+              + ": signed in, but the session cannot be kept: "
+              + e.getMessage()
+              + "; then run `cognito-creds login --profile "
+              + profile
+              + "` again",
+          e);
+    }
     ProfileSession session = newSession(profile, stored, Optional.of(tokens));
     ProfileSession replaced = sessions.put(profile, session);
     if (replaced != null) {
@@ -354,8 +397,7 @@ public final class SessionManager implements Sessions {
       if (session != null) {
         return session;
       }
-      Optional<StoredSession> stored =
-          store.load(profile).filter(found -> belongsTo(found, config));
+      Optional<StoredSession> stored = load(profile).filter(found -> belongsTo(found, config));
       if (stored.isEmpty()) {
         return null;
       }
@@ -370,6 +412,52 @@ public final class SessionManager implements Sessions {
           stored.get().username(),
           store.kind());
       return session;
+    }
+  }
+
+  /**
+   * The stored session; a damaged one is a sign-out that names the file, a store that does not
+   * answer is a failure that says what to do. Other profiles are not affected either way.
+   */
+  private Optional<StoredSession> load(String profile) {
+    try {
+      return store.load(profile);
+    } catch (UnreadableSessionException e) {
+      throw new Failure(
+          Failure.Kind.SIGNED_OUT,
+          ErrorCodes.SIGNED_OUT,
+          "profile "
+              + profile
+              + " is signed out: "
+              + e.getMessage()
+              + "; run `cognito-creds login --profile "
+              + profile
+              + "` to sign in again (that replaces the file)",
+          e);
+    } catch (UncheckedIOException e) {
+      throw new Failure(
+          Failure.Kind.UPSTREAM_UNAVAILABLE,
+          ErrorCodes.STORE_UNAVAILABLE,
+          "profile "
+              + profile
+              + ": cannot read its session from the "
+              + store.kind()
+              + " store ("
+              + e.getMessage()
+              + "): unlock the OS keychain, or run `cognito-creds login --profile "
+              + profile
+              + "`",
+          e);
+    }
+  }
+
+  /** The stored session for signing out: one that cannot be read is simply forgotten. */
+  private Optional<StoredSession> loadOrEmpty(String profile) {
+    try {
+      return load(profile);
+    } catch (Failure unreadable) {
+      log.warn("profile {}: {}", profile, unreadable.getMessage());
+      return Optional.empty();
     }
   }
 

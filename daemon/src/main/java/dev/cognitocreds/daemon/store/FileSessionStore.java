@@ -172,7 +172,10 @@ public final class FileSessionStore implements SessionStore {
     write(profile, SessionFile.of(profile, session, session.refreshToken(), kind()));
   }
 
-  /** The profile's file as it is, or empty when absent or unreadable. */
+  /**
+   * The profile's file as it is, or empty when absent; a file that cannot be read is an {@link
+   * UnreadableSessionException} naming it.
+   */
   Optional<SessionFile> read(String profile) {
     Path file = file(profile);
     try {
@@ -180,18 +183,34 @@ public final class FileSessionStore implements SessionStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      // message names the file only: the parser's would quote the content
-      log.warn("ignoring unreadable session file {} ({})", file, e.getClass().getSimpleName());
-      return Optional.empty();
+      // names the file only: the parser's message would quote the content
+      log.warn("unreadable session file {} ({})", file, e.getClass().getSimpleName());
+      throw new UnreadableSessionException(
+          "the session file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  /** Replaces the profile's file atomically, mode 0600. */
+  /**
+   * Replaces the profile's file atomically, mode 0600: when that fails (a full or read-only folder)
+   * the previous file is left as it was and no partial file remains.
+   */
   void write(String profile, SessionFile stored) {
+    Path file = file(profile);
     try {
-      PrivateFiles.write(file(profile), stored.bytes());
+      PrivateFiles.write(file, stored.bytes());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write session file " + file(profile), e);
+      // an IOException names paths and the system's reason, never what was being written
+      throw new UncheckedIOException(
+          "cannot write the session file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() != null ? ": " + e.getMessage() : "")
+              + "): free some space in "
+              + dir.toAbsolutePath()
+              + " or make that folder writable for this user; the previous session file is"
+              + " unchanged",
+          e);
     }
   }
 

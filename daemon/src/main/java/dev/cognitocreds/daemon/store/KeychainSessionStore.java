@@ -61,10 +61,25 @@ public final class KeychainSessionStore implements SessionStore {
     return session;
   }
 
-  /** Keychain first: the session file never points at a token the keychain does not have yet. */
+  /**
+   * Keychain first: the session file never points at a token the keychain does not have yet. A
+   * keychain that stops answering (locked, its service gone) costs no session: the token goes into
+   * the private session file, as where no keychain answers at start, and moves back into the
+   * keychain the first time it is loaded with the keychain answering.
+   */
   @Override
   public void save(String profile, StoredSession session) {
-    keychain.write(profile, session.refreshToken());
+    try {
+      keychain.write(profile, session.refreshToken());
+    } catch (UncheckedIOException e) {
+      log.warn(
+          "profile {}: the OS keychain does not take the refresh token ({}); it is kept in the"
+              + " private session file until the keychain answers again",
+          profile,
+          e.getMessage());
+      files.save(profile, session);
+      return;
+    }
     files.write(profile, FileSessionStore.SessionFile.of(profile, session, null, KIND));
   }
 

@@ -11,6 +11,11 @@ public interface SessionStore {
   /** Short name shown in status, e.g. {@code file} or {@code keychain}. */
   String kind();
 
+  /**
+   * The profile's session; empty when there is none. Throws {@link UnreadableSessionException} when
+   * one exists but cannot be read, {@link java.io.UncheckedIOException} when the store does not
+   * answer.
+   */
   Optional<StoredSession> load(String profile);
 
   void save(String profile, StoredSession session);

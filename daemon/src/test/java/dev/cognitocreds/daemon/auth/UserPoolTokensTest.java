@@ -7,6 +7,11 @@ import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -37,12 +42,22 @@ class UserPoolTokensTest {
           Optional.empty());
 
   private final AtomicInteger initiateCalls = new AtomicInteger();
+
+  /** Counted down by each REFRESH_TOKEN_AUTH, which then waits: refreshes that overlap. */
+  private volatile CountDownLatch overlapping = new CountDownLatch(0);
+
   private final AtomicReference<GetTokensFromRefreshTokenRequest> rotated = new AtomicReference<>();
   private final CognitoIdentityProviderClient rotatingPool =
       new StubUserPoolClient() {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
           initiateCalls.incrementAndGet();
+          overlapping.countDown();
+          try {
+            overlapping.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           throw InvalidParameterException.builder()
               .statusCode(400)
               .awsErrorDetails(
@@ -92,5 +107,22 @@ class UserPoolTokensTest {
 
     assertThat(initiateCalls).as("no refused REFRESH_TOKEN_AUTH first").hasValue(0);
     assertThat(rotated.get().refreshToken()).isEqualTo("rotated-1");
+  }
+
+  @Test
+  void refreshesRefusedAtTheSameTimeAllGoOnWithGetTokensFromRefreshToken() throws Exception {
+    UserPoolTokens tokens = new UserPoolTokens(p -> rotatingPool);
+    overlapping = new CountDownLatch(2);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<Tokens> first = two.submit(() -> tokens.refresh(PROFILE, "rotated-1", "erin", false));
+      Future<Tokens> second = two.submit(() -> tokens.refresh(PROFILE, "rotated-1", "erin", false));
+
+      assertThat(first.get(10, TimeUnit.SECONDS).refreshToken()).contains("rotated-2");
+      assertThat(second.get(10, TimeUnit.SECONDS).refreshToken()).contains("rotated-2");
+      assertThat(initiateCalls).as("both were refused before either learnt").hasValue(2);
+    } finally {
+      two.shutdownNow();
+    }
   }
 }

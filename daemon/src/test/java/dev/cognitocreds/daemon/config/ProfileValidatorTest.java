@@ -70,7 +70,7 @@ class ProfileValidatorTest {
 
     assertThat(configured.isValid()).isFalse();
     assertThat(configured.problems())
-        .hasSize(7)
+        .hasSize(6)
         .allSatisfy(
             problem ->
                 assertThat(problem).startsWith("/home/u/.aws/config: profile acme: cognito_"))
@@ -95,8 +95,26 @@ class ProfileValidatorTest {
             problem ->
                 assertThat(problem)
                     .contains("cognito_endpoint_url 'ftp://example.com' is not an http(s) URL"));
-    assertThat(configured.problems())
+    assertThat(configured.warnings())
         .anySatisfy(
-            problem -> assertThat(problem).contains("cognito_user_pol_id is not a known key"));
+            warning ->
+                assertThat(warning)
+                    .contains("cognito_user_pol_id is not a key this version of cognito-credsd"));
+  }
+
+  @Test
+  void aCognitoKeyThisVersionDoesNotKnowIsAWarningAndTheProfileIsServed() {
+    Map<String, String> keys = valid();
+    keys.put("cognito_ecr_endpoint_url", "http://127.0.0.1:9229");
+
+    ConfiguredProfile configured = validator.validate("acme", keys);
+
+    assertThat(configured.isValid()).isTrue();
+    assertThat(configured.problems()).isEmpty();
+    assertThat(configured.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(FILE + ": profile acme: cognito_ecr_endpoint_url is not a key")
+        .contains("ignored", "update cognito-creds");
   }
 }

@@ -421,7 +421,8 @@ class ApiServerTest {
               Optional.empty(),
               Optional.empty(),
               "file",
-              List.of("bad key")));
+              List.of("bad key"),
+              List.of()));
     }
   }
 }

@@ -2,11 +2,7 @@ package dev.cognitocreds.daemon.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
-import dev.cognitocreds.daemon.session.LoginOutcome;
-import dev.cognitocreds.daemon.session.ProfileStatus;
-import dev.cognitocreds.daemon.session.Sessions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -70,12 +64,7 @@ class SelectorNeverWaitsTest {
   }
 
   /** Sessions whose credentials wait until the test lets Cognito answer. */
-  private final class SlowSessions implements Sessions {
-
-    @Override
-    public String defaultProfile() {
-      return "acme";
-    }
+  private final class SlowSessions extends CredentialsOnlySessions {
 
     @Override
     public AwsCredentials credentials(String profile) {
@@ -86,27 +75,6 @@ class SelectorNeverWaitsTest {
       }
       return new AwsCredentials(
           "ASIAEXAMPLE", "secret", "session", Instant.now().plusSeconds(3600), Optional.empty());
-    }
-
-    @Override
-    public LoginOutcome login(
-        String profile, Optional<AuthFlow> flow, String username, String password) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean logout(String profile, boolean everywhere) {
-      return false;
-    }
-
-    @Override
-    public List<ProfileStatus> status() {
-      return List.of();
     }
   }
 }

@@ -179,4 +179,125 @@ class RefreshAheadCacheTest {
             Failure.class,
             failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.UPSTREAM_ERROR));
   }
+
+  @Test
+  void anErrorThrownByTheUpstreamCallLeavesNoCallInFlight() {
+    AtomicReference<Error> error = new AtomicReference<>(new AssertionError("bug"));
+    RefreshAheadCache<String> cache =
+        cache(
+            () -> {
+              Error thrown = error.getAndSet(null);
+              if (thrown != null) {
+                throw thrown;
+              }
+              return upstream.get();
+            });
+
+    assertThatThrownBy(cache::get)
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Failure.Kind.UPSTREAM_ERROR);
+              assertThat(failure).hasMessageContaining("AssertionError");
+            });
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(cache.get()).as("the next caller gets a new call, not the dead one").isEqualTo("v1");
+  }
+
+  @Test
+  void whileTheCachedValueIsValidAHangingUpstreamHoldsUpNoCaller() throws Exception {
+    CountDownLatch hang = new CountDownLatch(1);
+    AtomicReference<Boolean> hanging = new AtomicReference<>(false);
+    AtomicInteger started = new AtomicInteger();
+    RefreshAheadCache<String> cache =
+        cache(
+            () -> {
+              started.incrementAndGet();
+              if (hanging.get()) {
+                try {
+                  hang.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return upstream.get();
+            });
+    cache.get();
+    hanging.set(true);
+    try {
+      for (Duration at : List.of(Duration.ofMinutes(41), Duration.ofMinutes(59).plusSeconds(30))) {
+        clock.set(START.plus(at));
+        for (int i = 0; i < 20; i++) {
+          long asked = System.nanoTime();
+          assertThat(cache.get()).isEqualTo("v1");
+          assertThat(Duration.ofNanos(System.nanoTime() - asked))
+              .as("answer %d at %s into the value's life", i, at)
+              .isLessThan(RefreshAheadCache.STALE_PATIENCE.plusMillis(200));
+        }
+      }
+      assertThat(started).as("one hanging renewal, however many callers").hasValue(2);
+    } finally {
+      hang.countDown();
+    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(cache.get()).isEqualTo("v2"));
+  }
+
+  @Test
+  void withoutAValidValueACallerWaitsForAHangingUpstreamOnlyItsPatience() throws Exception {
+    CountDownLatch hang = new CountDownLatch(1);
+    AtomicReference<Boolean> hanging = new AtomicReference<>(false);
+    RefreshAheadCache<String> cache =
+        cache(
+            () -> {
+              if (hanging.get()) {
+                try {
+                  hang.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return upstream.get();
+            });
+    cache.get();
+    clock.advance(LIFETIME.plusSeconds(1));
+    hanging.set(true);
+    try {
+      long started = System.nanoTime();
+      assertThatThrownBy(cache::get)
+          .isInstanceOfSatisfying(
+              Failure.class,
+              failure -> {
+                assertThat(failure.code()).isEqualTo("UpstreamUnavailable");
+                assertThat(failure).hasMessageContaining("has not answered");
+              });
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(RefreshAheadCache.WAITING_PATIENCE.plusSeconds(1));
+    } finally {
+      hang.countDown();
+    }
+    assertThat(cache.get()).as("the hanging call's answer once it comes").isEqualTo("v2");
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void afterExpiryTheBackOffStaysShortSoAReturningUpstreamIsNoticedAtOnce() {
+    RefreshAheadCache<String> cache = cache(upstream);
+    cache.get();
+    failWith.set(new Failure(Failure.Kind.UPSTREAM_UNAVAILABLE, "UpstreamUnavailable", "down"));
+    // failures in the stale window grow the back-off (no jitter: 0.5 s, 1 s, 2 s, … 30 s); each
+    // caller there waits for the call, so each failure is recorded when get() returns
+    clock.set(START.plus(Duration.ofMinutes(59)));
+    for (int failure = 1; failure <= 7; failure++) {
+      assertThat(cache.get()).isEqualTo("v1");
+      assertThat(calls).hasValue(1 + failure);
+      clock.advance(Duration.ofMillis(500L << (failure - 1)).plusMillis(1));
+    }
+    // the last back-off (30 s) ends after the value expired: a caller without a valid value
+    // must not wait for it
+    clock.set(START.plus(LIFETIME).plusMillis(500));
+    failWith.set(null);
+    assertThat(cache.get()).isEqualTo("v9");
+  }
 }

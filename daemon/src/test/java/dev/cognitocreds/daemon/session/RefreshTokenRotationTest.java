@@ -263,7 +263,7 @@ class RefreshTokenRotationTest {
         new Upstream(
             new UserPool(profile -> rotatingPool, clock, random),
             new UserPoolTokens(profile -> rotatingPool),
-            new IdentityPool(profile -> identityPool),
+            new IdentityPool(profile -> identityPool, clock),
             new UserPoolAccounts(profile -> rotatingPool)),
         recordingStore,
         new SignInConversations(clock, Duration.ofMinutes(3), random),

@@ -113,7 +113,7 @@ class RegistryPasswordsTest {
             new Upstream(
                 new UserPool(profile -> cognito.userPool, clock, random),
                 new UserPoolTokens(profile -> cognito.userPool),
-                new IdentityPool(profile -> cognito.identityPool),
+                new IdentityPool(profile -> cognito.identityPool, clock),
                 new UserPoolAccounts(profile -> cognito.userPool),
                 ecr),
             new FileSessionStore(dir.resolve("sessions")),

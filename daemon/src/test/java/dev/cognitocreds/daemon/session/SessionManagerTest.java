@@ -84,7 +84,7 @@ class SessionManagerTest {
         new Upstream(
             new UserPool(profile -> cognito.userPool, clock, random),
             new UserPoolTokens(profile -> cognito.userPool),
-            new IdentityPool(profile -> cognito.identityPool),
+            new IdentityPool(profile -> cognito.identityPool, clock),
             new UserPoolAccounts(profile -> cognito.userPool)),
         new FileSessionStore(sessionsDir),
         new SignInConversations(clock, Duration.ofMinutes(3), random),

@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,9 +136,43 @@ class FileSessionStoreTest {
   }
 
   @Test
-  void unreadableFileCountsAsSignedOut() throws Exception {
-    Files.writeString(dir.resolve("acme.json"), "{not json");
-    assertThat(new FileSessionStore(dir).load("acme")).isEmpty();
+  void anUnreadableFileIsNamedNeverQuoted() throws Exception {
+    Files.writeString(dir.resolve("acme.json"), "{\"refreshToken\": \"refresh-secret\", not json");
+
+    assertThatThrownBy(() -> new FileSessionStore(dir).load("acme"))
+        .isInstanceOf(UnreadableSessionException.class)
+        .hasMessageContaining(dir.resolve("acme.json").toString())
+        .hasMessageNotContaining("refresh-secret");
+  }
+
+  @Test
+  void aFailedWriteNamesTheFolderAndWhatToDoAndLeavesTheOldFileWhole() throws Exception {
+    Path sessions = dir.resolve("sessions");
+    FileSessionStore store = new FileSessionStore(sessions);
+    store.save("acme", session);
+    String before = Files.readString(sessions.resolve("acme.json"));
+    // as root no permission makes a folder unwritable: a path that cannot take the file does
+    FileSessionStore blocked = new FileSessionStore(sessions.resolve("acme.json"));
+
+    assertThatThrownBy(() -> blocked.save("other", session.withRefreshToken("refresh-new")))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("cannot write the session file")
+        .hasMessageContaining("free some space in " + sessions.resolve("acme.json"))
+        .hasMessageContaining("writable")
+        .hasMessageNotContaining("refresh-new");
+    Files.delete(sessions.resolve("acme.json"));
+    Files.createDirectories(sessions.resolve("acme.json/in-the-way"));
+    Files.writeString(sessions.resolve("acme.json/in-the-way/x"), before);
+
+    assertThatThrownBy(() -> store.save("acme", session.withRefreshToken("refresh-new")))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("free some space in " + sessions)
+        .hasMessageNotContaining("refresh-new");
+    try (var listing = Files.list(sessions)) {
+      assertThat(listing.map(path -> path.getFileName().toString()))
+          .as("no temporary file left behind")
+          .containsExactly("acme.json");
+    }
   }
 
   @Test

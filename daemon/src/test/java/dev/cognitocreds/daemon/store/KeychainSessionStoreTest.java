@@ -1,9 +1,7 @@
 package dev.cognitocreds.daemon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,17 +59,24 @@ class KeychainSessionStoreTest {
   }
 
   @Test
-  void aFailedKeychainWriteLeavesTheStoredSessionAsItWas() {
+  void aKeychainGoneMidRunCostsNoSessionTheTokenWaitsInThePrivateFile() throws Exception {
     KeychainSessionStore store = store();
     store.save("acme", session);
     keychain.locked = true;
 
-    assertThatThrownBy(() -> store.save("acme", session.withRefreshToken("refresh-rotated")))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageNotContaining("refresh-rotated");
+    StoredSession rotated = session.withRotatedRefreshToken("refresh-rotated");
+    store.save("acme", rotated);
+
+    Path file = dir.resolve("sessions/acme.json");
+    assertThat(Files.readString(file)).contains("refresh-rotated", "\"store\" : \"file\"");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(store.load("acme")).as("still locked").contains(rotated);
 
     keychain.locked = false;
-    assertThat(store.load("acme")).contains(session);
+    assertThat(store.load("acme")).contains(rotated);
+    assertThat(keychain.secrets).containsEntry("acme", "refresh-rotated");
+    assertThat(Files.readString(file)).doesNotContain("refresh-rotated");
   }
 
   @Test
