@@ -126,7 +126,8 @@ step "cognito-creds credential-process --profile $profile: what every AWS SDK ge
 "$dist/bin/cognito-creds" credential-process --profile "$profile" | abbreviate_json
 
 step "boto3 through the container variables of \`cognito-creds env\`"
-"$dist/bin/cognito-creds" env --profile "$profile"
+# the endpoint token is abbreviated on screen, as the secret key is below
+"$dist/bin/cognito-creds" env --profile "$profile" | sed -E 's/(AWS_CONTAINER_AUTHORIZATION_TOKEN=.{4}).*/\1…/'
 (
   eval "$("$dist/bin/cognito-creds" env --profile "$profile")"
   AWS_CONFIG_FILE=/dev/null python3 -c '

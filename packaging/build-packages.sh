@@ -389,6 +389,8 @@ deb_package() {
   cp -R "$tree" "$debroot/opt/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-creds "$debroot/usr/bin/cognito-creds"
   ln -s /opt/cognito-creds/bin/cognito-credsd "$debroot/usr/bin/cognito-credsd"
+  # docker, podman and skopeo find credential helpers on PATH by name.
+  ln -s /opt/cognito-creds/bin/docker-credential-cognito-creds "$debroot/usr/bin/docker-credential-cognito-creds"
   ln -s /opt/cognito-creds/share/bash-completion/completions/cognito-creds \
     "$debroot/usr/share/bash-completion/completions/cognito-creds"
   for page in "$tree"/share/man/man1/*.gz; do
@@ -408,7 +410,9 @@ deb_package() {
   # The package lists what users run.
   listing=$(dpkg-deb -c "$deb")
   for path in ./opt/cognito-creds/bin/cognito-creds ./opt/cognito-creds/bin/cognito-credsd \
+    ./opt/cognito-creds/bin/docker-credential-cognito-creds ./opt/cognito-creds/lib/daemon-http.sh \
     ./opt/cognito-creds/runtime/bin/java ./usr/bin/cognito-creds ./usr/bin/cognito-credsd \
+    ./usr/bin/docker-credential-cognito-creds \
     ./usr/lib/systemd/user/cognito-credsd.service ./opt/cognito-creds/share/man/man1/cognito-creds.1.gz \
     ./opt/cognito-creds/share/launchd/dev.cognitocreds.cognito-credsd.plist; do
     grep -Eq " $path( |\$)" <<<"$listing" || die "$deb lacks $path"
@@ -423,6 +427,7 @@ archive() {
   tar_gz "$(dirname "$tree")" cognito-creds "$tarball"
   contents=$(gzip -dc "$tarball" | tar -tf -)
   for path in cognito-creds/bin/cognito-creds cognito-creds/bin/cognito-credsd \
+    cognito-creds/bin/docker-credential-cognito-creds cognito-creds/lib/daemon-http.sh \
     cognito-creds/share/bash-completion/completions/cognito-creds cognito-creds/share/zsh/cognito-creds.zsh \
     cognito-creds/share/man/man1/cognito-creds.1.gz cognito-creds/share/systemd/cognito-credsd.service \
     cognito-creds/share/launchd/dev.cognitocreds.cognito-credsd.plist; do

@@ -2,7 +2,7 @@
 # The whole test suite, set-up included: the README's test command, and what .ci/run runs.
 #
 # 1. Installs what the tests need beyond the build image, only when it is missing (Debian packages
-#    with apt-get, python packages with pip). local-cognito's Maven build runs its own `npm ci`.
+#    with apt-get, python packages with pip). local-cognito's and e2e's tests run their own `npm ci`.
 # 2. Runs every module's tests: ./mvnw -B verify (unit, REST Assured against the real daemon,
 #    real AWS SDK / botocore / amazon-cognito-identity-js clients, moto, pseudo-terminal logins).
 # 3. Builds the release packages from the tree that verify assembled (linux-x86_64 and linux-aarch64
@@ -33,6 +33,20 @@ need node nodejs
 need qemu-aarch64-static qemu-user-static # check-installed.sh runs the arm64 .deb's runtime
 need bsdtar libarchive-tools            # check-archives.sh builds with BSD tar, as on macOS
 need shellcheck shellcheck
+need docker-registry docker-registry    # DockerCredentialHelperTest, bench/docker-helper.sh: a real registry
+need skopeo skopeo                      # the image pushed into it, skopeo inspect/copy through the helper
+need podman podman                      # podman pull through the helper
+need dockerd docker.io                  # docker pull through the helper (a private dockerd)
+need openssl openssl                    # the registry's self-signed certificate
+# ClientCompatibilityTest, the matrix of real clients (README, "Compatibility"). The pyenv/pip `aws`
+# on PATH is the AWS CLI v1: v2 is Debian's, looked for at /usr/bin/aws.
+[ -x /usr/bin/aws ] || need_apt+=(awscli)
+/usr/bin/python3 -c 'import botocore' 2>/dev/null || need_apt+=(python3-botocore)
+need go golang-go
+[ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go ] || need_apt+=(golang-github-aws-aws-sdk-go-dev)
+need docker-credential-ecr-login amazon-ecr-credential-helper
+need chromium chromium                  # BrowserSignInTest drives Debian's chromium (headless)
+need chromedriver chromium-driver       # … through Selenium with Debian's chromedriver
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(sudo)
 # build-packages.sh downloads (never installs) Debian's arm64 openjdk-17 for its jmods. Adding arm64
@@ -62,6 +76,7 @@ fi
 missing_python=()
 python3 -c 'import boto3' 2>/dev/null || missing_python+=('boto3')
 command -v moto_server >/dev/null 2>&1 || missing_python+=('moto[server]')
+python3 -c 'import awscli' 2>/dev/null || missing_python+=('awscli') # the AWS CLI v1 of the matrix
 if [ ${#missing_python[@]} -gt 0 ]; then
   echo "test-all: installing ${missing_python[*]}" >&2
   python3 -m pip install --quiet "${missing_python[@]}"
@@ -69,6 +84,7 @@ fi
 
 # The packaging scripts; the launchers in packaging/src/bin have their own tests.
 shellcheck packaging/build-packages.sh packaging/deb/*.sh tools/test-all.sh
+shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/docker-credential-cognito-creds packaging/src/lib/daemon-http.sh
 
 ./mvnw -B verify
 

@@ -50,6 +50,11 @@ head -n 1 "$scratch/java-version"
 # /usr/bin/cognito-creds points at /opt; in a scratch root, follow the link by hand.
 [ "$(readlink "$scratch/root/usr/bin/cognito-creds")" = /opt/cognito-creds/bin/cognito-creds ] ||
   fail "/usr/bin/cognito-creds does not point at /opt/cognito-creds/bin/cognito-creds"
+[ "$(readlink "$scratch/root/usr/bin/docker-credential-cognito-creds")" = /opt/cognito-creds/bin/docker-credential-cognito-creds ] ||
+  fail "/usr/bin/docker-credential-cognito-creds does not point at /opt/cognito-creds/bin/docker-credential-cognito-creds"
+helper_version=$(env -i PATH=/usr/bin:/bin "$app/bin/docker-credential-cognito-creds" version)
+[ "$helper_version" = "docker-credential-cognito-creds $(dpkg-deb -f "$deb" Version)" ] ||
+  fail "docker-credential-cognito-creds version printed '$helper_version'"
 
 # The packaged user unit, pointed at the scratch root's launcher, must pass systemd's own check.
 if command -v systemd-analyze >/dev/null; then

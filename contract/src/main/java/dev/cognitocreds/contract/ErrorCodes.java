@@ -27,6 +27,18 @@ public final class ErrorCodes {
   /** The session store (keychain, sessions folder) cannot be read or written. */
   public static final String STORE_UNAVAILABLE = "StoreUnavailable";
 
+  /** An ECR registry that no profile's cognito_registries names (nor the caller's AWS_PROFILE). */
+  public static final String REGISTRY_NOT_CONFIGURED = "RegistryNotConfigured";
+
+  /** A registry that is not ECR's: the credential helper answers "credentials not found". */
+  public static final String REGISTRY_UNKNOWN = "RegistryUnknown";
+
+  /** ECR refused GetAuthorizationToken with the profile's credentials. */
+  public static final String REGISTRY_REFUSED = "RegistryRefused";
+
+  /** ECR unreachable or throttling, or it answered without a token. */
+  public static final String REGISTRY_UNAVAILABLE = "RegistryUnavailable";
+
   public static final String BAD_REQUEST = "BadRequest";
   public static final String NOT_FOUND = "NotFound";
   public static final String REQUEST_TOO_LARGE = "RequestTooLarge";

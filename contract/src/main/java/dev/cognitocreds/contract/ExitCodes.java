@@ -17,6 +17,9 @@ public final class ExitCodes {
   public static final int UPSTREAM_UNAVAILABLE = 6;
   public static final int CREDENTIALS_REFUSED = 7;
 
+  /** A browser sign-in that did not come back before {@code login --timeout}. */
+  public static final int TIMED_OUT = 8;
+
   /**
    * One row of the mapping: an HTTP status, with a {@code code} or with any code ({@code null}),
    * and its exit code.

@@ -29,6 +29,11 @@ public final class Routes {
   /** {@code login/USER_SRP_AUTH} or {@code login/USER_PASSWORD_AUTH}. */
   public static final String LOGIN_WITH_FLOW = "login/{flow}";
 
+  /** A browser sign-in: its start (the sign-in address) and its end (the callback's code). */
+  public static final String LOGIN_BROWSER = "login/browser";
+
+  public static final String LOGIN_BROWSER_CALLBACK = "login/browser/callback";
+
   public static final String LOGOUT = "logout";
   public static final String SIGNUP = "signup";
   public static final String SIGNUP_CONFIRM = "signup/confirm";
@@ -37,7 +42,18 @@ public final class Routes {
   public static final String PASSWORD_RESET = "password-reset";
   public static final String PASSWORD_RESET_CONFIRM = "password-reset/confirm";
 
+  /**
+   * A registry's password in the Docker credential helper's {@code get} format; {@code ?profile=}
+   * carries the caller's AWS_PROFILE.
+   */
+  public static final String REGISTRY_CREDENTIALS = "/v1/registries/{registry}/credentials";
+
   private Routes() {}
+
+  /** {@link #REGISTRY_CREDENTIALS} for a registry host (or server URL), as one encoded segment. */
+  public static String registryCredentials(String registry) {
+    return "/v1/registries/" + pathSegment(registry) + "/credentials";
+  }
 
   /** {@code /v1/profiles/{p}/<suffix>}, as the daemon's route table matches it. */
   public static String template(String suffix) {

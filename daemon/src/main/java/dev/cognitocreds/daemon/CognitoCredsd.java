@@ -5,7 +5,9 @@ import dev.cognitocreds.contract.Platform;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
 import dev.cognitocreds.daemon.auth.UserPool;
 import dev.cognitocreds.daemon.auth.UserPoolTokens;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.identity.IdentityPool;
+import dev.cognitocreds.daemon.registry.EcrAuthority;
 import dev.cognitocreds.daemon.session.Upstream;
 import dev.cognitocreds.daemon.store.PrivateFiles;
 import dev.cognitocreds.daemon.store.SessionStore;
@@ -55,12 +57,15 @@ public final class CognitoCredsd {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     UpstreamClients clients = new UpstreamClients();
+    BrowserSignIn browser = new BrowserSignIn(clock, random);
     Upstream upstream =
         new Upstream(
             new UserPool(clients::userPool, clock, random),
-            new UserPoolTokens(clients::userPool),
+            new UserPoolTokens(clients::userPool, browser),
             new IdentityPool(clients::identityPool, clock),
-            new UserPoolAccounts(clients::userPool));
+            new UserPoolAccounts(clients::userPool),
+            new EcrAuthority(clients::ecr, clients.http(), env),
+            browser);
     Daemon daemon;
     try {
       PrivateFiles.directory(paths.sessionsDir());

@@ -18,6 +18,7 @@ public final class Failure extends RuntimeException {
     SIGN_IN_REFUSED,
     SIGN_IN_REJECTED,
     CONVERSATION_EXPIRED,
+    REGISTRY_REFUSED,
     UPSTREAM_UNAVAILABLE,
     UPSTREAM_ERROR
   }

@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon;
 
 import dev.cognitocreds.daemon.config.CognitoProfile;
+import dev.cognitocreds.daemon.registry.EcrAuthority;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,11 +16,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 
 /**
  * The AWS SDK clients the daemon uses, one per region and endpoint, built on first use (so start-up
- * pays nothing for them) and sharing one url-connection HTTP client. Every operation used is
- * unsigned, so the clients carry anonymous credentials.
+ * pays nothing for them) and sharing one url-connection HTTP client. Every Cognito operation used
+ * is unsigned, so the clients carry anonymous credentials; ECR's calls carry the profile's own.
  *
  * <p>Every call is bounded: Cognito answers in well under a second, so a connection that takes
  * seconds to open, a read that waits seconds, or an attempt that runs longer is a network problem,
@@ -45,6 +48,9 @@ public final class UpstreamClients implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Key, CognitoIdentityClient> identityPools = new ConcurrentHashMap<>();
 
+  private final ConcurrentMap<EcrAuthority.ClientKey, EcrClient> registries =
+      new ConcurrentHashMap<>();
+
   private record Key(String region, Optional<URI> endpoint) {}
 
   public CognitoIdentityProviderClient userPool(CognitoProfile profile) {
@@ -57,6 +63,25 @@ public final class UpstreamClients implements AutoCloseable {
     return identityPools.computeIfAbsent(
         new Key(profile.identityPoolRegion(), profile.endpointUrl()),
         key -> build(CognitoIdentityClient.builder(), key));
+  }
+
+  /**
+   * ECR's client for a registry's region and endpoint; each call carries the profile's credentials
+   * (anonymous ones here sign nothing).
+   */
+  public EcrClient ecr(EcrAuthority.ClientKey key) {
+    return registries.computeIfAbsent(
+        key,
+        k -> {
+          EcrClientBuilder builder =
+              EcrClient.builder().fipsEnabled(k.fips()).dualstackEnabled(k.dualStack());
+          return build(builder, new Key(k.region(), k.endpoint()));
+        });
+  }
+
+  /** The one HTTP client, for the calls the SDK has no client for here (ECR Public). */
+  public SdkHttpClient http() {
+    return http;
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
@@ -82,6 +107,7 @@ public final class UpstreamClients implements AutoCloseable {
   public void close() {
     userPools.values().forEach(CognitoIdentityProviderClient::close);
     identityPools.values().forEach(CognitoIdentityClient::close);
+    registries.values().forEach(EcrClient::close);
     http.close();
   }
 }

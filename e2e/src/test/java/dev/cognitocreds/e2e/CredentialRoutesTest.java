@@ -322,18 +322,18 @@ class CredentialRoutesTest {
   }
 
   @Test
-  void envPrintsTheTwoContainerVariablesForTheProfile() {
+  void envPrintsTheTwoContainerVariablesForTheProfile() throws Exception {
     CommandResult env = installation.cli().run("env", "--profile", SIGNED_IN);
 
     assertThat(env.exitCode()).as("%s", env).isZero();
     Map<String, String> exported = ShellExports.parse(env.stdout(), installation.home().root());
     assertThat(exported)
         .containsOnlyKeys(
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
     assertThat(exported.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
         .isEqualTo(installation.daemon().baseUri() + "/v1/profiles/" + SIGNED_IN + "/credentials");
-    assertThat(Path.of(exported.get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")))
-        .isEqualTo(installation.home().tokenFile());
+    assertThat(exported.get("AWS_CONTAINER_AUTHORIZATION_TOKEN"))
+        .isEqualTo(Files.readString(installation.home().tokenFile()));
   }
 
   @Test

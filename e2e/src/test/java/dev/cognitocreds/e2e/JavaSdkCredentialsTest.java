@@ -123,13 +123,6 @@ class JavaSdkCredentialsTest {
   }
 
   private static JsonPath servedCredentials() {
-    return installation
-        .daemon()
-        .request()
-        .get("/v1/profiles/{p}/credentials", PROFILE)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return installation.daemon().servedCredentials(PROFILE);
   }
 }

@@ -2,6 +2,7 @@ package dev.cognitocreds.localcognito;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cognitocreds.localcognito.ecr.RegistryPassword;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,20 +10,27 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code /_local/*}: outbox, call counters, faults, issued credentials and health, for tests and
- * the demo.
+ * {@code /_local/*}: outbox, call counters, faults, issued credentials, registry passwords and
+ * health, for tests and the demo.
  */
 final class AdminRoutes {
   private final Outbox outbox;
   private final Calls calls;
   private final Faults faults;
   private final Supplier<List<IssuedCredentials>> issued;
+  private final Supplier<List<RegistryPassword>> registryPasswords;
 
-  AdminRoutes(Outbox outbox, Calls calls, Faults faults, Supplier<List<IssuedCredentials>> issued) {
+  AdminRoutes(
+      Outbox outbox,
+      Calls calls,
+      Faults faults,
+      Supplier<List<IssuedCredentials>> issued,
+      Supplier<List<RegistryPassword>> registryPasswords) {
     this.outbox = outbox;
     this.calls = calls;
     this.faults = faults;
     this.issued = issued;
+    this.registryPasswords = registryPasswords;
   }
 
   void register(RoutesConfig routes) {
@@ -43,6 +51,7 @@ final class AdminRoutes {
           ctx.status(204);
         });
     routes.get("/_local/credentials", this::credentials);
+    routes.get("/_local/ecr/passwords", this::registryPasswords);
   }
 
   private void outbox(Context ctx) {
@@ -83,6 +92,18 @@ final class AdminRoutes {
           .put("identityId", c.identityId())
           .put("roleArn", c.roleArn())
           .put("expiration", c.expiration().toString());
+    }
+    json(ctx, list.toString());
+  }
+
+  private void registryPasswords(Context ctx) {
+    ArrayNode list = Json.array();
+    for (RegistryPassword p : registryPasswords.get()) {
+      list.addObject()
+          .put("accessKeyId", p.accessKeyId())
+          .put("proxyEndpoint", p.proxyEndpoint())
+          .put("password", p.password())
+          .put("expiresAt", p.expiresAt().toString());
     }
     json(ctx, list.toString());
   }

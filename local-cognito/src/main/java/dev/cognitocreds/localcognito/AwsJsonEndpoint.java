@@ -2,10 +2,17 @@ package dev.cognitocreds.localcognito;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognitocreds.localcognito.sigv4.SignatureException;
+import dev.cognitocreds.localcognito.sigv4.SignedRequest;
+import dev.cognitocreds.localcognito.sigv4.VerifiedSigner;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -13,36 +20,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS JSON 1.1 endpoint: routes by {@code X-Amz-Target}, counts calls, applies faults, runs the
- * operation under one lock (state is shared and small) and answers errors in Cognito's shape.
+ * operation under one lock (state is shared and small) and answers errors in Cognito's shape. A
+ * signed service's calls run only once their SigV4 signature checks out.
  */
 final class AwsJsonEndpoint {
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
 
+  /** An operation, signed or not, bound to its service. */
+  @FunctionalInterface
+  private interface Call {
+    JsonNode run(JsonNode request, Context ctx);
+  }
+
   private final Map<String, Map<String, Operation>> servicesByPrefix;
+  private final Map<String, SignedService> signedServicesByPrefix;
   private final Calls calls;
   private final Faults faults;
   private final Clock clock;
-  private final Object lock = new Object();
+  private final Object lock;
 
+  /** {@code lock} is also held by the hosted UI, which changes the same pools. */
   AwsJsonEndpoint(
       Map<String, Map<String, Operation>> servicesByPrefix,
+      Map<String, SignedService> signedServicesByPrefix,
       Calls calls,
       Faults faults,
+      Object lock,
       Clock clock) {
     this.servicesByPrefix = servicesByPrefix;
+    this.signedServicesByPrefix = signedServicesByPrefix;
     this.calls = calls;
     this.faults = faults;
     this.clock = clock;
+    this.lock = lock;
   }
 
   void handle(Context ctx) throws InterruptedException {
     String target = ctx.header("X-Amz-Target");
     int dot = target == null ? -1 : target.lastIndexOf('.');
-    Map<String, Operation> operations =
-        dot < 0 ? null : servicesByPrefix.get(target.substring(0, dot));
     String name = dot < 0 ? "" : target.substring(dot + 1);
-    Operation operation = operations == null ? null : operations.get(name);
+    Call operation = dot < 0 ? null : call(target.substring(0, dot), name);
     if (operation == null) {
       error(
           ctx,
@@ -87,7 +105,7 @@ final class AwsJsonEndpoint {
     try {
       JsonNode response;
       synchronized (lock) {
-        response = operation.handle(request);
+        response = operation.run(request, ctx);
       }
       respond(ctx, 200, response.toString());
       LOG.info("{} -> 200", name);
@@ -97,6 +115,38 @@ final class AwsJsonEndpoint {
       LOG.error("{} failed", name, e);
       error(
           ctx, name, new CognitoException("InternalErrorException", "Internal server error", 500));
+    }
+  }
+
+  private Call call(String prefix, String name) {
+    Map<String, Operation> operations = servicesByPrefix.get(prefix);
+    if (operations != null) {
+      Operation operation = operations.get(name);
+      return operation == null ? null : (request, ctx) -> operation.handle(request);
+    }
+    SignedService signed = signedServicesByPrefix.get(prefix);
+    SignedOperation operation = signed == null ? null : signed.operations().get(name);
+    return operation == null
+        ? null
+        : (request, ctx) -> operation.handle(request, verify(signed, ctx));
+  }
+
+  private static VerifiedSigner verify(SignedService service, Context ctx) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String header : Collections.list(ctx.req().getHeaderNames())) {
+      headers.put(header, new ArrayList<>(Collections.list(ctx.req().getHeaders(header))));
+    }
+    SignedRequest request =
+        new SignedRequest(
+            ctx.req().getMethod(),
+            ctx.req().getRequestURI(),
+            ctx.req().getQueryString(),
+            headers,
+            ctx.bodyAsBytes());
+    try {
+      return service.verifier().verify(request);
+    } catch (SignatureException e) {
+      throw new CognitoException(e.type(), e.getMessage(), 403);
     }
   }
 

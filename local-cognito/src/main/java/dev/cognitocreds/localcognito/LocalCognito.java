@@ -1,9 +1,14 @@
 package dev.cognitocreds.localcognito;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.cognitocreds.localcognito.ecr.EcrService;
+import dev.cognitocreds.localcognito.ecr.RegistryPassword;
+import dev.cognitocreds.localcognito.hostedui.HostedUi;
 import dev.cognitocreds.localcognito.identitypool.IdentityPoolService;
 import dev.cognitocreds.localcognito.identitypool.IssuedCredentials;
 import dev.cognitocreds.localcognito.identitypool.TokenIssuers;
+import dev.cognitocreds.localcognito.oidc.OidcProviders;
+import dev.cognitocreds.localcognito.sigv4.SigV4Verifier;
 import dev.cognitocreds.localcognito.userpool.UserPoolService;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -16,7 +21,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * A local Amazon Cognito (user pools and identity pools) on one loopback port.
+ * A local Amazon Cognito (user pools and identity pools) on one loopback port, with ECR's {@code
+ * GetAuthorizationToken} for callers that sign with the credentials its identity pools issued.
  *
  * <pre>{@code
  * try (LocalCognito lc = LocalCognito.builder().port(0).demo().start()) {
@@ -32,6 +38,8 @@ public final class LocalCognito implements AutoCloseable {
   private final Outbox outbox;
   private final Faults faults;
   private final IdentityPoolService identityPools;
+  private final EcrService ecr;
+  private final OidcProviders oidcProviders;
 
   private LocalCognito(Builder builder) {
     Seed seed = builder.seed != null ? builder.seed : Seed.empty();
@@ -44,19 +52,39 @@ public final class LocalCognito implements AutoCloseable {
     this.faults = new Faults(builder.clock, builder.faultRandom);
     UserPoolService userPools =
         new UserPoolService(builder.clock, outbox, seed.region(), seed.accountId());
+    this.oidcProviders = new OidcProviders(builder.clock, this::base);
     this.identityPools =
-        new IdentityPoolService(builder.clock, issuersOf(userPools), seed.region(), lifetime);
+        new IdentityPoolService(
+            builder.clock, issuersOf(userPools, oidcProviders), seed.region(), lifetime);
     userPools.seed(seed.userPools());
     identityPools.seed(seed.identityPools());
+    this.ecr = new EcrService(builder.clock, seed.accountId(), identityPools::issuedCredentials);
+    Object lock = new Object();
+    HostedUi hostedUi = new HostedUi(userPools.hostedUi(lock), this::base, builder.clock);
     AwsJsonEndpoint endpoint =
         new AwsJsonEndpoint(
             Map.of(
                 "AWSCognitoIdentityProviderService", userPools.operations(),
                 "AWSCognitoIdentityService", identityPools.operations()),
+            Map.of(
+                EcrService.TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.SIGNING_NAME, identityPools::signingCredential, builder.clock),
+                    ecr.operations()),
+                EcrService.PUBLIC_TARGET_PREFIX,
+                new SignedService(
+                    new SigV4Verifier(
+                        EcrService.PUBLIC_SIGNING_NAME,
+                        identityPools::signingCredential,
+                        builder.clock),
+                    ecr.publicOperations())),
             calls,
             faults,
+            lock,
             builder.clock);
-    AdminRoutes admin = new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials);
+    AdminRoutes admin =
+        new AdminRoutes(outbox, calls, faults, identityPools::issuedCredentials, ecr::passwords);
     this.server =
         Javalin.create(
             config -> {
@@ -74,15 +102,23 @@ public final class LocalCognito implements AutoCloseable {
                                       .contentType("application/json")
                                       .result("{\"message\":\"User pool not found\"}")));
               admin.register(config.routes);
+              hostedUi.register(config.routes);
+              oidcProviders.register(config.routes);
             });
     server.start(LOOPBACK, builder.port);
+    // the providers' issuers and redirect URIs name the port, known only now
+    oidcProviders.seed(seed.oidcProviders());
   }
 
-  private static TokenIssuers issuersOf(UserPoolService userPools) {
+  private String base() {
+    return "http://" + LOOPBACK + ":" + server.port();
+  }
+
+  private static TokenIssuers issuersOf(UserPoolService userPools, OidcProviders oidc) {
     return new TokenIssuers() {
       @Override
       public Optional<RSAKey> publicKey(String issuer) {
-        return userPools.publicKey(issuer);
+        return userPools.publicKey(issuer).or(() -> oidc.publicKey(issuer));
       }
 
       @Override
@@ -116,9 +152,22 @@ public final class LocalCognito implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * The stand-in OpenID Connect providers at {@code /_oidc/<name>}: {@code
+   * lc.oidcProviders().create("corp").client(...).user(...)}.
+   */
+  public OidcProviders oidcProviders() {
+    return oidcProviders;
+  }
+
   /** Credentials handed out so far (key id, identity, role, expiry), oldest first. */
   public List<IssuedCredentials> issuedCredentials() {
     return identityPools.issuedCredentials();
+  }
+
+  /** Registry passwords ECR's GetAuthorizationToken handed out, with who asked, oldest first. */
+  public List<RegistryPassword> ecrPasswords() {
+    return ecr.passwords();
   }
 
   @Override

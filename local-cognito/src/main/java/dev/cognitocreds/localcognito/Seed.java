@@ -78,4 +78,8 @@ public final class Seed {
   JsonNode identityPools() {
     return root.path("IdentityPools");
   }
+
+  JsonNode oidcProviders() {
+    return root.path("OidcProviders");
+  }
 }

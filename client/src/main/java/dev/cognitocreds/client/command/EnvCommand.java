@@ -8,38 +8,80 @@ import dev.cognitocreds.contract.ExitCodes;
 import dev.cognitocreds.contract.Routes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code env}: the two variables with which every AWS SDK fetches credentials from the daemon
- * itself (container credentials provider), for {@code eval "$(cognito-creds env)"}.
+ * {@code env}: the variables with which every AWS SDK fetches credentials from the daemon itself
+ * (container credentials provider), for {@code eval "$(cognito-creds env)"}.
+ *
+ * <p>The token goes into {@code AWS_CONTAINER_AUTHORIZATION_TOKEN} by default because that is the
+ * one variable every client reads: those released before EKS Pod Identity (late 2023) know nothing
+ * else, and the newer ones read it as well. Exporting the token and the file variable together
+ * would make the JavaScript SDK warn and newer SDKs prefer the file, so exactly one is set and the
+ * other unset.
  */
 @Command(
     name = "env",
     description = {
-      "Print export lines that point AWS SDKs at the daemon.",
+      "Print lines that point AWS SDKs at the daemon (container credentials).",
       "Use them with:",
-      "  eval \"$(cognito-creds env --profile acme)\""
+      "  eval \"$(cognito-creds env --profile acme)\"            # bash, zsh, ksh, sh",
+      "  cognito-creds env --profile acme --shell fish | source",
+      "  eval `cognito-creds env --profile acme --shell csh`",
+      "",
+      "They set AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN (the"
+          + " daemon's endpoint token), which every AWS SDK and tool reads, old ones included, and"
+          + " unset AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE and"
+          + " AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, which would take precedence.",
+      "",
+      "The token then lives in the environment: every program started from this shell inherits it"
+          + " and may pass it on (a log of its environment, a container started with it). Whoever"
+          + " holds it can fetch your AWS credentials from 127.0.0.1 while you are signed in. If it"
+          + " leaked, delete the auth-token file and restart cognito-credsd: a new token is made."
+          + " --token-file keeps it out of the environment, for tools that are all recent enough."
     })
 public final class EnvCommand extends ClientCommand {
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+  static final String FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+  static final String RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
+  static final String TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
+  static final String TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE";
 
   @Mixin ProfileOption profile;
 
+  @Option(
+      names = "--shell",
+      paramLabel = "SHELL",
+      defaultValue = "sh",
+      description = "Syntax of the lines: " + ShellSyntax.NAMES + ". Default: sh.")
+  String shell;
+
+  @Option(
+      names = "--token-file",
+      description =
+          "Export AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (the token file's path) instead of the"
+              + " token. Only SDKs released since late 2023 read it; Debian 12's awscli and"
+              + " python3-botocore, programs on aws-sdk-go 1.44, amazon-ecr-credential-helper and the"
+              + " AWS SDK for Java v2 up to 2.21 then get 401.")
+  boolean tokenFile;
+
   @Override
   public Integer call() {
+    ShellSyntax syntax = ShellSyntax.named(shell);
     String name = profile.resolve(context().env());
     DaemonClient daemon = context().daemon();
     JsonNode status = daemon.get(Routes.STATUS).orThrow().json();
     checkProfile(name, status);
     String uri = daemon.endpoint() + Routes.profile(name, Routes.CREDENTIALS);
-    out().println("export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + shellQuoted(uri));
+    out().println(syntax.unset(RELATIVE_URI));
+    out().println(syntax.unset(tokenFile ? TOKEN : TOKEN_FILE));
+    out().println(syntax.export(FULL_URI, uri));
     out()
         .println(
-            "export AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE="
-                + shellQuoted(context().paths().tokenFile().toString()));
+            tokenFile
+                ? syntax.export(TOKEN_FILE, context().paths().tokenFile().toString())
+                : syntax.export(TOKEN, daemon.token()));
     return ExitCodes.OK;
   }
 
@@ -73,9 +115,5 @@ public final class EnvCommand extends ClientCommand {
             + status.path("configFile").asText("the AWS config file")
             + "; cognito profiles: "
             + (known.isEmpty() ? "none" : String.join(", ", known)));
-  }
-
-  static String shellQuoted(String value) {
-    return SHELL_SAFE.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
   }
 }

@@ -143,7 +143,8 @@ public final class DaemonClient {
     }
   }
 
-  private String token() {
+  /** The endpoint token: the Authorization header every route but /healthz needs. */
+  public String token() {
     Path file = paths.tokenFile();
     try {
       return Files.readString(file, StandardCharsets.US_ASCII).strip();

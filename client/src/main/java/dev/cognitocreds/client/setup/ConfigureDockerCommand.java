@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "docker",
     description = {
-      "Make docker pull from the registry through docker-credential-ecr-login.",
-      "Adds \"credHelpers\": {REGISTRY: \"ecr-login\"} to $DOCKER_CONFIG/config.json (default ~/.docker/config.json)."
+      "Make docker pull from the registry through docker-credential-cognito-creds (or --helper ecr-login).",
+      "Adds \"credHelpers\": {REGISTRY: \"cognito-creds\"} and the registry to the profile's cognito_registries; writes $DOCKER_CONFIG/config.json (default ~/.docker/config.json)."
     })
 final class ConfigureDockerCommand extends CredHelpersCommand {
 

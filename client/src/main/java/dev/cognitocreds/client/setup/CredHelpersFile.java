@@ -16,15 +16,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Adds {@code "credHelpers": {"<registry>": "ecr-login"}} to a docker {@code config.json} or a
- * containers {@code auth.json}. Every other key, and the order of keys, is kept as it was.
+ * Adds {@code "credHelpers": {"<registry>": "cognito-creds"}} (or {@code "ecr-login"}) to a docker
+ * {@code config.json} or a containers {@code auth.json}. Every other key, and the order of keys, is
+ * kept as it was.
  */
 final class CredHelpersFile {
-
-  static final String HELPER = "ecr-login";
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -35,7 +36,8 @@ final class CredHelpersFile {
 
   private CredHelpersFile() {}
 
-  static FileEdit plan(Path file, EcrRegistry registry) {
+  static FileEdit plan(Path file, EcrRegistry registry, RegistryHelper helper) {
+    String entry = helper.entry();
     byte[] before = SafeFileWriter.readIfExists(file);
     ObjectNode root = parse(file, before);
     JsonNode existing = root.get("credHelpers");
@@ -47,39 +49,44 @@ final class CredHelpersFile {
     List<String> changes = new ArrayList<>();
     JsonNode current = helpers.get(registry.host());
     if (current == null) {
-      changes.add("+ credHelpers." + registry.host() + " = " + HELPER);
-    } else if (!HELPER.equals(current.asText(null))) {
-      changes.add("~ credHelpers." + registry.host() + ": " + current + " -> " + HELPER);
+      changes.add("+ credHelpers." + registry.host() + " = " + entry);
+    } else if (!entry.equals(current.asText(null))) {
+      changes.add("~ credHelpers." + registry.host() + ": " + current + " -> " + entry);
     }
     if (changes.isEmpty()) {
       return new FileEdit(file, before, before, changes);
     }
-    helpers.put(registry.host(), HELPER);
+    helpers.put(registry.host(), entry);
     return new FileEdit(file, before, render(root), changes);
   }
 
-  /** Whether the file sends this registry to the ECR helper; false when absent or unreadable. */
-  static boolean hasHelper(Path file, EcrRegistry registry) {
+  /** Whether the file sends this registry to that helper; false when absent or unreadable. */
+  static boolean hasHelper(Path file, EcrRegistry registry, RegistryHelper helper) {
     try {
-      JsonNode helper =
+      JsonNode entry =
           parse(file, SafeFileWriter.readIfExists(file)).path("credHelpers").path(registry.host());
-      return HELPER.equals(helper.asText(null));
+      return helper.entry().equals(entry.asText(null));
     } catch (SetupException e) {
       return false;
     }
   }
 
-  /** The ECR registries the file sends to ecr-login; empty when absent or unreadable. */
-  static List<String> ecrRegistries(Path file) {
-    List<String> registries = new ArrayList<>();
+  /**
+   * The registries the file sends to cognito-creds or to ecr-login (for ECR hosts), with the
+   * helper; empty when absent or unreadable.
+   */
+  static Map<String, RegistryHelper> registries(Path file) {
+    Map<String, RegistryHelper> registries = new LinkedHashMap<>();
     try {
       parse(file, SafeFileWriter.readIfExists(file))
           .path("credHelpers")
           .properties()
           .forEach(
               e -> {
-                if (HELPER.equals(e.getValue().asText(null)) && e.getKey().contains(".dkr.ecr")) {
-                  registries.add(e.getKey());
+                RegistryHelper helper = RegistryHelper.of(e.getValue().asText(null));
+                if (helper == RegistryHelper.COGNITO_CREDS
+                    || helper == RegistryHelper.ECR_LOGIN && e.getKey().contains(".dkr.ecr")) {
+                  registries.put(e.getKey(), helper);
                 }
               });
     } catch (SetupException e) {

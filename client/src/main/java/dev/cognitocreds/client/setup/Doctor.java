@@ -6,6 +6,8 @@ import dev.cognitocreds.client.daemon.DaemonClient;
 import dev.cognitocreds.contract.FileLocations;
 import dev.cognitocreds.contract.Routes;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
 /** The checks behind {@code cognito-creds doctor}, from the config file to a pull's last helper. */
 final class Doctor {
 
-  static final String ECR_HELPER = "docker-credential-" + CredHelpersFile.HELPER;
+  static final String ECR_HELPER = RegistryHelper.ECR_LOGIN.program();
 
   private final UserEnvironment env;
   private final DaemonClient daemon;
@@ -56,13 +59,27 @@ final class Doctor {
     if (status != null) {
       profiles.forEach(profile -> checkSession(profile, status));
     }
-    checkCredHelpers();
-    checkHelperProfile(profiles);
-    checkProgram(
-        ECR_HELPER,
-        true,
-        "install Amazon's ECR credential helper (Debian/Ubuntu:"
-            + " apt-get install amazon-ecr-credential-helper) and put it on PATH");
+    Map<String, RegistryHelper> registries = checkCredHelpers();
+    if (registries.containsValue(RegistryHelper.COGNITO_CREDS)) {
+      checkProgram(
+          RegistryHelper.COGNITO_CREDS.program(),
+          true,
+          "put the bin folder of cognito-creds on PATH (the .deb links it into /usr/bin)");
+      registries.forEach(
+          (registry, helper) -> {
+            if (helper == RegistryHelper.COGNITO_CREDS) {
+              checkRegistry(registry, status != null);
+            }
+          });
+    }
+    if (registries.isEmpty() || registries.containsValue(RegistryHelper.ECR_LOGIN)) {
+      checkHelperProfile(profiles);
+      checkProgram(
+          ECR_HELPER,
+          true,
+          "install Amazon's ECR credential helper (Debian/Ubuntu:"
+              + " apt-get install amazon-ecr-credential-helper) and put it on PATH");
+    }
     checkProgram(
         "aws", false, "optional: install the AWS CLI to use the profile from the command line");
     return List.copyOf(checks);
@@ -80,7 +97,10 @@ final class Doctor {
     }
     List<String> profiles =
         all.entrySet().stream()
-            .filter(e -> e.getValue().containsKey("cognito_user_pool_id"))
+            .filter(
+                e ->
+                    e.getValue().containsKey("cognito_user_pool_id")
+                        || e.getValue().containsKey("cognito_oidc_issuer"))
             .map(Map.Entry::getKey)
             .filter(p -> onlyProfile.map(p::equals).orElse(true))
             .toList();
@@ -90,13 +110,16 @@ final class Doctor {
               "AWS config",
               "no "
                   + onlyProfile.map(p -> "profile " + p + " with ").orElse("profile with ")
-                  + "cognito_user_pool_id in "
+                  + "cognito_user_pool_id or cognito_oidc_issuer in "
                   + file,
               "cognito-creds configure profile --from ONBOARDING.json"));
       return List.of();
     }
     for (String profile : profiles) {
-      checkKeys(profile, all.get(profile));
+      if (all.get(profile).containsKey("cognito_user_pool_id")) {
+        checkKeys(profile, all.get(profile));
+      }
+      checks.addAll(new BrowserSignInCheck().run(profile, all.get(profile)));
       checkCredentialProcess(profile, all.get(profile).get("credential_process"));
     }
     return profiles;
@@ -322,24 +345,86 @@ final class Doctor {
     }
   }
 
-  private void checkCredHelpers() {
+  /** The registries docker's and podman's files send to a helper we know, with the helper. */
+  private Map<String, RegistryHelper> checkCredHelpers() {
     Set<String> found = new LinkedHashSet<>();
+    Map<String, RegistryHelper> registries = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
     files.add(env.dockerConfigFile());
     files.addAll(env.podmanAuthFiles());
     for (Path file : files) {
-      for (String registry : CredHelpersFile.ecrRegistries(file)) {
-        found.add(registry + " in " + file);
-      }
+      CredHelpersFile.registries(file)
+          .forEach(
+              (registry, helper) -> {
+                found.add(registry + " -> " + helper + " in " + file);
+                registries.putIfAbsent(registry, helper);
+              });
     }
     if (found.isEmpty()) {
       checks.add(
           Check.fail(
               "credHelpers",
-              "no ECR registry is sent to ecr-login in " + files,
+              "no ECR registry is sent to cognito-creds or ecr-login in " + files,
               "cognito-creds configure docker --registry ACCOUNT.dkr.ecr.REGION.amazonaws.com (or configure podman)"));
     } else {
       checks.add(Check.ok("credHelpers", String.join(", ", found)));
+    }
+    return registries;
+  }
+
+  /**
+   * A registry sent to docker-credential-cognito-creds: a profile serves it (cognito_registries,
+   * else AWS_PROFILE) and, when the daemon answers, a password is obtainable.
+   */
+  private void checkRegistry(String registry, boolean daemonAnswers) {
+    String name = "registry " + registry;
+    Map<String, Map<String, String>> all;
+    try {
+      all = AwsConfigFile.read(env.awsConfigFile());
+    } catch (SetupException e) {
+      return; // reported by the AWS config check
+    }
+    Optional<String> named =
+        all.entrySet().stream()
+            .filter(e -> e.getValue().containsKey("cognito_user_pool_id"))
+            .filter(
+                e ->
+                    RegistriesKey.hosts(e.getValue().get(RegistriesKey.KEY)).stream()
+                        .anyMatch(registry::equalsIgnoreCase))
+            .map(Map.Entry::getKey)
+            .findFirst();
+    Optional<String> fromEnvironment =
+        env.get("AWS_PROFILE")
+            .filter(p -> all.getOrDefault(p, Map.of()).containsKey("cognito_user_pool_id"));
+    Optional<String> profile = named.or(() -> fromEnvironment);
+    if (profile.isEmpty()) {
+      checks.add(
+          Check.fail(
+              name,
+              "no cognito profile names it in " + RegistriesKey.KEY + " (nor is AWS_PROFILE one)",
+              "cognito-creds configure docker --registry " + registry + " --profile PROFILE"));
+      return;
+    }
+    String how = named.isPresent() ? RegistriesKey.KEY : "AWS_PROFILE";
+    if (!daemonAnswers) {
+      checks.add(Check.warn(name, "served by profile " + profile.get() + " (" + how + ")", null));
+      return;
+    }
+    try {
+      String route =
+          Routes.registryCredentials(registry)
+              + fromEnvironment
+                  .map(p -> "?profile=" + URLEncoder.encode(p, StandardCharsets.UTF_8))
+                  .orElse("");
+      // the answer holds the password: only its presence is looked at
+      boolean hasPassword = !daemon.get(route).orThrow().json().path("Secret").asText().isEmpty();
+      checks.add(
+          hasPassword
+              ? Check.ok(
+                  name, "served by profile " + profile.get() + " (" + how + "), password obtained")
+              : Check.fail(name, "the daemon answered without a password", "update cognito-creds"));
+    } catch (ClientException e) {
+      checks.add(Check.fail(name, e.getMessage(), "cognito-creds status shows the last error"));
     }
   }
 

@@ -17,6 +17,11 @@ final class RegistryOptions {
       description = "Take the registry from the publisher's onboarding file.")
   Path from;
 
+  /** The onboarding file's profile, when the registry comes from one. */
+  String onboardingProfile() {
+    return from == null ? null : Onboarding.read(from).profile();
+  }
+
   EcrRegistry resolve() {
     String value = registry != null ? registry : Onboarding.read(from).registry();
     if (value == null) {

@@ -138,6 +138,8 @@ class ConfigureCommandTest {
             Map.of("DOCKER_CONFIG", dockerDir.toString()),
             "",
             "docker",
+            "--helper",
+            "ecr-login",
             "--from",
             onboarding.toString());
 
@@ -145,7 +147,8 @@ class ConfigureCommandTest {
     assertThat(
             CredHelpersFile.hasHelper(
                 dockerDir.resolve("config.json"),
-                EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com")))
+                EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com"),
+                RegistryHelper.ECR_LOGIN))
         .isTrue();
     assertThat(run.out()).contains("docker-credential-ecr-login");
   }
@@ -157,6 +160,8 @@ class ConfigureCommandTest {
             Map.of(),
             "",
             "docker",
+            "--helper",
+            "ecr-login",
             "--registry",
             "111122223333.dkr.ecr.us-east-2.amazonaws.com",
             "--dry-run");
@@ -178,13 +183,19 @@ class ConfigureCommandTest {
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
             "podman",
+            "--helper",
+            "ecr-login",
             "--registry",
             registry.host());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(CredHelpersFile.hasHelper(runtime.resolve("containers/auth.json"), registry))
+    assertThat(
+            CredHelpersFile.hasHelper(
+                runtime.resolve("containers/auth.json"), registry, RegistryHelper.ECR_LOGIN))
         .isTrue();
-    assertThat(CredHelpersFile.hasHelper(home.resolve(".config/containers/auth.json"), registry))
+    assertThat(
+            CredHelpersFile.hasHelper(
+                home.resolve(".config/containers/auth.json"), registry, RegistryHelper.ECR_LOGIN))
         .isTrue();
   }
 
@@ -202,11 +213,13 @@ class ConfigureCommandTest {
                 home.resolve("run").toString()),
             "",
             "podman",
+            "--helper",
+            "ecr-login",
             "--registry",
             registry.host());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(CredHelpersFile.hasHelper(authFile, registry)).isTrue();
+    assertThat(CredHelpersFile.hasHelper(authFile, registry, RegistryHelper.ECR_LOGIN)).isTrue();
     assertThat(home.resolve("run")).doesNotExist();
     assertThat(home.resolve(".config/containers")).doesNotExist();
   }
@@ -223,6 +236,8 @@ class ConfigureCommandTest {
             Map.of("XDG_RUNTIME_DIR", runtime.toString()),
             "",
             "podman",
+            "--helper",
+            "ecr-login",
             "--registry",
             "111122223333.dkr.ecr.us-east-2.amazonaws.com");
 
@@ -253,11 +268,114 @@ class ConfigureCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(home.resolve(".aws/config")))
-        .contains("[profile acme]\n", "credential-process --profile acme\n");
-    assertThat(CredHelpersFile.hasHelper(home.resolve(".docker/config.json"), registry)).isTrue();
-    assertThat(CredHelpersFile.hasHelper(home.resolve(".config/containers/auth.json"), registry))
+        .contains(
+            "[profile acme]\n",
+            "credential-process --profile acme\n",
+            "cognito_registries = 111122223333.dkr.ecr.us-east-2.amazonaws.com\n");
+    assertThat(
+            CredHelpersFile.hasHelper(
+                home.resolve(".docker/config.json"), registry, RegistryHelper.COGNITO_CREDS))
+        .isTrue();
+    assertThat(
+            CredHelpersFile.hasHelper(
+                home.resolve(".config/containers/auth.json"),
+                registry,
+                RegistryHelper.COGNITO_CREDS))
+        .isTrue();
+    assertThat(run.out())
+        .contains("cognito-creds login --profile acme", "docker pull ")
+        .doesNotContain("AWS_PROFILE=");
+  }
+
+  @Test
+  void allWithAmazonsHelperKeepsAwsProfile() throws Exception {
+    ClientRun.Result run =
+        configure(
+            Map.of("PATH", home.toString()),
+            "",
+            "all",
+            "--helper",
+            "ecr-login",
+            "--from",
+            onboarding.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(home.resolve(".aws/config"))).doesNotContain("cognito_registries");
+    assertThat(
+            CredHelpersFile.hasHelper(
+                home.resolve(".docker/config.json"),
+                EcrRegistry.parse("111122223333.dkr.ecr.us-east-2.amazonaws.com"),
+                RegistryHelper.ECR_LOGIN))
         .isTrue();
     assertThat(run.out()).contains("export AWS_PROFILE=acme");
+  }
+
+  @Test
+  void dockerWritesOurHelperAndAddsTheRegistryToTheProfile() throws Exception {
+    assertThat(configure(Map.of(), "", "profile", "--from", onboarding.toString()).exitCode())
+        .isZero();
+
+    ClientRun.Result first =
+        configure(
+            Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
+    ClientRun.Result second =
+        configure(Map.of(), "", "docker", "--registry", "https://public.ecr.aws/v2/");
+    ClientRun.Result again =
+        configure(
+            Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Files.readString(home.resolve(".aws/config")))
+        .contains(
+            "cognito_registries = 111122223333.dkr.ecr.us-east-2.amazonaws.com public.ecr.aws\n");
+    assertThat(Files.readString(home.resolve(".docker/config.json")))
+        .contains(
+            "\"111122223333.dkr.ecr.us-east-2.amazonaws.com\": \"cognito-creds\"",
+            "\"public.ecr.aws\": \"cognito-creds\"");
+    assertThat(first.out())
+        .contains(
+            "docker-credential-cognito-creds answers for 111122223333.dkr.ecr.us-east-2.amazonaws.com"
+                + " with profile acme",
+            "is not on PATH",
+            "Next: cognito-creds login --profile acme");
+  }
+
+  @Test
+  void dockerWithOurHelperNeedsAProfileToServeTheRegistry() {
+    ClientRun.Result run =
+        configure(
+            Map.of(), "", "docker", "--registry", "111122223333.dkr.ecr.us-east-2.amazonaws.com");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("configure profile");
+    assertThat(home.resolve(".docker")).doesNotExist();
+  }
+
+  @Test
+  void dockerTakesAwsProfileWhenItIsACognitoProfile() throws Exception {
+    assertThat(configure(Map.of(), "", "profile", "--from", onboarding.toString()).exitCode())
+        .isZero();
+    assertThat(
+            configure(
+                    Map.of(), "", "profile", "--from", onboarding.toString(), "--profile", "other")
+                .exitCode())
+        .isZero();
+
+    ClientRun.Result run =
+        configure(Map.of("AWS_PROFILE", "other"), "", "podman", "--registry", "127.0.0.1:5000");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(home.resolve(".aws/config")))
+        .contains("[profile other]\n")
+        .containsOnlyOnce("cognito_registries = 127.0.0.1:5000\n");
+    assertThat(
+            CredHelpersFile.hasHelper(
+                home.resolve(".config/containers/auth.json"),
+                EcrRegistry.parse("127.0.0.1:5000"),
+                RegistryHelper.COGNITO_CREDS))
+        .isTrue();
   }
 
   @Test

@@ -35,7 +35,7 @@ class CredHelpersFileTest {
                 }
                 """);
 
-    apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN));
 
     assertThat(Files.readString(file()))
         .isEqualTo(
@@ -63,12 +63,12 @@ class CredHelpersFileTest {
                 	}
                 }
                 """);
-    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY, RegistryHelper.ECR_LOGIN)).isTrue();
   }
 
   @Test
   void createsAMissingFilePrivatelyAndKeepsABackupOfAnExistingOne() throws Exception {
-    apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
         .isEqualTo("rw-------");
     assertThat(file().resolveSibling("config.json.bak")).doesNotExist();
@@ -76,7 +76,9 @@ class CredHelpersFileTest {
     String first = Files.readString(file());
     apply(
         CredHelpersFile.plan(
-            file(), EcrRegistry.parse("444455556666.dkr.ecr.eu-west-1.amazonaws.com")));
+            file(),
+            EcrRegistry.parse("444455556666.dkr.ecr.eu-west-1.amazonaws.com"),
+            RegistryHelper.ECR_LOGIN));
 
     assertThat(Files.readString(file().resolveSibling("config.json.bak"))).isEqualTo(first);
     assertThat(Files.readString(file())).contains("111122223333", "444455556666");
@@ -86,19 +88,19 @@ class CredHelpersFileTest {
   void replacesAnotherHelperForTheSameRegistryAndSaysSo() throws Exception {
     write("{\"credHelpers\": {\"111122223333.dkr.ecr.us-east-2.amazonaws.com\": \"desktop\"}}");
 
-    String printed = apply(CredHelpersFile.plan(file(), REGISTRY));
+    String printed = apply(CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN));
 
     assertThat(printed)
         .contains(
             "~ credHelpers.111122223333.dkr.ecr.us-east-2.amazonaws.com: \"desktop\" -> ecr-login");
-    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY, RegistryHelper.ECR_LOGIN)).isTrue();
   }
 
   @Test
   void secondRunChangesNothing() throws Exception {
-    apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN));
 
-    FileEdit again = CredHelpersFile.plan(file(), REGISTRY);
+    FileEdit again = CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN);
 
     assertThat(again.changesAnything()).isFalse();
   }
@@ -108,29 +110,30 @@ class CredHelpersFileTest {
     String broken = "{\n  \"auths\": {\"ghcr.io\": {\"auth\": dXNlcjpwYXNz}}\n}\n";
     write(broken);
 
-    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN))
         .isInstanceOf(SetupException.class)
         .hasMessageContaining("line 2, column ")
         .hasMessageNotContaining("dXNlcjpwYXNz");
     assertThat(Files.readString(file())).isEqualTo(broken);
-    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isFalse();
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY, RegistryHelper.ECR_LOGIN)).isFalse();
   }
 
   @Test
   void refusesDuplicateKeysRatherThanDroppingOne() throws Exception {
     write("{\"auths\": {}, \"auths\": {\"a\": {}}}");
 
-    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY)).hasMessageContaining("line 1");
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN))
+        .hasMessageContaining("line 1");
   }
 
   @Test
   void refusesAFileThatIsNotAnObjectOrHasOddCredHelpers() throws Exception {
     write("[1, 2]");
-    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN))
         .hasMessageContaining("not hold a JSON object");
 
     write("{\"credHelpers\": \"ecr-login\"}");
-    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY))
+    assertThatThrownBy(() -> CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN))
         .hasMessageContaining("\"credHelpers\" is not a JSON object");
   }
 
@@ -138,9 +141,9 @@ class CredHelpersFileTest {
   void treatsAnEmptyFileAsEmptyConfiguration() throws Exception {
     write("\n");
 
-    apply(CredHelpersFile.plan(file(), REGISTRY));
+    apply(CredHelpersFile.plan(file(), REGISTRY, RegistryHelper.ECR_LOGIN));
 
-    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY)).isTrue();
+    assertThat(CredHelpersFile.hasHelper(file(), REGISTRY, RegistryHelper.ECR_LOGIN)).isTrue();
   }
 
   private void write(String text) throws Exception {

@@ -59,7 +59,9 @@ class DoctorCommandTest {
                 .exitCode())
         .isZero();
     assertThat(
-            ClientRun.withStdin(env, "", "configure", "docker", "--registry", REGISTRY).exitCode())
+            ClientRun.withStdin(
+                    env, "", "configure", "docker", "--helper", "ecr-login", "--registry", REGISTRY)
+                .exitCode())
         .isZero();
     executable(home.resolve(".config/systemd/user/cognito-credsd.service"));
     systemctl(
@@ -248,6 +250,53 @@ class DoctorCommandTest {
   }
 
   @Test
+  void ourOwnHelperIsCheckedInsteadOfEcrLoginWhenTheEntryNamesIt() throws Exception {
+    env.remove("AWS_PROFILE");
+    Files.delete(bin.resolve(Doctor.ECR_HELPER));
+    assertThat(
+            ClientRun.withStdin(env, "", "configure", "docker", "--registry", REGISTRY).exitCode())
+        .isZero();
+    daemon.reply(
+        "GET",
+        "/v1/registries/" + REGISTRY + "/credentials",
+        200,
+        "{\"ServerURL\":\"" + REGISTRY + "\",\"Username\":\"AWS\",\"Secret\":\"pw-not-shown\"}");
+
+    ClientRun.Result missing = ClientRun.withStdin(env, "", "doctor");
+    executable(bin.resolve("docker-credential-cognito-creds"));
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
+
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(missing.out()).contains("✘ docker-credential-cognito-creds: not found on PATH");
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains(
+            "✔ credHelpers: " + REGISTRY + " -> cognito-creds",
+            "✔ docker-credential-cognito-creds: found at",
+            "✔ registry "
+                + REGISTRY
+                + ": served by profile acme (cognito_registries), password obtained")
+        .doesNotContain(Doctor.ECR_HELPER, "AWS_PROFILE", "pw-not-shown");
+  }
+
+  @Test
+  void aRegistryNoProfileServesIsFlaggedWithTheConfigureCommand() throws Exception {
+    env.remove("AWS_PROFILE");
+    executable(bin.resolve("docker-credential-cognito-creds"));
+    Files.writeString(
+        home.resolve(".docker/config.json"),
+        "{\"credHelpers\": {\"public.ecr.aws\": \"cognito-creds\"}}");
+
+    ClientRun.Result run = ClientRun.withStdin(env, "", "doctor");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.out())
+        .contains(
+            "✘ registry public.ecr.aws: no cognito profile names it",
+            "fix: cognito-creds configure docker --registry public.ecr.aws --profile PROFILE");
+  }
+
+  @Test
   void theEcrHelperIsRequiredButTheAwsCliIsOptional() throws Exception {
     Files.delete(bin.resolve("aws"));
     assertThat(ClientRun.withStdin(env, "", "doctor").exitCode()).isZero();
@@ -270,7 +319,8 @@ class DoctorCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.out())
         .contains(
-            "✘ AWS config: no profile with cognito_user_pool_id in " + home.resolve(".aws/config"),
+            "✘ AWS config: no profile with cognito_user_pool_id or cognito_oidc_issuer in "
+                + home.resolve(".aws/config"),
             "✘ credHelpers: no ECR registry",
             "fix: cognito-creds configure docker --registry");
   }

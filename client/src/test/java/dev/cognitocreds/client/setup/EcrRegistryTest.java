@@ -43,9 +43,22 @@ class EcrRegistryTest {
   @ValueSource(
       strings = {
         "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn",
-        "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com"
+        "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com",
+        "123456789012.dkr-ecr.eu-west-1.on.aws",
+        "123456789012.dkr-ecr-fips.us-east-1.on.aws",
+        "123456789012.dkr-ecr.cn-north-1.on.amazonwebservices.com.cn",
+        "123456789012.dkr.ecr.us-iso-east-1.c2s.ic.gov"
       })
   void knowsOtherPartitions(String text) {
     assertThat(EcrRegistry.parse(text).account()).isEqualTo("123456789012");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"public.ecr.aws", "https://public.ecr.aws/v2/", "127.0.0.1:5000"})
+  void knowsEcrPublicAndLoopbackRegistries(String text) {
+    EcrRegistry r = EcrRegistry.parse(text);
+
+    assertThat(r.account()).isNull();
+    assertThat(r.host()).isIn("public.ecr.aws", "127.0.0.1:5000");
   }
 }

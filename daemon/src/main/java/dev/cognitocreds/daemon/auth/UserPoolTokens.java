@@ -3,6 +3,7 @@ package dev.cognitocreds.daemon.auth;
 import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.UpstreamFailures;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,11 +25,24 @@ public final class UserPoolTokens {
 
   private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
 
+  /** Refreshes and revokes for profiles signed in through the browser; may be null. */
+  private final BrowserSignIn browser;
+
   /** App clients that rotate refresh tokens, learnt from Cognito's answer. */
   private final Set<String> rotating = ConcurrentHashMap.newKeySet();
 
   public UserPoolTokens(Function<CognitoProfile, CognitoIdentityProviderClient> clients) {
+    this(clients, null);
+  }
+
+  /**
+   * With {@code browser}: a profile without a user pool refreshes at its OIDC provider, and a
+   * profile with a hosted-UI domain revokes at {@code <domain>/oauth2/revoke}.
+   */
+  public UserPoolTokens(
+      Function<CognitoProfile, CognitoIdentityProviderClient> clients, BrowserSignIn browser) {
     this.clients = clients;
+    this.browser = browser;
   }
 
   /**
@@ -41,6 +55,12 @@ public final class UserPoolTokens {
    */
   public Tokens refresh(
       CognitoProfile profile, String refreshToken, String username, boolean knownToRotate) {
+    if (profile.oidcOnly() && browser != null) {
+      return browser.refresh(profile, refreshToken);
+    }
+    // A hosted-UI sign-in's refresh token is a user-pool refresh token like any other: the same
+    // REFRESH_TOKEN_AUTH (always allowed for app clients) keeps one path for rotation, SECRET_HASH
+    // and the signed-out answer.
     try {
       return knownToRotate || rotating.contains(profile.clientId())
           ? refreshRotating(profile, refreshToken)
@@ -105,6 +125,17 @@ public final class UserPoolTokens {
 
   /** Revokes the refresh token (and the tokens issued with it) at Cognito. */
   public void revoke(CognitoProfile profile, String refreshToken) {
+    if (profile.browser().available() && browser != null) {
+      if (browser.revoke(profile, refreshToken)) {
+        return;
+      }
+      if (profile.oidcOnly()) {
+        throw new Failure(
+            Failure.Kind.UPSTREAM_ERROR,
+            "UpstreamError",
+            "the OIDC provider has no revocation endpoint; the session is forgotten here");
+      }
+    }
     try {
       clients
           .apply(profile)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,14 @@ final class ProfileValidator {
   static final String ROLE_ARN = "cognito_role_arn";
   static final String AUTH_FLOW = "cognito_auth_flow";
   static final String ENDPOINT_URL = "cognito_endpoint_url";
+  static final String REGISTRIES = "cognito_registries";
+  static final String ECR_ENDPOINT_URL = "cognito_ecr_endpoint_url";
+  static final String DOMAIN = "cognito_domain";
+  static final String REDIRECT_URI = "cognito_redirect_uri";
+  static final String IDENTITY_PROVIDER = "cognito_identity_provider";
+  static final String LOGIN = "cognito_login";
+  static final String OIDC_ISSUER = "cognito_oidc_issuer";
+  static final String OIDC_CLIENT_ID = "cognito_oidc_client_id";
   private static final Set<String> KNOWN_KEYS =
       Set.of(
           USER_POOL_ID,
@@ -28,7 +37,15 @@ final class ProfileValidator {
           IDENTITY_POOL_ID,
           ROLE_ARN,
           AUTH_FLOW,
-          ENDPOINT_URL);
+          ENDPOINT_URL,
+          REGISTRIES,
+          ECR_ENDPOINT_URL,
+          DOMAIN,
+          REDIRECT_URI,
+          IDENTITY_PROVIDER,
+          LOGIN,
+          OIDC_ISSUER,
+          OIDC_CLIENT_ID);
 
   private static final String REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
   private static final Pattern USER_POOL_ID_FORMAT = Pattern.compile(REGION + "_[0-9A-Za-z]+");
@@ -47,16 +64,22 @@ final class ProfileValidator {
 
   ConfiguredProfile validate(String name, Map<String, String> keys) {
     List<String> problems = new ArrayList<>();
+    boolean oidcOnly = !keys.containsKey(USER_POOL_ID) && keys.containsKey(OIDC_ISSUER);
+    BrowserLogin browser = new BrowserLoginKeys(file, name).read(keys, oidcOnly, problems);
     String userPoolId =
-        required(
-            name,
-            keys,
-            USER_POOL_ID,
-            USER_POOL_ID_FORMAT,
-            "a user pool id like us-east-2_AbC123xyz",
-            problems);
+        oidcOnly
+            ? null
+            : required(
+                name,
+                keys,
+                USER_POOL_ID,
+                USER_POOL_ID_FORMAT,
+                "a user pool id like us-east-2_AbC123xyz",
+                problems);
     String clientId =
-        required(name, keys, CLIENT_ID, CLIENT_ID_FORMAT, "an app client id", problems);
+        oidcOnly
+            ? browser.oidcClientId().orElse(null)
+            : required(name, keys, CLIENT_ID, CLIENT_ID_FORMAT, "an app client id", problems);
     String identityPoolId =
         required(
             name,
@@ -74,7 +97,9 @@ final class ProfileValidator {
             "an IAM role ARN like arn:aws:iam::111122223333:role/name",
             problems);
     AuthFlow authFlow = authFlow(name, keys, problems);
-    Optional<URI> endpointUrl = endpointUrl(name, keys, problems);
+    Optional<URI> endpointUrl = url(name, keys, ENDPOINT_URL, problems);
+    Optional<URI> ecrEndpointUrl = url(name, keys, ECR_ENDPOINT_URL, problems);
+    List<String> registries = registries(keys.get(REGISTRIES));
     Optional<String> clientSecret = Optional.ofNullable(keys.get(CLIENT_SECRET)).map(String::trim);
     if (clientSecret.isPresent() && clientSecret.get().isEmpty()) {
       problems.add(
@@ -102,7 +127,11 @@ final class ProfileValidator {
       return new ConfiguredProfile(name, Optional.empty(), problems, warnings);
     }
     String effectiveRegion =
-        region != null ? region.trim() : userPoolId.substring(0, userPoolId.indexOf('_'));
+        region != null
+            ? region.trim()
+            : oidcOnly
+                ? identityPoolId.substring(0, identityPoolId.indexOf(':'))
+                : userPoolId.substring(0, userPoolId.indexOf('_'));
     return new ConfiguredProfile(
         name,
         Optional.of(
@@ -115,7 +144,10 @@ final class ProfileValidator {
                 identityPoolId,
                 roleArn,
                 authFlow,
-                endpointUrl)),
+                endpointUrl,
+                registries,
+                ecrEndpointUrl,
+                browser)),
         List.of(),
         warnings);
   }
@@ -176,9 +208,17 @@ final class ProfileValidator {
     return flow.orElse(null);
   }
 
-  private Optional<URI> endpointUrl(
-      String profile, Map<String, String> keys, List<String> problems) {
-    String value = keys.get(ENDPOINT_URL);
+  /** Registry hosts separated by spaces or commas, as {@code configure docker} writes them. */
+  private static List<String> registries(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.trim().split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
+  }
+
+  private Optional<URI> url(
+      String profile, Map<String, String> keys, String key, List<String> problems) {
+    String value = keys.get(key);
     if (value == null) {
       return Optional.empty();
     }
@@ -192,10 +232,7 @@ final class ProfileValidator {
       // reported below with the same words as any other malformed value
     }
     problems.add(
-        problem(
-            profile,
-            ENDPOINT_URL,
-            "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
+        problem(profile, key, "'" + value + "' is not an http(s) URL like http://127.0.0.1:9229"));
     return Optional.empty();
   }
 

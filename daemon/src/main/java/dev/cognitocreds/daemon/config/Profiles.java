@@ -83,7 +83,7 @@ public final class Profiles {
       return fileProblem.get();
     }
     return byName.isEmpty()
-        ? "it has no profile with cognito_user_pool_id"
+        ? "it has no profile with cognito_user_pool_id or cognito_oidc_issuer"
         : "known cognito profiles: " + String.join(", ", byName.keySet());
   }
 }

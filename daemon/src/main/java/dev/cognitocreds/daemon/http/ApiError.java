@@ -27,6 +27,7 @@ final class ApiError extends RuntimeException {
         switch (failure.kind()) {
           case BAD_REQUEST, SIGN_IN_REJECTED -> 400;
           case SIGN_IN_REFUSED -> 401;
+          case REGISTRY_REFUSED -> 403;
           case PROFILE_NOT_FOUND -> 404;
           case SIGNED_OUT -> 409;
           case CONVERSATION_EXPIRED -> 410;

@@ -3,6 +3,8 @@ package dev.cognitocreds.daemon.http;
 import dev.cognitocreds.contract.ErrorCodes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -10,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * The one Jetty handler of the daemon: the guard first (for every path, so an unknown route without
@@ -75,8 +78,21 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         path,
         response,
         callback,
-        () -> match.route().answer(new RouteRequest(match.params(), body(request))));
+        () ->
+            match.route().answer(new RouteRequest(match.params(), query(request), body(request))));
     return true;
+  }
+
+  /** The first value of each query parameter; most routes have none. */
+  private static Map<String, String> query(Request request) {
+    if (request.getHttpURI().getQuery() == null) {
+      return Map.of();
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    for (Fields.Field field : Request.extractQueryParameters(request)) {
+      query.putIfAbsent(field.getName(), field.getValue());
+    }
+    return query;
   }
 
   /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */

@@ -4,12 +4,15 @@ import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.Challenge;
 import dev.cognitocreds.daemon.auth.ChallengeField;
 import dev.cognitocreds.daemon.auth.MfaTypes;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
+import dev.cognitocreds.daemon.session.ServedPassword;
 import dev.cognitocreds.daemon.session.Sessions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +69,20 @@ final class ApiRoutes {
     return credentialProcess ? rendered.process() : rendered.container();
   }
 
+  /**
+   * A registry's password in the Docker credential helper's {@code get} format; the optional query
+   * parameter {@code profile} is the caller's {@code AWS_PROFILE}.
+   */
+  byte[] registryCredentials(RouteRequest request) {
+    ServedPassword served =
+        sessions.registryPassword(request.param("registry"), request.query("profile"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ServerURL", served.registry().host());
+    body.put("Username", served.password().username());
+    body.put("Secret", served.password().secret());
+    return Json.bytes(body);
+  }
+
   byte[] login(RouteRequest request) {
     return login(request, Optional.empty());
   }
@@ -93,6 +110,45 @@ final class ApiRoutes {
     } else {
       outcome = sessions.login(profile, flow, text(body, "username"), text(body, "password"));
     }
+    documents.forget();
+    return Json.bytes(render(outcome));
+  }
+
+  /**
+   * Starts a browser sign-in: the address the client prints and opens, and the {@code state} it
+   * checks on the callback. Body (optional): {@code {"timeoutSeconds": 300}}, how long the client
+   * waits.
+   */
+  byte[] browserLogin(RouteRequest request) {
+    String profile = request.param("p");
+    Map<String, Object> body = request.body().length == 0 ? Map.of() : Json.object(request.body());
+    long seconds = 300;
+    if (body.get("timeoutSeconds") instanceof Number number) {
+      seconds = number.longValue();
+    }
+    if (seconds < 1 || seconds > 3600) {
+      throw Failure.badRequest("timeoutSeconds must be between 1 and 3600");
+    }
+    BrowserSignIn.Started started =
+        sessions.startBrowserLogin(profile, Duration.ofSeconds(seconds));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status", "BROWSER");
+    answer.put("profile", profile);
+    answer.put("attempt", started.attempt());
+    answer.put("authorizeUrl", started.authorizeUrl().toString());
+    answer.put("state", started.state());
+    answer.put("redirectUri", started.redirectUri().toString());
+    answer.put("expiresAt", Json.time(started.expiresAt()));
+    return Json.bytes(answer);
+  }
+
+  /** Finishes a browser sign-in: {@code {"attempt", "state", "code"}} from the callback. */
+  byte[] browserCallback(RouteRequest request) {
+    String profile = request.param("p");
+    Map<String, Object> body = Json.object(request.body());
+    LoginOutcome outcome =
+        sessions.finishBrowserLogin(
+            profile, text(body, "attempt"), text(body, "state"), text(body, "code"));
     documents.forget();
     return Json.bytes(render(outcome));
   }

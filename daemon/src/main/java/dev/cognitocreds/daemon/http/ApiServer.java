@@ -114,9 +114,12 @@ public final class ApiServer implements AutoCloseable {
         new RouteTable()
             .add("GET", RequestGuard.HEALTH_PATH, routes::health)
             .add("POST", Routes.template(Routes.LOGIN), routes::login)
+            .add("POST", Routes.template(Routes.LOGIN_BROWSER), routes::browserLogin)
+            .add("POST", Routes.template(Routes.LOGIN_BROWSER_CALLBACK), routes::browserCallback)
             .add("POST", Routes.template(Routes.LOGIN_WITH_FLOW), routes::loginWithFlow)
             .add("POST", Routes.template(Routes.LOGOUT), routes::logout)
-            .add("GET", Routes.STATUS, routes::status);
+            .add("GET", Routes.STATUS, routes::status)
+            .add("GET", Routes.REGISTRY_CREDENTIALS, routes::registryCredentials);
     if (accounts != null) {
       AccountRoutes chores = new AccountRoutes(accounts);
       table

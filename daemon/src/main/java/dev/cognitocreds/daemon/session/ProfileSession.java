@@ -9,12 +9,17 @@ import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.identity.IdTokenRejectedException;
 import dev.cognitocreds.daemon.identity.IdentityPool;
 import dev.cognitocreds.daemon.identity.UnknownIdentityException;
+import dev.cognitocreds.daemon.registry.RegistryAuthority;
+import dev.cognitocreds.daemon.registry.RegistryHost;
+import dev.cognitocreds.daemon.registry.RegistryPassword;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -42,6 +47,13 @@ final class ProfileSession {
   private final Clock clock;
   private final RefreshTiming timing;
   private final RefreshAheadCache<AwsCredentials> credentials;
+  private final RegistryAuthority registryAuthority;
+  private final ScheduledExecutorService background;
+  private final ConcurrentMap<String, RefreshAheadCache<IssuedPassword>> registryPasswords =
+      new ConcurrentHashMap<>();
+
+  /** A registry password and the identity whose credentials obtained it. */
+  private record IssuedPassword(RegistryPassword password, Optional<String> identityId) {}
 
   private volatile StoredSession stored;
   private volatile Failure signedOut;
@@ -77,6 +89,59 @@ final class ProfileSession {
     this.timing = timing;
     this.credentials =
         new RefreshAheadCache<>("profile " + profile, this::fetch, clock, timing, background);
+    this.registryAuthority = upstream.registries();
+    this.background = background;
+  }
+
+  /**
+   * The registry's password from memory until shortly before it expires, renewed ahead by one ECR
+   * call however many pulls wait. A password another identity obtained (the identity pool gave this
+   * session a new identity) is dropped, never served.
+   */
+  RegistryPassword registryPassword(RegistryHost registry) {
+    throwIfSignedOut();
+    RefreshAheadCache<IssuedPassword> cache =
+        registryPasswords.computeIfAbsent(registry.host(), host -> registryCache(registry));
+    IssuedPassword issued = cache.get();
+    Optional<String> identity = stored.identityId();
+    if (issued.identityId().isPresent()
+        && identity.isPresent()
+        && !issued.identityId().equals(identity)) {
+      log.info("profile {}: new identity, dropping the password of registry {}", profile, registry);
+      cache.close();
+      registryPasswords.remove(registry.host(), cache);
+      RefreshAheadCache<IssuedPassword> fresh =
+          registryPasswords.computeIfAbsent(registry.host(), host -> registryCache(registry));
+      issued = fresh.get();
+    }
+    throwIfSignedOut();
+    return issued.password();
+  }
+
+  private RefreshAheadCache<IssuedPassword> registryCache(RegistryHost registry) {
+    return new RefreshAheadCache<>(
+        "profile " + profile + " registry " + registry,
+        () -> fetchPassword(registry),
+        clock,
+        timing,
+        background);
+  }
+
+  private RefreshAheadCache.Timed<IssuedPassword> fetchPassword(RegistryHost registry) {
+    throwIfSignedOut();
+    Instant requested = clock.instant();
+    AwsCredentials current = credentials();
+    RegistryPassword password = registryAuthority.password(config.get(), current, registry);
+    RefreshAheadCache.Timed<IssuedPassword> timed =
+        timing.timed(
+            new IssuedPassword(password, stored.identityId()), requested, password.expiresAt());
+    log.info(
+        "profile {}: new password for registry {}, valid until {}, next renewal at {}",
+        profile,
+        registry,
+        password.expiresAt(),
+        timed.prefetchAt());
+    return timed;
   }
 
   AwsCredentials credentials() {
@@ -128,6 +193,12 @@ final class ProfileSession {
 
   void close() {
     credentials.close();
+    closeRegistryPasswords();
+  }
+
+  private void closeRegistryPasswords() {
+    registryPasswords.values().forEach(RefreshAheadCache::close);
+    registryPasswords.clear();
   }
 
   private RefreshAheadCache.Timed<AwsCredentials> fetch() {
@@ -282,6 +353,7 @@ final class ProfileSession {
   private void signOut(Failure cause) {
     signedOut = Failure.signedOut(profile);
     credentials.close();
+    closeRegistryPasswords();
     try {
       store.delete(profile);
     } catch (RuntimeException e) {

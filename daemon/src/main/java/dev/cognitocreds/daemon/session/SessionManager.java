@@ -5,17 +5,21 @@ import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.auth.SignInConversations;
 import dev.cognitocreds.daemon.auth.SignInStep;
 import dev.cognitocreds.daemon.auth.Tokens;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import dev.cognitocreds.daemon.config.ConfiguredProfile;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.config.Profiles;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.registry.RegistryHost;
+import dev.cognitocreds.daemon.registry.RegistryProfiles;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
 import dev.cognitocreds.daemon.store.UnreadableSessionException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +98,29 @@ public final class SessionManager implements Sessions {
     return session.credentials();
   }
 
+  @Override
+  public ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
+    RegistryHost registry =
+        RegistryHost.parse(serverUrl)
+            .orElseThrow(
+                () ->
+                    new Failure(
+                        Failure.Kind.PROFILE_NOT_FOUND,
+                        ErrorCodes.REGISTRY_UNKNOWN,
+                        "'"
+                            + RegistryHost.hostOf(serverUrl)
+                            + "' is not an ECR registry (ACCOUNT.dkr.ecr.REGION.amazonaws.com or"
+                            + " public.ecr.aws): cognito-creds has no password for it; remove its"
+                            + " credHelpers entry or use `docker login` for it"));
+    Profiles profiles = catalog.current();
+    String profile = RegistryProfiles.serving(profiles, registry, callerProfile);
+    ProfileSession session = session(profile, profiles.require(profile));
+    if (session == null) {
+      throw Failure.signedOut(profile);
+    }
+    return new ServedPassword(registry, profile, session.registryPassword(registry));
+  }
+
   /**
    * The access token of a signed-in profile, for the calls Cognito authorises with it
    * (ChangePassword), refreshed when it, not the ID token, is close to expiry.
@@ -134,6 +161,32 @@ public final class SessionManager implements Sessions {
     }
     conversations.close(conversation);
     return outcome(profile, config, step);
+  }
+
+  @Override
+  public BrowserSignIn.Started startBrowserLogin(String profile, Duration wait) {
+    CognitoProfile config = catalog.current().require(profile);
+    if (!config.browser().available()) {
+      throw Failure.badRequest(
+          "profile "
+              + profile
+              + " has no cognito_domain to sign in through the browser: add the user pool's"
+              + " domain with `cognito-creds configure profile --profile "
+              + profile
+              + " --domain URL`, or sign in with a password");
+    }
+    BrowserSignIn.Started started = upstream.browser().start(config, wait);
+    log.info("profile {}: browser sign-in started, waiting until {}", profile, started.expiresAt());
+    return started;
+  }
+
+  @Override
+  public LoginOutcome finishBrowserLogin(
+      String profile, String attempt, String state, String code) {
+    CognitoProfile config = catalog.current().require(profile);
+    Tokens tokens = upstream.browser().finish(config, attempt, state, code);
+    log.info("profile {}: browser sign-in of {} verified", profile, tokens.claims().username());
+    return outcome(profile, config, new SignInStep.SignedIn(tokens));
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.cognitocreds.daemon.session;
 
+import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.auth.browser.BrowserSignIn;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +30,39 @@ public interface Sessions {
   /** Served from memory unless a renewal is due; see {@link RefreshAheadCache}. */
   AwsCredentials credentials(String profile);
 
+  /**
+   * The password of the registry {@code serverUrl} names (any form docker, podman, skopeo or
+   * buildah send), for the profile that serves it; {@code callerProfile} is the caller's {@code
+   * AWS_PROFILE}, used when no profile names the registry. Served from memory until shortly before
+   * it expires, renewed ahead like the credentials.
+   */
+  default ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
+    throw new dev.cognitocreds.daemon.Failure(
+        dev.cognitocreds.daemon.Failure.Kind.BAD_REQUEST,
+        "BadRequest",
+        "registry passwords are not served here");
+  }
+
   LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password);
 
   LoginOutcome answer(String profile, String conversation, Map<String, String> answers);
+
+  /**
+   * Starts a sign-in through the browser: the address to open, and the {@code state} the client
+   * checks on the callback before anything else; the attempt is kept for {@code wait} and a minute.
+   */
+  default BrowserSignIn.Started startBrowserLogin(String profile, Duration wait) {
+    throw Failure.badRequest("this daemon does not sign in through the browser");
+  }
+
+  /**
+   * Finishes a browser sign-in with the code of its callback: the code is exchanged, the ID token
+   * verified, and the session then held exactly as after a password sign-in.
+   */
+  default LoginOutcome finishBrowserLogin(
+      String profile, String attempt, String state, String code) {
+    throw Failure.badRequest("this daemon does not sign in through the browser");
+  }
 
   /** True when Cognito confirmed the revocation. */
   boolean logout(String profile, boolean everywhere);

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,6 +100,16 @@ public final class Daemon implements AutoCloseable {
 
   public RequestSpecification anonymousRequest() {
     return RestAssured.given().baseUri(baseUri.toString());
+  }
+
+  /** What {@code GET /v1/profiles/P/credentials} serves now (200 expected). */
+  public JsonPath servedCredentials(String profile) {
+    return request()
+        .get("/v1/profiles/{p}/credentials", profile)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** This profile's entry of {@code GET /v1/status}. */

@@ -2,17 +2,21 @@ package dev.cognitocreds.localcognito.identitypool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.localcognito.Json;
+import dev.cognitocreds.localcognito.sigv4.SigningCredential;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Makes STS-shaped temporary credentials: a fresh ASIA… key id each time, and remembers who got
- * which role.
+ * which role and, so that services can check signatures made with them, their secret parts.
  */
 final class CredentialIssuer {
   private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -21,6 +25,8 @@ final class CredentialIssuer {
   private final Duration lifetime;
   private final SecureRandom random = new SecureRandom();
   private final List<IssuedCredentials> issued = new CopyOnWriteArrayList<>();
+  private final Map<String, IssuedCredentials> issuedByKeyId = new ConcurrentHashMap<>();
+  private final Map<String, SigningCredential> secretsByKeyId = new ConcurrentHashMap<>();
 
   CredentialIssuer(Clock clock, Duration lifetime) {
     this.clock = clock;
@@ -30,16 +36,29 @@ final class CredentialIssuer {
   ObjectNode issue(String identityId, String roleArn) {
     Instant expiration = clock.instant().plus(lifetime);
     String accessKeyId = accessKeyId();
-    issued.add(new IssuedCredentials(accessKeyId, identityId, roleArn, expiration));
+    SigningCredential secret =
+        new SigningCredential(accessKeyId, secretKey(), sessionToken(), expiration);
+    IssuedCredentials record = new IssuedCredentials(accessKeyId, identityId, roleArn, expiration);
+    secretsByKeyId.put(accessKeyId, secret);
+    issuedByKeyId.put(accessKeyId, record);
+    issued.add(record);
     return Json.object()
         .put("AccessKeyId", accessKeyId)
-        .put("SecretKey", secretKey())
-        .put("SessionToken", sessionToken())
+        .put("SecretKey", secret.secretAccessKey())
+        .put("SessionToken", secret.sessionToken())
         .put("Expiration", expiration.getEpochSecond());
   }
 
   List<IssuedCredentials> issued() {
     return List.copyOf(issued);
+  }
+
+  Optional<IssuedCredentials> issued(String accessKeyId) {
+    return Optional.ofNullable(issuedByKeyId.get(accessKeyId));
+  }
+
+  Optional<SigningCredential> signingCredential(String accessKeyId) {
+    return Optional.ofNullable(secretsByKeyId.get(accessKeyId));
   }
 
   private String accessKeyId() {

@@ -30,6 +30,12 @@ final class IdentityPool {
     for (JsonNode provider : request.path("CognitoIdentityProviders")) {
       providers.put(provider.path("ProviderName").asText(), provider);
     }
+    for (String arn : Json.stringList(request, "OpenIdConnectProviderARNs")) {
+      // arn:aws:iam::<account>:oidc-provider/<issuer host and path>: the Logins key
+      String name = arn.substring(arn.indexOf(":oidc-provider/") + ":oidc-provider/".length());
+      providers.put(
+          name, Json.object().put("ProviderName", name).put("OpenIdConnectProviderARN", arn));
+    }
   }
 
   ObjectNode toJson() {
@@ -38,7 +44,15 @@ final class IdentityPool {
             .put("IdentityPoolId", id)
             .put("IdentityPoolName", name)
             .put("AllowUnauthenticatedIdentities", allowUnauthenticated);
-    providers.values().forEach(node.putArray("CognitoIdentityProviders")::add);
+    providers.values().stream()
+        .filter(provider -> !provider.has("OpenIdConnectProviderARN"))
+        .forEach(node.putArray("CognitoIdentityProviders")::add);
+    providers.values().stream()
+        .filter(provider -> provider.has("OpenIdConnectProviderARN"))
+        .forEach(
+            provider ->
+                node.withArray("OpenIdConnectProviderARNs")
+                    .add(provider.path("OpenIdConnectProviderARN").asText()));
     return node;
   }
 

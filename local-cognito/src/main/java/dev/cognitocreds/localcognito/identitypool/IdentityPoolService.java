@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.localcognito.CognitoException;
 import dev.cognitocreds.localcognito.Json;
 import dev.cognitocreds.localcognito.Operation;
+import dev.cognitocreds.localcognito.sigv4.SigningCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -50,6 +52,15 @@ public final class IdentityPoolService {
 
   public List<IssuedCredentials> issuedCredentials() {
     return credentials.issued();
+  }
+
+  public Optional<IssuedCredentials> issuedCredentials(String accessKeyId) {
+    return credentials.issued(accessKeyId);
+  }
+
+  /** The secret parts of credentials this pool issued, for services that check signatures. */
+  public Optional<SigningCredential> signingCredential(String accessKeyId) {
+    return credentials.signingCredential(accessKeyId);
   }
 
   /**

@@ -41,7 +41,11 @@ final class LoginValidator {
     } catch (ParseException e) {
       throw invalid("Not a valid OpenId Connect identity token.");
     }
-    if (!("https://" + provider).equals(claims.getIssuer())) {
+    // an OIDC provider's Logins key is its issuer without the scheme (a local stand-in's is http)
+    String issuer = String.valueOf(claims.getIssuer());
+    boolean oidc = pool.providers.get(provider).has("OpenIdConnectProviderARN");
+    if (!("https://" + provider).equals(issuer)
+        && !(oidc && ("http://" + provider).equals(issuer))) {
       throw invalid("Issuer doesn't match providerName");
     }
     if (claims.getAudience() == null || claims.getAudience().isEmpty()) {

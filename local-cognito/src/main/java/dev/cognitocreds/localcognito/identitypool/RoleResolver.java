@@ -16,6 +16,10 @@ final class RoleResolver {
   String authenticatedRole(IdentityPool pool, VerifiedLogin login, String customRoleArn) {
     JsonNode mapping = pool.roleMappings.get(login.providerName() + ":" + login.audience());
     if (mapping == null) {
+      // an OIDC provider's mapping is keyed by its name alone
+      mapping = pool.roleMappings.get(login.providerName());
+    }
+    if (mapping == null) {
       return defaultRole(pool, "authenticated");
     }
     Optional<String> role =

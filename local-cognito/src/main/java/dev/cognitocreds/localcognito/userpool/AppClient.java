@@ -29,6 +29,7 @@ final class AppClient {
   final int rotationGraceSeconds;
   final int authSessionMinutes;
   final Instant created;
+  final OAuthSettings oauth;
 
   AppClient(String poolId, String clientId, String secret, JsonNode request, Instant created) {
     this.poolId = poolId;
@@ -53,6 +54,7 @@ final class AppClient {
     this.rotation = "ENABLED".equals(rotationNode.path("Feature").asText());
     this.rotationGraceSeconds = rotationNode.path("RetryGracePeriodSeconds").asInt(0);
     this.authSessionMinutes = request.path("AuthSessionValidity").asInt(3);
+    this.oauth = OAuthSettings.from(request);
     if (rotationGraceSeconds < 0 || rotationGraceSeconds > 60) {
       throw CognitoException.invalidParameter("RetryGracePeriodSeconds must be between 0 and 60.");
     }
@@ -100,6 +102,7 @@ final class AppClient {
     node.putObject("RefreshTokenRotation")
         .put("Feature", rotation ? "ENABLED" : "DISABLED")
         .put("RetryGracePeriodSeconds", rotationGraceSeconds);
+    oauth.addTo(node);
     return node;
   }
 

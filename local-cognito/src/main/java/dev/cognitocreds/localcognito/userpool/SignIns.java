@@ -22,6 +22,11 @@ final class SignIns {
     final Instant authTime;
     boolean revoked;
 
+    /**
+     * The OAuth scopes of a hosted-UI sign-in (its access tokens' {@code scope}); null for the API.
+     */
+    String scope;
+
     SignIn(String poolId, String clientId, String username, Instant authTime) {
       this.poolId = poolId;
       this.clientId = clientId;

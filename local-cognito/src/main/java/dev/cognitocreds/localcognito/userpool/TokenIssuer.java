@@ -46,7 +46,30 @@ final class TokenIssuer {
     if (refreshToken != null) {
       result.put("RefreshToken", refreshToken);
     }
-    result.put("IdToken", idToken(pool, client, user, signIn, now));
+    result.put("IdToken", idToken(pool, client, user, signIn, null, now));
+    return result;
+  }
+
+  /**
+   * The hosted UI's token endpoint answer ({@code id_token}, {@code access_token}, …); {@code
+   * nonce} is the authorization request's, null on a refresh; {@code refreshToken} may be null.
+   */
+  ObjectNode oauthTokens(
+      UserPool pool,
+      AppClient client,
+      User user,
+      SignIns.SignIn signIn,
+      String refreshToken,
+      String nonce,
+      Instant now) {
+    ObjectNode result = Json.object();
+    result
+        .put("id_token", idToken(pool, client, user, signIn, nonce, now))
+        .put("access_token", accessToken(pool, client, user, signIn, now));
+    if (refreshToken != null) {
+      result.put("refresh_token", refreshToken);
+    }
+    result.put("expires_in", client.accessTokenLifetime().toSeconds()).put("token_type", "Bearer");
     return result;
   }
 
@@ -87,8 +110,16 @@ final class TokenIssuer {
   }
 
   private String idToken(
-      UserPool pool, AppClient client, User user, SignIns.SignIn signIn, Instant now) {
+      UserPool pool,
+      AppClient client,
+      User user,
+      SignIns.SignIn signIn,
+      String nonce,
+      Instant now) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub());
+    if (nonce != null) {
+      claims.claim("nonce", nonce);
+    }
     List<Group> groups = groupsOf(pool, user);
     if (!groups.isEmpty()) {
       claims.claim("cognito:groups", groups.stream().map(Group::name).toList());
@@ -132,7 +163,7 @@ final class TokenIssuer {
         .claim("origin_jti", signIn.originJti)
         .claim("event_id", UUID.randomUUID().toString())
         .claim("token_use", "access")
-        .claim("scope", "aws.cognito.signin.user.admin")
+        .claim("scope", signIn.scope != null ? signIn.scope : "aws.cognito.signin.user.admin")
         .claim("auth_time", signIn.authTime.getEpochSecond())
         .expirationTime(Date.from(now.plus(client.accessTokenLifetime())))
         .issueTime(Date.from(now))

@@ -68,6 +68,12 @@ final class UserPool {
   final Map<String, AppClient> clients = new LinkedHashMap<>();
   final RSAKey signingKey;
 
+  /** The hosted UI's domain prefix (CreateUserPoolDomain), null without one. */
+  String domain;
+
+  /** Federated identity providers (CreateIdentityProvider) by ProviderName. */
+  final Map<String, JsonNode> identityProviders = new LinkedHashMap<>();
+
   UserPool(String id, String accountId, JsonNode request, Instant created) {
     this.id = id;
     this.region = id.substring(0, id.indexOf('_'));

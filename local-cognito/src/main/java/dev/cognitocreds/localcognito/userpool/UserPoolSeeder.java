@@ -29,6 +29,10 @@ final class UserPoolSeeder {
             Json.optional(clientNode, "ClientId").orElse(null),
             Json.optional(clientNode, "ClientSecret").orElse(null));
       }
+      Json.optional(poolNode, "Domain").ifPresent(domain -> pool.domain = domain);
+      for (JsonNode providerNode : poolNode.path("IdentityProviders")) {
+        HostedUiProvisioning.createIdentityProvider(pools, withPool(providerNode, pool));
+      }
       for (JsonNode groupNode : poolNode.path("Groups")) {
         provisioning.createGroup(withPool(groupNode, pool));
       }

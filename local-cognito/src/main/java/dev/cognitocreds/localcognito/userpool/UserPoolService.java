@@ -17,11 +17,13 @@ import java.util.TreeMap;
 public final class UserPoolService {
   private final UserPools pools;
   private final Provisioning provisioning;
+  private final TokenIssuer tokens;
+  private final HostedUiProvisioning hostedUiProvisioning;
   private final Map<String, Operation> operations = new TreeMap<>();
 
   public UserPoolService(Clock clock, CodeDelivery delivery, String region, String accountId) {
     this.pools = new UserPools(clock, new SecureRandom(), delivery, accountId);
-    TokenIssuer tokens = new TokenIssuer(pools);
+    this.tokens = new TokenIssuer(pools);
     SignInSteps steps = new SignInSteps(pools, tokens);
     Refresh refresh = new Refresh(pools, tokens);
     this.provisioning = new Provisioning(pools, region);
@@ -30,6 +32,13 @@ public final class UserPoolService {
     refresh.register(operations);
     new SelfService(pools, tokens).register(operations);
     new SoftwareTokens(pools, tokens).register(operations);
+    this.hostedUiProvisioning = new HostedUiProvisioning(pools);
+    hostedUiProvisioning.register(operations);
+  }
+
+  /** The hosted UI's view of the pools; {@code lock} is the one the JSON operations run under. */
+  public HostedUiDirectory hostedUi(Object lock) {
+    return new HostedUiDirectory(pools, tokens, hostedUiProvisioning, lock);
   }
 
   public Map<String, Operation> operations() {
