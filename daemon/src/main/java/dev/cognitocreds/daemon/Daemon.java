@@ -57,10 +57,9 @@ final class Daemon implements AutoCloseable {
       throws IOException {
     String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
     PrivateFiles.directory(paths.sessionsDir());
-    // runs the renewals' upstream calls too: one per profile at most, each bounded in time
     ScheduledExecutorService background =
         Executors.newScheduledThreadPool(
-            4,
+            2,
             runnable -> {
               Thread thread = new Thread(runnable, "refresh-ahead");
               thread.setDaemon(true);

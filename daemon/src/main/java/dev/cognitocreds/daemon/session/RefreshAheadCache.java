@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * while callers keep the cached value for as long as it is valid (in the stale window they give the
  * call a moment first, so a working upstream hands them the fresh value); only a caller without a
  * valid value waits, and for a bounded time. However many callers there are, at most one upstream
- * call runs, always on the background executor, so a hanging upstream holds up no caller longer
- * than its patience. A failed call keeps the cached value served until it really expires, and the
- * next call waits a jittered back-off, short while callers are waiting so a returning upstream is
- * noticed at once.
+ * call runs, on a thread of its own, so a hanging upstream holds up no caller longer than its
+ * patience. A failed call keeps the cached value served until it really expires, and the next call
+ * waits a jittered back-off, short while callers are waiting so a returning upstream is noticed at
+ * once.
  */
 public final class RefreshAheadCache<T> {
 
@@ -53,6 +55,20 @@ public final class RefreshAheadCache<T> {
    */
   static final Duration WAITING_BACKOFF_CAP = Duration.ofMillis(1500);
 
+  /**
+   * Runs the upstream calls, a thread each while it runs: a renewal may itself wait for another
+   * cache's value (a registry password needs the profile's credentials), so a fixed pool shared
+   * with the waits could fill up with waiting renewals and starve the calls they wait for. The
+   * single flight bounds the threads to one per cache.
+   */
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "upstream-call");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   /** A value and the instants that drive its renewal. */
   public record Timed<T>(
       T value, Instant prefetchAt, Instant staleAt, Instant expiresAt, Duration lifetime) {}
@@ -60,9 +76,7 @@ public final class RefreshAheadCache<T> {
   /** Names the value in log lines and messages ("profile acme"). */
   private final String name;
 
-  /**
-   * Fetches a new value; throws {@link Failure} when it cannot. Runs only on {@link #background}.
-   */
+  /** Fetches a new value; throws {@link Failure} when it cannot. Runs only on {@link #CALLS}. */
   private final Supplier<Timed<T>> upstream;
 
   /** Decides what "before prefetch", "stale" and "expired" mean; injected so tests move time. */
@@ -71,10 +85,7 @@ public final class RefreshAheadCache<T> {
   /** Prefetch and stale instants of a new value, and the back-off after failures. */
   private final RefreshTiming timing;
 
-  /**
-   * Runs every upstream call (so a caller's patience bounds its wait, not the upstream) and the
-   * wake-ups at prefetch and retry times (so an idle daemon still renews ahead).
-   */
+  /** Runs the wake-ups at prefetch and retry times, so an idle daemon still renews ahead. */
   private final ScheduledExecutorService background;
 
   /** Guards the single flight and the back-off state below; never held during an upstream call. */
@@ -121,8 +132,7 @@ public final class RefreshAheadCache<T> {
 
   /**
    * {@code upstream} fetches a new value; it throws {@link Failure} when it cannot. {@code
-   * background} runs the upstream calls, and wakes up at each prefetch time so an idle daemon still
-   * renews ahead.
+   * background} wakes up at each prefetch time so an idle daemon still renews ahead.
    */
   public RefreshAheadCache(
       String name,
@@ -246,11 +256,8 @@ public final class RefreshAheadCache<T> {
       inFlightSince = System.nanoTime();
     }
     log.debug("{}: renewing ({})", name, callersWait ? "callers wait" : "ahead, in the background");
-    try {
-      background.execute(() -> run(call));
-    } catch (RejectedExecutionException e) {
-      run(call); // shutting down: nobody else will run it
-    }
+    // on a thread of its own, so a caller's patience bounds its wait, not the upstream
+    CALLS.execute(() -> run(call));
     return call;
   }
 

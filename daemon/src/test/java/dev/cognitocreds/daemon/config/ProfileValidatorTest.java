@@ -105,7 +105,7 @@ class ProfileValidatorTest {
   @Test
   void aCognitoKeyThisVersionDoesNotKnowIsAWarningAndTheProfileIsServed() {
     Map<String, String> keys = valid();
-    keys.put("cognito_ecr_endpoint_url", "http://127.0.0.1:9229");
+    keys.put("cognito_key_from_a_newer_version", "yes");
 
     ConfiguredProfile configured = validator.validate("acme", keys);
 
@@ -114,7 +114,7 @@ class ProfileValidatorTest {
     assertThat(configured.warnings())
         .singleElement()
         .asString()
-        .startsWith(FILE + ": profile acme: cognito_ecr_endpoint_url is not a key")
+        .startsWith(FILE + ": profile acme: cognito_key_from_a_newer_version is not a key")
         .contains("ignored", "update cognito-creds");
   }
 }
