@@ -21,11 +21,14 @@ public record ConnectionLimits(
   /**
    * Loopback clients send a request's head in one write, well within a second even on a loaded
    * machine; 5 s is far beyond that and still closes a trickle quickly. The idle timeout is Jetty's
-   * usual one, longer than a pull's pauses between layers. The caps are far above what SDKs keep
-   * pooled (the Java SDK's default is 50, botocore's 10) and below the worker pool's 250 threads.
+   * usual one, longer than a pull's pauses between layers. The caps are far above what one SDK
+   * keeps pooled (the Java SDK's default is 50, botocore's 10) and above a burst of a few hundred
+   * processes asking a cold daemon at once (each holds a connection while it waits; an open
+   * connection costs a few KiB and no thread), yet well below the file limit the JVM raises itself
+   * to, so a flood is cut off before the daemon runs out of descriptors.
    */
   public static final ConnectionLimits DEFAULTS =
-      new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(30), 128, 256);
+      new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(30), 512, 1024);
 
   public ConnectionLimits {
     if (requestTimeout.isNegative()
