@@ -109,7 +109,7 @@ run configure profile --from "$scratch/onboarding.json"
 run configure docker --from "$scratch/onboarding.json"
 grep -qx "credential_process = $app/bin/cognito-creds credential-process --profile acme" "$home/.aws/config" ||
   fail "the credential_process line does not point at the installed launcher"
-grep -q '"111122223333.dkr.ecr.us-east-2.amazonaws.com": "ecr-login"' "$home/.docker/config.json" ||
+grep -q '"111122223333.dkr.ecr.us-east-2.amazonaws.com": "cognito-creds"' "$home/.docker/config.json" ||
   fail "docker config has no credHelpers entry"
 
 report=$(run doctor --json || true)
