@@ -17,9 +17,18 @@ public final class SessionStores {
 
   /**
    * Per keychain call: long enough for D-Bus to start gnome-keyring, short enough not to hold up
-   * start-up.
+   * start-up, which waits for the probe, nor a request, when a locked keychain waits for a person.
    */
-  private static final Duration KEYCHAIN_TIMEOUT = Duration.ofMillis(1500);
+  static final Duration KEYCHAIN_TIMEOUT = Duration.ofMillis(1500);
+
+  /**
+   * Milliseconds per keychain call instead of {@link #KEYCHAIN_TIMEOUT}: on a machine so busy that
+   * loading the keychain code and connecting to D-Bus takes longer, the probe gives up and the
+   * daemon keeps sessions in files until it restarts.
+   */
+  static final String TIMEOUT_VARIABLE = "COGNITO_CREDS_KEYCHAIN_TIMEOUT_MS";
+
+  private static final long LONGEST_TIMEOUT_MS = 60_000;
 
   /** Not a valid profile name (profiles cannot hold spaces), so it never meets a real session. */
   static final String PROBE = "cognito-creds probe";
@@ -44,7 +53,30 @@ public final class SessionStores {
         files,
         () ->
             JavaKeyringKeychain.open(
-                "cognito-creds:" + sessionsDir.toAbsolutePath(), KEYCHAIN_TIMEOUT));
+                "cognito-creds:" + sessionsDir.toAbsolutePath(), keychainTimeout(env)));
+  }
+
+  /** {@link #TIMEOUT_VARIABLE} when it is a whole number of milliseconds in range, else default. */
+  static Duration keychainTimeout(Map<String, String> env) {
+    String value = env.get(TIMEOUT_VARIABLE);
+    if (value == null || value.isBlank()) {
+      return KEYCHAIN_TIMEOUT;
+    }
+    try {
+      long millis = Long.parseLong(value.trim());
+      if (millis > 0 && millis <= LONGEST_TIMEOUT_MS) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    log.warn(
+        "{}={} is not a number of milliseconds from 1 to {}: each keychain call gets {} ms",
+        TIMEOUT_VARIABLE,
+        value,
+        LONGEST_TIMEOUT_MS,
+        KEYCHAIN_TIMEOUT.toMillis());
+    return KEYCHAIN_TIMEOUT;
   }
 
   /**

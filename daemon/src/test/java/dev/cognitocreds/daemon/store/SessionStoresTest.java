@@ -3,6 +3,7 @@ package dev.cognitocreds.daemon.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,18 @@ class SessionStoresTest {
                     })
                 .kind())
         .isEqualTo("file");
+  }
+
+  @Test
+  void theKeychainTimeoutCanBeLengthenedForABusyMachine() {
+    assertThat(SessionStores.keychainTimeout(Map.of(SessionStores.TIMEOUT_VARIABLE, "10000")))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(SessionStores.keychainTimeout(Map.of())).isEqualTo(SessionStores.KEYCHAIN_TIMEOUT);
+    for (String unusable : new String[] {"ten", "0", "-5", "600000", " "}) {
+      assertThat(SessionStores.keychainTimeout(Map.of(SessionStores.TIMEOUT_VARIABLE, unusable)))
+          .as(unusable)
+          .isEqualTo(SessionStores.KEYCHAIN_TIMEOUT);
+    }
   }
 
   @Test
