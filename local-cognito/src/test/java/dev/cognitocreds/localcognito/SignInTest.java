@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
@@ -77,8 +79,9 @@ class SignInTest {
         .hasMessageStartingWith("Incorrect username or password.");
   }
 
-  @Test
-  void srpSignatureWithATimestampOutsideFiveMinutesIsRefused() {
+  @ParameterizedTest(name = "TIMESTAMP {0} minutes off")
+  @ValueSource(ints = {-6, 6})
+  void srpSignatureWithATimestampOutsideFiveMinutesIsRefused(int minutesOff) {
     assertThatThrownBy(
             () ->
                 SignIn.srp(
@@ -87,8 +90,24 @@ class SignInTest {
                     PUBLIC_CLIENT,
                     "alice",
                     "Alice-Passw0rd!",
-                    SEEDED.clock().instant().minus(Duration.ofMinutes(6))))
-        .isInstanceOf(NotAuthorizedException.class);
+                    SEEDED.clock().instant().plus(Duration.ofMinutes(minutesOff))))
+        .isInstanceOf(NotAuthorizedException.class)
+        .hasMessageStartingWith("Timestamp is out of range");
+  }
+
+  @ParameterizedTest(name = "TIMESTAMP {0} minutes off")
+  @ValueSource(ints = {-4, 4})
+  void srpSignatureWithATimestampWithinFiveMinutesIsAccepted(int minutesOff) {
+    assertThat(
+            SignIn.srp(
+                    SEEDED.idp(),
+                    POOL,
+                    PUBLIC_CLIENT,
+                    "alice",
+                    "Alice-Passw0rd!",
+                    SEEDED.clock().instant().plus(Duration.ofMinutes(minutesOff)))
+                .authenticationResult())
+        .isNotNull();
   }
 
   @Test
