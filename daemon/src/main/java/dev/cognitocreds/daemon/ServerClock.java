@@ -13,8 +13,10 @@ import software.amazon.awssdk.core.SdkResponse;
  * answers. Both directions matter: an expiry Cognito states is on its own clock (read locally on a
  * machine minutes off, fresh credentials look expired or expired ones valid), and a time the daemon
  * states to Cognito (the SRP proof's {@code TIMESTAMP}) must be on Cognito's clock, which refuses
- * one about five minutes off. A difference within {@link #TOLERANCE} (the header has whole seconds,
- * the answer takes a moment) is left alone.
+ * one about five minutes off. The same holds for an OAuth token endpoint's answers (the hosted UI,
+ * an OIDC provider): its ID token's {@code iat} and {@code exp} are on the issuer's clock. A
+ * difference within {@link #TOLERANCE} (the header has whole seconds, the answer takes a moment) is
+ * left alone.
  */
 public final class ServerClock {
 
@@ -35,7 +37,8 @@ public final class ServerClock {
         receivedAt);
   }
 
-  static Optional<Duration> skew(Optional<String> dateHeader, Instant receivedAt) {
+  /** As {@link #skew(SdkResponse, Instant)}, from the {@code Date} header's value. */
+  public static Optional<Duration> skew(Optional<String> dateHeader, Instant receivedAt) {
     if (dateHeader.isEmpty()) {
       return Optional.empty();
     }
