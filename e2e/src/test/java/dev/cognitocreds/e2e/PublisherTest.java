@@ -274,8 +274,11 @@ class PublisherTest {
     assertThat(configure.exitCode()).as(configure.toString()).isZero();
     useLocalEcr();
     Map<String, String> docker = CredentialHelper.clientEnvironment(user.home());
-    CommandResult pulled = CredentialHelper.run(docker, "get", registry);
-    assertThat(pulled.exitCode()).as(pulled.toString()).isZero();
+    // the daemon looks at the config file at most once a second
+    await("the helper's first get")
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> CredentialHelper.run(docker, "get", registry).exitCode() == 0);
     assertThat(cognito.calls().count("GetAuthorizationToken")).isEqualTo(1);
 
     CommandResult revoke =
