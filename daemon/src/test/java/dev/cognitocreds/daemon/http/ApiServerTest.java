@@ -144,6 +144,33 @@ class ApiServerTest {
   }
 
   @Test
+  void textAClientSendsNeverReachesTheLog() throws Exception {
+    String marker = "INJECTED-" + System.nanoTime();
+    List<String> requests =
+        List.of(
+            "GET /healthz HTTP/1.1\r\nHost: " + marker + ":notaport\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: [" + marker + "\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: " + marker + " x y\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: " + marker + "\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + marker + "\u007f\r\n",
+            "GET /" + marker + "/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            "GET http://" + marker + "@127.0.0.1/healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            "GET /healthz HTTP/" + marker + "\r\nHost: 127.0.0.1\r\n");
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      for (String request : requests) {
+        assertThat(raw(request + "Connection: close\r\n\r\n")).matches("(?s)HTTP/1.1 [45].*");
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(marker);
+  }
+
+  @Test
   void credentialsInBothFormats() throws Exception {
     JsonNode container = json(get("/v1/profiles/acme/credentials", "Authorization", TOKEN));
     assertThat(container)
