@@ -12,8 +12,10 @@ import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
 import dev.cognitocreds.daemon.session.Sessions;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,9 +158,9 @@ class ApiServerTest {
             "GET /" + marker + "/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
             "GET http://" + marker + "@127.0.0.1/healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
             "GET /healthz HTTP/" + marker + "\r\nHost: 127.0.0.1\r\n");
-    java.io.PrintStream stderr = System.err;
-    java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(logged, true, StandardCharsets.UTF_8));
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
     try {
       for (String request : requests) {
         assertThat(raw(request + "Connection: close\r\n\r\n")).matches("(?s)HTTP/1.1 [45].*");
