@@ -417,7 +417,7 @@ deb_package() {
   # The package lists what users run.
   listing=$(dpkg-deb -c "$deb")
   for path in ./opt/cognito-creds/bin/cognito-creds ./opt/cognito-creds/bin/cognito-credsd \
-    ./opt/cognito-creds/bin/docker-credential-cognito-creds ./opt/cognito-creds/lib/daemon-http.sh \
+    ./opt/cognito-creds/bin/docker-credential-cognito-creds \
     ./opt/cognito-creds/runtime/bin/java ./usr/bin/cognito-creds ./usr/bin/cognito-credsd \
     ./usr/bin/docker-credential-cognito-creds \
     ./usr/lib/systemd/user/cognito-credsd.service ./opt/cognito-creds/share/man/man1/cognito-creds.1.gz \
@@ -437,7 +437,7 @@ archive() {
   tar_gz "$(dirname "$tree")" cognito-creds "$tarball"
   contents=$(gzip -dc "$tarball" | tar -tf -)
   for path in cognito-creds/bin/cognito-creds cognito-creds/bin/cognito-credsd \
-    cognito-creds/bin/docker-credential-cognito-creds cognito-creds/lib/daemon-http.sh \
+    cognito-creds/bin/docker-credential-cognito-creds \
     cognito-creds/share/bash-completion/completions/cognito-creds cognito-creds/share/zsh/cognito-creds.zsh \
     cognito-creds/share/man/man1/cognito-creds.1.gz cognito-creds/share/systemd/cognito-credsd.service \
     cognito-creds/bin/cognito-creds-publisher cognito-creds/share/man/man1/cognito-creds-publisher.1.gz \
