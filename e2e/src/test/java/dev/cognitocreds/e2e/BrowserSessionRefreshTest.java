@@ -3,7 +3,6 @@ package dev.cognitocreds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitocreds.e2e.harness.BrowserFixture;
-import dev.cognitocreds.e2e.harness.CognitoAdmin;
 import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.CredentialLoad;
@@ -63,81 +62,73 @@ class BrowserSessionRefreshTest {
     String callback = "http://127.0.0.1:" + FreePort.onLoopback() + "/callback";
     String directCallback = "http://127.0.0.1:" + FreePort.onLoopback() + "/callback";
     String site = cognito.endpoint() + "/_domain/" + DOMAIN;
-    Map<String, String> profiles = new LinkedHashMap<>();
-    try (CognitoAdmin admin = new CognitoAdmin(cognito.endpoint(), DemoPool.REGION)) {
-      var pools = admin.userPools();
-      int seconds = (int) ID_TOKEN_LIFETIME.toSeconds();
-      String clientId =
-          pools
-              .createUserPoolClient(
-                  r ->
-                      r.userPoolId(DemoPool.USER_POOL_ID)
-                          .clientName("e2e-browser-short")
-                          .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                          .allowedOAuthFlowsUserPoolClient(true)
-                          .allowedOAuthFlows(OAuthFlowType.CODE)
-                          .allowedOAuthScopes("openid", "aws.cognito.signin.user.admin")
-                          .callbackURLs(callback)
-                          .supportedIdentityProviders("COGNITO")
-                          .idTokenValidity(seconds)
-                          .accessTokenValidity(seconds)
-                          .tokenValidityUnits(
-                              units ->
-                                  units
-                                      .idToken(TimeUnitsType.SECONDS)
-                                      .accessToken(TimeUnitsType.SECONDS)))
-              .userPoolClient()
-              .clientId();
-      pools.adminCreateUser(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .temporaryPassword("Tmp-Passw0rd!1"));
-      pools.adminSetUserPassword(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .password(PASSWORD)
-                  .permanent(true));
-      String identityPoolId =
-          BrowserFixture.identityPoolTrustingClient(admin, "e2e_browser_short", clientId);
-      direct =
-          cognito
-              .oidcProviders()
-              .create("rotating")
-              .client("rotating-client", null, directCallback)
-              .user("frank", "Frank-Passw0rd!", Map.of("email", "frank@direct.example"))
-              .tokenLifetime(ID_TOKEN_LIFETIME)
-              .rotatesRefreshTokens(true);
-      String directPool =
-          BrowserFixture.identityPoolTrustingIssuer(admin, "e2e_direct_short", direct.issuer());
-      profiles.put(
-          "hosted",
-          CognitoProfile.of(
+    world =
+        BrowserFixture.start(
+            "browser-refresh",
+            cognito,
+            admin -> {
+              Map<String, String> profiles = new LinkedHashMap<>();
+              var pools = admin.userPools();
+              int seconds = (int) ID_TOKEN_LIFETIME.toSeconds();
+              String clientId =
+                  pools
+                      .createUserPoolClient(
+                          r ->
+                              r.userPoolId(DemoPool.USER_POOL_ID)
+                                  .clientName("e2e-browser-short")
+                                  .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                                  .allowedOAuthFlowsUserPoolClient(true)
+                                  .allowedOAuthFlows(OAuthFlowType.CODE)
+                                  .allowedOAuthScopes("openid", "aws.cognito.signin.user.admin")
+                                  .callbackURLs(callback)
+                                  .supportedIdentityProviders("COGNITO")
+                                  .idTokenValidity(seconds)
+                                  .accessTokenValidity(seconds)
+                                  .tokenValidityUnits(
+                                      units ->
+                                          units
+                                              .idToken(TimeUnitsType.SECONDS)
+                                              .accessToken(TimeUnitsType.SECONDS)))
+                      .userPoolClient()
+                      .clientId();
+              admin.createConfirmedUser(DemoPool.USER_POOL_ID, USER, PASSWORD);
+              String identityPoolId =
+                  BrowserFixture.identityPoolTrustingClient(admin, "e2e_browser_short", clientId);
+              direct =
+                  cognito
+                      .oidcProviders()
+                      .create("rotating")
+                      .client("rotating-client", null, directCallback)
+                      .user("frank", "Frank-Passw0rd!", Map.of("email", "frank@direct.example"))
+                      .tokenLifetime(ID_TOKEN_LIFETIME)
+                      .rotatesRefreshTokens(true);
+              String directPool =
+                  BrowserFixture.identityPoolTrustingIssuer(
+                      admin, "e2e_direct_short", direct.issuer());
+              profiles.put(
                   "hosted",
-                  DemoPool.REGION,
-                  DemoPool.USER_POOL_ID,
-                  clientId,
-                  identityPoolId,
-                  cognito.endpoint())
-              .with("cognito_domain", site)
-              .with("cognito_redirect_uri", callback)
-              .toIni());
-      profiles.put(
-          "direct",
-          BrowserFixture.oidcDirectProfile(
+                  CognitoProfile.of(
+                          "hosted",
+                          DemoPool.REGION,
+                          DemoPool.USER_POOL_ID,
+                          clientId,
+                          identityPoolId,
+                          cognito.endpoint())
+                      .with("cognito_domain", site)
+                      .with("cognito_redirect_uri", callback)
+                      .toIni());
+              profiles.put(
                   "direct",
-                  direct.issuer(),
-                  "rotating-client",
-                  directPool,
-                  cognito.endpoint(),
-                  directCallback)
-              .toIni());
-    } catch (RuntimeException e) {
-      cognito.close();
-      throw e;
-    }
-    world = BrowserFixture.start("browser-refresh", cognito, profiles);
+                  BrowserFixture.oidcDirectProfile(
+                          "direct",
+                          direct.issuer(),
+                          "rotating-client",
+                          directPool,
+                          cognito.endpoint(),
+                          directCallback)
+                      .toIni());
+              return profiles;
+            });
     fixture = world.fixture();
     installation = fixture.installation();
     chromium = world.chromium();

@@ -5,9 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.cognitocreds.e2e.harness.AdjustableClock;
 import dev.cognitocreds.e2e.harness.BrowserFixture;
-import dev.cognitocreds.e2e.harness.CognitoAdmin;
 import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.DemoPool;
@@ -64,9 +62,6 @@ class BrowserSignInTest {
   private static final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  /** local-cognito's time: set back, it issues tokens the daemon finds close to their expiry. */
-  private static final AdjustableClock cognitoClock = new AdjustableClock();
-
   private static BrowserFixture world;
   private static LocalCognitoInstallation fixture;
   private static Installation installation;
@@ -77,115 +72,107 @@ class BrowserSignInTest {
 
   @BeforeAll
   static void start() {
-    LocalCognito cognito = LocalCognito.builder().port(0).demo().clock(cognitoClock).start();
+    LocalCognito cognito = LocalCognito.builder().port(0).demo().start();
     callbackPort = FreePort.onLoopback();
     directPort = FreePort.onLoopback();
     String callback = "http://127.0.0.1:" + callbackPort + "/callback";
     String directCallback = "http://127.0.0.1:" + directPort + "/callback";
     String site = cognito.endpoint() + "/_domain/" + DOMAIN;
-    Map<String, String> profiles = new LinkedHashMap<>();
-    try (CognitoAdmin admin = new CognitoAdmin(cognito.endpoint(), DemoPool.REGION)) {
-      corp =
-          cognito
-              .oidcProviders()
-              .create("partner")
-              .client("partner-client", "partner-secret", site + "/oauth2/idpresponse")
-              .user("carol", "Carol-Passw0rd!", Map.of("email", "carol@corp.example"));
-      var pools = admin.userPools();
-      pools.createIdentityProvider(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .providerName("Partner")
-                  .providerType(IdentityProviderTypeType.OIDC)
-                  .providerDetails(
-                      Map.of(
-                          "client_id", "partner-client",
-                          "client_secret", "partner-secret",
-                          "oidc_issuer", corp.issuer(),
-                          "authorize_scopes", "openid email")));
-      String clientId =
-          pools
-              .createUserPoolClient(
+    world =
+        BrowserFixture.start(
+            "browser",
+            cognito,
+            admin -> {
+              Map<String, String> profiles = new LinkedHashMap<>();
+              corp =
+                  cognito
+                      .oidcProviders()
+                      .create("partner")
+                      .client("partner-client", "partner-secret", site + "/oauth2/idpresponse")
+                      .user("carol", "Carol-Passw0rd!", Map.of("email", "carol@corp.example"));
+              var pools = admin.userPools();
+              pools.createIdentityProvider(
                   r ->
                       r.userPoolId(DemoPool.USER_POOL_ID)
-                          .clientName("e2e-browser")
-                          .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                          .allowedOAuthFlowsUserPoolClient(true)
-                          .allowedOAuthFlows(OAuthFlowType.CODE)
-                          .allowedOAuthScopes("openid", "email", "aws.cognito.signin.user.admin")
-                          .callbackURLs(callback)
-                          .supportedIdentityProviders("COGNITO", "Partner"))
-              .userPoolClient()
-              .clientId();
-      pools.adminCreateUser(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .temporaryPassword("Tmp-Passw0rd!1"));
-      pools.adminSetUserPassword(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .password(PASSWORD)
-                  .permanent(true));
-      String identityPoolId =
-          BrowserFixture.identityPoolTrustingClient(admin, "e2e_browser", clientId);
-      StandInProvider direct =
-          cognito
-              .oidcProviders()
-              .create("direct")
-              .client("direct-client", null, directCallback)
-              .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@direct.example"));
-      String directPool =
-          BrowserFixture.identityPoolTrustingIssuer(admin, "e2e_direct", direct.issuer());
-      CognitoProfile hosted =
-          CognitoProfile.of(
-                  "hosted",
-                  DemoPool.REGION,
-                  DemoPool.USER_POOL_ID,
-                  clientId,
-                  identityPoolId,
-                  cognito.endpoint())
-              .with("cognito_domain", site)
-              .with("cognito_redirect_uri", callback);
-      profiles.put("hosted", hosted.toIni());
-      profiles.put(
-          "federated",
-          new CognitoProfile("federated", hosted.keys())
-              .with("cognito_identity_provider", "Partner")
-              .with("cognito_login", "browser")
-              .toIni());
-      profiles.put("newcomer", new CognitoProfile("newcomer", hosted.keys()).toIni());
-      profiles.put(
-          "unregistered",
-          new CognitoProfile("unregistered", hosted.keys())
-              .with("cognito_redirect_uri", directCallback)
-              .toIni());
-      Map<String, String> passwordOnly = new LinkedHashMap<>(hosted.keys());
-      passwordOnly.remove("cognito_domain");
-      profiles.put("nodomain", new CognitoProfile("nodomain", passwordOnly).toIni());
-      profiles.put(
-          "badredirect",
-          new CognitoProfile("badredirect", hosted.keys())
-              .with("cognito_redirect_uri", "http://example.com/callback")
-              .toIni());
-      CognitoProfile directProfile =
-          BrowserFixture.oidcDirectProfile(
-              "direct",
-              direct.issuer(),
-              "direct-client",
-              directPool,
-              cognito.endpoint(),
-              directCallback);
-      profiles.put("direct", directProfile.toIni());
-      Map<String, String> noClientId = new LinkedHashMap<>(directProfile.keys());
-      noClientId.remove("cognito_oidc_client_id");
-      profiles.put("noclientid", new CognitoProfile("noclientid", noClientId).toIni());
-    } catch (RuntimeException e) {
-      cognito.close();
-      throw e;
-    }
-    world = BrowserFixture.start("browser", cognito, profiles);
+                          .providerName("Partner")
+                          .providerType(IdentityProviderTypeType.OIDC)
+                          .providerDetails(
+                              Map.of(
+                                  "client_id", "partner-client",
+                                  "client_secret", "partner-secret",
+                                  "oidc_issuer", corp.issuer(),
+                                  "authorize_scopes", "openid email")));
+              String clientId =
+                  pools
+                      .createUserPoolClient(
+                          r ->
+                              r.userPoolId(DemoPool.USER_POOL_ID)
+                                  .clientName("e2e-browser")
+                                  .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                                  .allowedOAuthFlowsUserPoolClient(true)
+                                  .allowedOAuthFlows(OAuthFlowType.CODE)
+                                  .allowedOAuthScopes(
+                                      "openid", "email", "aws.cognito.signin.user.admin")
+                                  .callbackURLs(callback)
+                                  .supportedIdentityProviders("COGNITO", "Partner"))
+                      .userPoolClient()
+                      .clientId();
+              admin.createConfirmedUser(DemoPool.USER_POOL_ID, USER, PASSWORD);
+              String identityPoolId =
+                  BrowserFixture.identityPoolTrustingClient(admin, "e2e_browser", clientId);
+              StandInProvider direct =
+                  cognito
+                      .oidcProviders()
+                      .create("direct")
+                      .client("direct-client", null, directCallback)
+                      .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@direct.example"));
+              String directPool =
+                  BrowserFixture.identityPoolTrustingIssuer(admin, "e2e_direct", direct.issuer());
+              CognitoProfile hosted =
+                  CognitoProfile.of(
+                          "hosted",
+                          DemoPool.REGION,
+                          DemoPool.USER_POOL_ID,
+                          clientId,
+                          identityPoolId,
+                          cognito.endpoint())
+                      .with("cognito_domain", site)
+                      .with("cognito_redirect_uri", callback);
+              profiles.put("hosted", hosted.toIni());
+              profiles.put(
+                  "federated",
+                  new CognitoProfile("federated", hosted.keys())
+                      .with("cognito_identity_provider", "Partner")
+                      .with("cognito_login", "browser")
+                      .toIni());
+              profiles.put("newcomer", new CognitoProfile("newcomer", hosted.keys()).toIni());
+              profiles.put(
+                  "unregistered",
+                  new CognitoProfile("unregistered", hosted.keys())
+                      .with("cognito_redirect_uri", directCallback)
+                      .toIni());
+              Map<String, String> passwordOnly = new LinkedHashMap<>(hosted.keys());
+              passwordOnly.remove("cognito_domain");
+              profiles.put("nodomain", new CognitoProfile("nodomain", passwordOnly).toIni());
+              profiles.put(
+                  "badredirect",
+                  new CognitoProfile("badredirect", hosted.keys())
+                      .with("cognito_redirect_uri", "http://example.com/callback")
+                      .toIni());
+              CognitoProfile directProfile =
+                  BrowserFixture.oidcDirectProfile(
+                      "direct",
+                      direct.issuer(),
+                      "direct-client",
+                      directPool,
+                      cognito.endpoint(),
+                      directCallback);
+              profiles.put("direct", directProfile.toIni());
+              Map<String, String> noClientId = new LinkedHashMap<>(directProfile.keys());
+              noClientId.remove("cognito_oidc_client_id");
+              profiles.put("noclientid", new CognitoProfile("noclientid", noClientId).toIni());
+              return profiles;
+            });
     fixture = world.fixture();
     installation = fixture.installation();
     chromium = world.chromium();

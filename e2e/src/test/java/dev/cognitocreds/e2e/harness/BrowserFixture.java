@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
@@ -30,9 +31,20 @@ public final class BrowserFixture implements AutoCloseable {
     this.chromium = chromium;
   }
 
-  /** {@code profiles}: each profile's INI section, written to the AWS config in this order. */
+  /**
+   * {@code provision} sets up the pools through the publisher's SDK clients and returns each
+   * profile's INI section, written to the AWS config in this order; local-cognito is closed when
+   * anything fails.
+   */
   public static BrowserFixture start(
-      String name, LocalCognito cognito, Map<String, String> profiles) {
+      String name, LocalCognito cognito, Function<CognitoAdmin, Map<String, String>> provision) {
+    Map<String, String> profiles;
+    try (CognitoAdmin admin = new CognitoAdmin(cognito.endpoint(), DemoPool.REGION)) {
+      profiles = provision.apply(admin);
+    } catch (RuntimeException | Error e) {
+      cognito.close();
+      throw e;
+    }
     LocalCognitoInstallation fixture =
         LocalCognitoInstallation.start(
             name, cognito, endpoint -> String.join("", profiles.values()));
