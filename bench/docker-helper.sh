@@ -126,12 +126,11 @@ calls() { curl -fsS "http://127.0.0.1:$cognito_port/_local/calls" | python3 -c '
 # A helper that answers the same password from its own text, without asking anything: what skopeo
 # costs with any credential helper (it runs one per image it opens), the floor for ours.
 mkdir -m 700 "$home/static-bin"
+# Only the shell's builtins: the cost of any helper is then skopeo starting one process.
 cat >"$home/static-bin/docker-credential-static" <<SH
 #!/bin/sh
-cat >/dev/null
-cat <<'JSON'
-{"ServerURL":"$registry","Username":"AWS","Secret":"$password"}
-JSON
+read -r _ || :
+printf '%s\\n' '{"ServerURL":"$registry","Username":"AWS","Secret":"$password"}'
 SH
 chmod 700 "$home/static-bin/docker-credential-static"
 printf '{"credHelpers": {"%s": "static"}}\n' "$registry" >"$home/static-auth.json"
@@ -142,6 +141,14 @@ python3 "$py" spec "$home/skopeo-creds.json" "" skopeo inspect --creds "AWS:$pas
   "docker://$registry/acme/app:1.0"
 PATH=$home/static-bin:$PATH REGISTRY_AUTH_FILE=$home/static-auth.json \
   python3 "$py" spec "$home/skopeo-static.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
+# skopeo inspect opens the image twice (manifest, then the tag list), so it runs a helper twice;
+# with --no-tags it opens it once.
+python3 "$py" spec "$home/skopeo-helper-1.json" "" skopeo inspect --no-tags --cert-dir "$home/registry/certs" \
+  "docker://$registry/acme/app:1.0"
+python3 "$py" spec "$home/skopeo-creds-1.json" "" skopeo inspect --no-tags --creds "AWS:$password" \
+  --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
+# What starting any process costs on this machine, the unit of a helper's overhead.
+python3 "$py" spec "$home/start-sh.json" "" /bin/sh -c :
 python3 "$py" spec "$home/get-helper.json" "$ecr_host" docker-credential-cognito-creds get
 HTTPS_PROXY=http://127.0.0.1:$(cat "$home/proxy-port") SSL_CERT_FILE=$home/ca/ca.pem AWS_PROFILE=acme AWS_SDK_LOAD_CONFIG=1 \
   python3 "$py" spec "$home/get-ecr-login.json" "$ecr_host" docker-credential-ecr-login get
@@ -157,13 +164,16 @@ inspected=$(skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry
 calls_before=$(calls)
 say "timing: $runs runs of each, alternating"
 skopeo_times=$(python3 "$py" time "$runs" "helper=$home/skopeo-helper.json" "creds=$home/skopeo-creds.json" \
-  "static=$home/skopeo-static.json")
+  "static=$home/skopeo-static.json" "helper-1=$home/skopeo-helper-1.json" "creds-1=$home/skopeo-creds-1.json")
+start_times=$(python3 "$py" time "$runs" "sh=$home/start-sh.json")
 get_times=$(python3 "$py" time "$((runs * 3))" "helper=$home/get-helper.json" "ecr-login=$home/get-ecr-login.json")
 calls_after=$(calls)
 
 median() { awk -v n="$1" '$1 == n { print $2 }'; }
 s_helper=$(median helper <<<"$skopeo_times"); s_creds=$(median creds <<<"$skopeo_times")
 s_static=$(median static <<<"$skopeo_times")
+s_helper1=$(median helper-1 <<<"$skopeo_times"); s_creds1=$(median creds-1 <<<"$skopeo_times")
+start_sh=$(median sh <<<"$start_times")
 g_helper=$(median helper <<<"$get_times"); g_ecr=$(median ecr-login <<<"$get_times")
 pulls=$((runs * 2 + runs * 3 * 2 + 3))
 printf '\n%-58s %10s %10s %8s %8s\n' "measure" "cognito" "baseline" "ratio" "target"
@@ -171,6 +181,11 @@ printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: helper vs --creds A
   "$(awk -v a="$s_helper" -v b="$s_creds" 'BEGIN { print a / b }')" "<= 1.10x"
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: helper vs a helper answering from its text" "$s_helper" \
   "$s_static" "$(awk -v a="$s_helper" -v b="$s_static" 'BEGIN { print a / b }')" "(info)"
+printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect --no-tags (one helper run): helper vs --creds" \
+  "$s_helper1" "$s_creds1" "$(awk -v a="$s_helper1" -v b="$s_creds1" 'BEGIN { print a / b }')" "(info)"
+printf '%-58s %8.1fms\n' "starting /bin/sh -c : (one process start on this machine)" "$start_sh"
+printf '%-58s %8.1fms\n' "skopeo inspect: static helper minus --creds (two helper runs)" \
+  "$(awk -v a="$s_static" -v b="$s_creds" 'BEGIN { print a - b }')"
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "get: cognito-creds helper vs ecr-login (AWS_PROFILE)" "$g_helper" "$g_ecr" \
   "$(awk -v a="$g_helper" -v b="$g_ecr" 'BEGIN { print a / b }')" "<= 0.50x"
 printf '%-58s %10s\n' "ECR GetAuthorizationToken calls during the timed runs" "$((calls_after - calls_before))"
