@@ -7,12 +7,15 @@ taken from the command line.
 import http.client
 import json
 import math
+import os
 import re
-import socket
 import statistics
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "tools"))
+import loopback  # noqa: E402
 
 
 def read_token(path):
@@ -21,25 +24,16 @@ def read_token(path):
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        print(sock.getsockname()[1])
+    print(loopback.free_port())
 
 
 def wait_health(port, timeout):
     """Polls GET /healthz every 5 ms; prints the wall-clock time (epoch seconds) of the first 200."""
     deadline = time.time() + float(timeout)
-    request = b"GET /healthz HTTP/1.0\r\nHost: 127.0.0.1:%d\r\n\r\n" % int(port)
     while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", int(port)), timeout=1) as sock:
-                sock.sendall(request)
-                head = sock.recv(64)
-            if head.startswith(b"HTTP/1.") and head[9:12] == b"200":
-                print("%.6f" % time.time())
-                return 0
-        except OSError:
-            pass
+        if loopback.healthy(port):
+            print("%.6f" % time.time())
+            return 0
         time.sleep(0.005)
     return 1
 

@@ -53,7 +53,7 @@ export AWS_CONFIG_FILE=$home/aws-config AWS_SHARED_CREDENTIALS_FILE=$home/aws-cr
 export AWS_EC2_METADATA_DISABLED=true REGISTRY_AUTH_FILE=$home/auth.json
 export PATH=$dist/bin:$PATH
 mkdir -p "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { python3 "$bench_dir/benchlib.py" free-port; }
 wait_for() { # CONDITION-COMMAND... : up to 30 s
   local _
   for _ in $(seq 1 300); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done

@@ -26,6 +26,9 @@ import tarfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "tools"))
+import loopback  # noqa: E402
+
 
 def oci(directory, tag):
     os.makedirs(os.path.join(directory, "blobs", "sha256"), exist_ok=True)
@@ -70,23 +73,6 @@ def htpasswd(password):
     print("AWS:" + crypt.crypt(password, crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))
 
 
-def pump(source, sink):
-    try:
-        while True:
-            data = source.recv(65536)
-            if not data:
-                break
-            sink.sendall(data)
-    except OSError:
-        pass
-    finally:
-        for s in (source, sink):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-
 def proxy(host, cert, key, target_port, port_file):
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
@@ -114,8 +100,8 @@ def proxy(host, cert, key, target_port, port_file):
             client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
             tls = context.wrap_socket(client, server_side=True)
             upstream = socket.create_connection(("127.0.0.1", int(target_port)))
-            threading.Thread(target=pump, args=(upstream, tls), daemon=True).start()
-            pump(tls, upstream)
+            threading.Thread(target=loopback.pump, args=(upstream, tls), daemon=True).start()
+            loopback.pump(tls, upstream)
         except (OSError, ssl.SSLError):
             client.close()
 

@@ -2,7 +2,8 @@
 # A/B throughput of the cached credential route: two cognito-creds distributions (say, before and
 # after a change to the daemon's HTTP server), each signed in against the same local-cognito in its
 # own throwaway home, measured with wrk in interleaved rounds (A, B, A, B, ...). Prints each one's
-# best round and the ratio B/A, measured in the same run. About a minute; loopback only; everything
+# best round, the median of its rounds after the first (a warm-up: best-of alone is noisy) and both
+# ratios B/A, measured in the same run. About a minute; loopback only; everything
 # it starts is stopped on exit.
 #
 # Usage: bench/hot-path-ab.sh DIST_A DIST_B   (each a packaging/target/cognito-creds folder)
@@ -73,17 +74,26 @@ wrk_run() { # wrk_run SIDE SECONDS -> "rps p99_ms requests errors"
 }
 wrk_run 0 5 >/dev/null
 wrk_run 1 5 >/dev/null
-label=(A B) best=(0 0) p99=(0 0)
+label=(A B) best=(0 0) p99=(0 0) after_first=("" "")
 for round in $(seq 1 "$rounds"); do
   for side in 0 1; do
     read -r rps p _ errors < <(wrk_run "$side" "$seconds")
     [ "$errors" = 0 ] || { echo "bench: $errors errors from ${dists[$side]}" >&2; exit 1; }
     echo "round $round ${label[side]}: $rps req/s, p99 $p ms" >&2
     if python3 -c "import sys; sys.exit(not $rps > ${best[side]})"; then best[side]=$rps; p99[side]=$p; fi
+    # the first round still warms the JIT and the caches: the median leaves it out
+    [ "$round" = 1 ] || after_first[side]+=" $rps"
   done
 done
-printf 'A %s: %s req/s, p99 %s ms\n' "${dists[0]}" "${best[0]}" "${p99[0]}"
-printf 'B %s: %s req/s, p99 %s ms\n' "${dists[1]}" "${best[1]}" "${p99[1]}"
-printf 'B/A = %s (wrk -t2 -c%s, best of %s rounds of %s s, %s cpus, load %s)\n' \
-  "$(python3 -c "print(round(${best[1]} / ${best[0]}, 3))")" "$connections" "$rounds" "$seconds" "$(nproc)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
+median() { # median of the numbers given, or "-" when none
+  python3 -c 'import statistics, sys; v = [float(x) for x in sys.argv[1:]]; print(round(statistics.median(v)) if v else "-")' "$@"
+}
+# shellcheck disable=SC2086 # a list of numbers, split on purpose
+median_a=$(median ${after_first[0]}) median_b=$(median ${after_first[1]})
+printf 'A %s: best %s req/s (p99 %s ms), median of rounds 2-%s %s req/s\n' "${dists[0]}" "${best[0]}" "${p99[0]}" "$rounds" "$median_a"
+printf 'B %s: best %s req/s (p99 %s ms), median of rounds 2-%s %s req/s\n' "${dists[1]}" "${best[1]}" "${p99[1]}" "$rounds" "$median_b"
+printf 'B/A = %s best, %s median of rounds 2-%s (wrk -t2 -c%s, %s rounds of %s s, %s cpus, load %s)\n' \
+  "$(python3 -c "print(round(${best[1]} / ${best[0]}, 3))")" \
+  "$(python3 -c 'import sys; a, b = sys.argv[1:]; print("-" if "-" in (a, b) else round(float(b) / float(a), 3))' \
+    "$median_a" "$median_b")" "$rounds" \
+  "$connections" "$rounds" "$seconds" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

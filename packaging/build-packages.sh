@@ -329,8 +329,12 @@ echo "jlink modules: $modules"
 mkdir -p "$common/share/bash-completion/completions" "$common/share/zsh" "$common/share/man/man1"
 "$jdk/bin/java" -cp "$common/lib/client/*" dev.cognitocreds.client.setup.CompletionScript \
   >"$common/share/bash-completion/completions/cognito-creds"
-bash -n "$common/share/bash-completion/completions/cognito-creds"
-cp "$here/completion/cognito-creds.zsh" "$common/share/zsh/cognito-creds.zsh"
+"$jdk/bin/java" -cp "$common/lib/publisher/*" dev.cognitocreds.publisher.cli.CompletionScript \
+  >"$common/share/bash-completion/completions/cognito-creds-publisher"
+for command in cognito-creds cognito-creds-publisher; do
+  bash -n "$common/share/bash-completion/completions/$command"
+  cp "$here/completion/$command.zsh" "$common/share/zsh/$command.zsh"
+done
 for page in "$here"/man/*.1; do
   sed "s/@VERSION@/$version/g" "$page" | gzip -9n >"$common/share/man/man1/$(basename "$page").gz"
 done
@@ -392,8 +396,10 @@ deb_package() {
   ln -s /opt/cognito-creds/bin/cognito-creds-publisher "$debroot/usr/bin/cognito-creds-publisher"
   # docker, podman and skopeo find credential helpers on PATH by name.
   ln -s /opt/cognito-creds/bin/docker-credential-cognito-creds "$debroot/usr/bin/docker-credential-cognito-creds"
-  ln -s /opt/cognito-creds/share/bash-completion/completions/cognito-creds \
-    "$debroot/usr/share/bash-completion/completions/cognito-creds"
+  for command in cognito-creds cognito-creds-publisher; do
+    ln -s "/opt/cognito-creds/share/bash-completion/completions/$command" \
+      "$debroot/usr/share/bash-completion/completions/$command"
+  done
   for page in "$tree"/share/man/man1/*.gz; do
     ln -s "/opt/cognito-creds/share/man/man1/$(basename "$page")" "$debroot/usr/share/man/man1/$(basename "$page")"
   done
@@ -411,10 +417,13 @@ deb_package() {
   # The package lists what users run.
   listing=$(dpkg-deb -c "$deb")
   for path in ./opt/cognito-creds/bin/cognito-creds ./opt/cognito-creds/bin/cognito-credsd \
-    ./opt/cognito-creds/bin/docker-credential-cognito-creds ./opt/cognito-creds/lib/daemon-http.sh \
+    ./opt/cognito-creds/bin/docker-credential-cognito-creds \
     ./opt/cognito-creds/runtime/bin/java ./usr/bin/cognito-creds ./usr/bin/cognito-credsd \
     ./usr/bin/docker-credential-cognito-creds \
     ./usr/lib/systemd/user/cognito-credsd.service ./opt/cognito-creds/share/man/man1/cognito-creds.1.gz \
+    ./usr/bin/cognito-creds-publisher ./opt/cognito-creds/share/man/man1/cognito-creds-publisher.1.gz \
+    ./usr/share/man/man1/cognito-creds-publisher.1.gz \
+    ./usr/share/bash-completion/completions/cognito-creds-publisher \
     ./opt/cognito-creds/share/launchd/dev.cognitocreds.cognito-credsd.plist; do
     grep -Eq " $path( |\$)" <<<"$listing" || die "$deb lacks $path"
   done
@@ -428,9 +437,12 @@ archive() {
   tar_gz "$(dirname "$tree")" cognito-creds "$tarball"
   contents=$(gzip -dc "$tarball" | tar -tf -)
   for path in cognito-creds/bin/cognito-creds cognito-creds/bin/cognito-credsd \
-    cognito-creds/bin/docker-credential-cognito-creds cognito-creds/lib/daemon-http.sh \
+    cognito-creds/bin/docker-credential-cognito-creds \
     cognito-creds/share/bash-completion/completions/cognito-creds cognito-creds/share/zsh/cognito-creds.zsh \
     cognito-creds/share/man/man1/cognito-creds.1.gz cognito-creds/share/systemd/cognito-credsd.service \
+    cognito-creds/bin/cognito-creds-publisher cognito-creds/share/man/man1/cognito-creds-publisher.1.gz \
+    cognito-creds/share/bash-completion/completions/cognito-creds-publisher \
+    cognito-creds/share/zsh/cognito-creds-publisher.zsh \
     cognito-creds/share/launchd/dev.cognitocreds.cognito-credsd.plist; do
     grep -qx "$path" <<<"$contents" || die "$tarball lacks $path"
   done

@@ -50,6 +50,21 @@ version=$(run_portable "$java_home" "$scratch/nojava" "$app/bin/cognito-creds" -
 [[ $version == "cognito-creds "* ]] || fail "portable cognito-creds --version (JAVA_HOME) printed '$version'"
 version=$(run_portable "" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/cognito-credsd" --version)
 [[ $version == "cognito-credsd "* ]] || fail "portable cognito-credsd --version printed '$version'"
+version=$(run_portable "" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/cognito-creds-publisher" --version)
+[[ $version == "cognito-creds-publisher "* ]] || fail "portable cognito-creds-publisher --version printed '$version'"
+# Each command's bash and zsh completion and man page, in share/.
+for command in cognito-creds cognito-creds-publisher; do
+  [ -f "$app/share/zsh/$command.zsh" ] || fail "$(basename "$portable") lacks share/zsh/$command.zsh"
+  offered=$(bash -c 'source "$1"; COMP_WORDS=("$2" ""); COMP_CWORD=1; COMP_LINE="$2 "; "_complete_$2" 2>/dev/null; echo "${COMPREPLY[*]}"' \
+    bash "$app/share/bash-completion/completions/$command" "$command") ||
+    fail "the bash completion of $command in $(basename "$portable") does not load"
+  [[ " $offered " == *" login "* || " $offered " == *" license "* ]] ||
+    fail "the bash completion of $command offers no command: $offered"
+done
+for command in cognito-creds cognito-credsd cognito-creds-publisher; do
+  gzip -dc "$app/share/man/man1/$command.1.gz" | grep -q "^\.TH ${command^^} 1 " ||
+    fail "$(basename "$portable") lacks the man page of $command"
+done
 report=$(run_portable "" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/cognito-creds" doctor --json || true)
 grep -q '"name":"daemon"' <<<"$report" || fail "portable doctor --json has no daemon check: $report"
 set +e

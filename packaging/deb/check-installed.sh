@@ -90,6 +90,28 @@ version=$(publisher --version)
 publisher template --repository acme/app | grep -q '"AWS::Cognito::IdentityPoolRoleAttachment"' ||
   fail "cognito-creds-publisher template printed no template"
 
+# Each command's bash completion and man page, where bash-completion and man look for them.
+for command in cognito-creds cognito-creds-publisher; do
+  link=$scratch/root/usr/share/bash-completion/completions/$command
+  [ "$(readlink "$link")" = "/opt/cognito-creds/share/bash-completion/completions/$command" ] ||
+    fail "/usr/share/bash-completion/completions/$command does not point at the installed script"
+  offered=$(bash -c 'source "$1"; COMP_WORDS=("$2" ""); COMP_CWORD=1; COMP_LINE="$2 "; "_complete_$2" 2>/dev/null; echo "${COMPREPLY[*]}"' \
+    bash "$app/share/bash-completion/completions/$command" "$command") ||
+    fail "the bash completion of $command does not load"
+  case $command in
+    cognito-creds) wanted=configure ;;
+    *) wanted=license ;;
+  esac
+  [[ " $offered " == *" $wanted "* ]] || fail "bash does not complete $command $wanted (offered: $offered)"
+done
+for command in cognito-creds cognito-credsd cognito-creds-publisher; do
+  page=$scratch/root/usr/share/man/man1/$command.1.gz
+  [ "$(readlink "$page")" = "/opt/cognito-creds/share/man/man1/$command.1.gz" ] ||
+    fail "/usr/share/man/man1/$command.1.gz does not point at the installed page"
+  gzip -dc "$app/share/man/man1/$command.1.gz" | grep -q "^\.TH ${command^^} 1 .*$(dpkg-deb -f "$deb" Version)" ||
+    fail "the man page of $command is not that of version $(dpkg-deb -f "$deb" Version)"
+done
+
 set +e
 report=$(run doctor --json)
 code=$?

@@ -9,11 +9,15 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from loopback import free_port, healthy, pump  # noqa: E402
 
 REGION = "us-east-2"
 POOL = "us-east-2_FAULTpool1"
@@ -22,12 +26,6 @@ PLAIN_CLIENT = "faultclientplain0000000000"
 IDENTITY_POOL = "us-east-2:00000000-0000-4000-8000-0000000fa017"
 PROVIDER = "cognito-idp.%s.amazonaws.com/%s" % (REGION, POOL)
 LICENSED_ROLE = "arn:aws:iam::111122223333:role/ecr-pull-licensed"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Relay:
@@ -86,24 +84,7 @@ class Relay:
             with self._lock:
                 self._open.update((client, upstream))
             for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pump(source, sink):
-        try:
-            while True:
-                data = source.recv(65536)
-                if not data:
-                    break
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (source, sink):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+                threading.Thread(target=pump, args=(a, b), daemon=True).start()
 
 
 class World:
@@ -223,14 +204,8 @@ class World:
         while time.monotonic() < deadline:
             if self.daemon.poll() is not None:
                 return False
-            try:
-                with socket.create_connection(("127.0.0.1", self.daemon_port), timeout=1) as conn:
-                    conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n"
-                                 % self.daemon_port)
-                    if conn.recv(64).startswith(b"HTTP/1.1 200"):
-                        return True
-            except OSError:
-                pass
+            if healthy(self.daemon_port):
+                return True
             time.sleep(0.02)
         return False
 

@@ -13,6 +13,13 @@ public final class ErrorCodes {
   public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
   public static final String SIGNED_OUT = "SignedOut";
   public static final String INVALID_PROFILE = "InvalidProfile";
+
+  /**
+   * A valid profile without the keys a command needs ({@code login --browser} without {@code
+   * cognito_domain}): like {@link #INVALID_PROFILE}, a configuration error.
+   */
+  public static final String NOT_CONFIGURED = "NotConfigured";
+
   public static final String CONVERSATION_EXPIRED = "ConversationExpired";
 
   /** The identity pool refuses credentials to a signed-in user (licence revoked, no rule). */

@@ -34,6 +34,8 @@ public final class ExitCodes {
   public static final List<DaemonError> DAEMON_ERRORS =
       List.of(
           new DaemonError(409, null, SIGNED_OUT),
+          // a profile whose keys are broken or missing: fixed in the configuration, not by retrying
+          new DaemonError(422, null, USAGE),
           new DaemonError(400, null, SIGN_IN_REFUSED),
           new DaemonError(410, null, SIGN_IN_REFUSED),
           new DaemonError(401, ErrorCodes.NOT_AUTHORIZED, SIGN_IN_REFUSED),

@@ -1,6 +1,8 @@
 package dev.cognitocreds.contract;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 public final class LauncherContract {
   static final String BEGIN = "# BEGIN contract";
   static final String END = "# END contract";
+  private static final String DAEMON_HTTP = "daemon-http.sh";
 
   private LauncherContract() {}
 
@@ -38,6 +41,8 @@ public final class LauncherContract {
         + startHint()
         + "\n"
         + exitCode()
+        + "\n"
+        + daemonHttp()
         + END
         + "\n";
   }
@@ -155,6 +160,23 @@ public final class LauncherContract {
         .append("  esac\n")
         .append("}\n")
         .toString();
+  }
+
+  /**
+   * The launchers' client of the daemon's API, written once in bash (a resource next to this class,
+   * which shellcheck reads on its own) and carried by every launcher.
+   */
+  private static String daemonHttp() {
+    try (InputStream in = LauncherContract.class.getResourceAsStream(DAEMON_HTTP)) {
+      if (in == null) {
+        throw new IllegalStateException(DAEMON_HTTP + " is missing from the classpath");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      // the directive is for shellcheck reading the resource alone; a launcher is bash already
+      return text.replaceFirst("\\A# shellcheck shell=bash\n", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The block in {@code launcher}, or null when it has none. */

@@ -19,7 +19,8 @@ class ExitCodesTest {
     "503, UpstreamUnavailable, 6",
     "502, UpstreamError, 6",
     "404, ProfileNotFound, 1",
-    "422, InvalidProfile, 1",
+    "422, InvalidProfile, 2",
+    "422, NotConfigured, 2",
     "500, , 1",
   })
   void mapsDaemonErrorsAsTheProtocolSays(int status, String code, int exitCode) {

@@ -209,6 +209,48 @@ class LauncherContractTest {
     assertThat(bash).contains(DaemonService.startSentence(DaemonService.START_WITH_LAUNCHD));
   }
 
+  @Test
+  void theLauncherEncodesAProfileSegmentLikeJava() throws Exception {
+    List<String> profiles = List.of("acme", "a b/c", "dev.team_1~x", "é+*%", "\u96f2");
+    StringBuilder script = new StringBuilder("LC_ALL=C\n");
+    for (String profile : profiles) {
+      script
+          .append("cc_percent_encode ")
+          .append(quoted(profile))
+          .append(
+              "; printf '%s\\n' \"$cc_route_profiles$cc_segment/$cc_route_credential_process\"\n");
+    }
+
+    List<String> bash = bash(script.toString());
+
+    for (int i = 0; i < profiles.size(); i++) {
+      assertThat(bash.get(i))
+          .as("the credential-process route of profile %s", profiles.get(i))
+          .isEqualTo(Routes.profile(profiles.get(i), Routes.CREDENTIAL_PROCESS));
+    }
+  }
+
+  @Test
+  void theLauncherReadsTheCodeAndMessageOfADaemonError() throws Exception {
+    String body =
+        "{\"code\":\"UpstreamUnavailable\",\"message\":\"Cognito \\\"down\\\" \\\\ try"
+            + " \\u00e9\\ud83d\\ude00\\nagain\"}";
+
+    List<String> bash =
+        bash(
+            "cc_status=503; cc_body="
+                + quoted(body)
+                + "; cc_daemon_error; printf '%s|%s\\n' \"$cc_code\" \"$cc_message\"\n"
+                + "cc_status=502; cc_body=; cc_daemon_error; printf '%s|%s\\n' \"$cc_code\""
+                + " \"$cc_message\"\n");
+
+    assertThat(bash)
+        .containsExactly(
+            "UpstreamUnavailable|Cognito \"down\" \\ try \u00e9\ud83d\ude00",
+            "again",
+            "|cognito-credsd answered HTTP 502");
+  }
+
   /** Runs {@code script} after the contract block of the real cognito-creds launcher. */
   private static List<String> bash(String script) throws IOException, InterruptedException {
     String block = LauncherContract.blockIn(Files.readString(BIN.resolve("cognito-creds")));

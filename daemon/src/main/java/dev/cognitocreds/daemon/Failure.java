@@ -73,6 +73,29 @@ public final class Failure extends RuntimeException {
         cause);
   }
 
+  /**
+   * A profile without a key the request needs, named with the {@code configure profile} option that
+   * sets it: a configuration error like a broken key (exit 2), not a refused sign-in.
+   */
+  public static Failure notConfigured(
+      String profile, String key, String what, String option, String otherwise) {
+    return new Failure(
+        Kind.INVALID_PROFILE,
+        ErrorCodes.NOT_CONFIGURED,
+        "profile "
+            + profile
+            + " has no "
+            + key
+            + " "
+            + what
+            + ": set it with `cognito-creds configure profile --profile "
+            + profile
+            + " "
+            + option
+            + "`"
+            + otherwise);
+  }
+
   public static Failure badRequest(String message) {
     return new Failure(Kind.BAD_REQUEST, ErrorCodes.BAD_REQUEST, message);
   }

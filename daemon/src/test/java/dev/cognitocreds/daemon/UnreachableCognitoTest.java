@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +45,15 @@ class UnreachableCognitoTest {
   }
 
   private static CognitoProfile profileAt(int port) {
-    return new CognitoProfile(
-        "acme",
-        "us-east-2",
-        "us-east-2_Pool1",
-        "client1",
-        Optional.of("app-client-secret"),
-        "us-east-2:00000000-0000-4000-8000-000000000001",
-        Optional.empty(),
-        AuthFlow.USER_PASSWORD_AUTH,
-        Optional.of(URI.create("http://127.0.0.1:" + port)));
+    return CognitoProfile.builder("acme")
+        .region("us-east-2")
+        .userPoolId("us-east-2_Pool1")
+        .clientId("client1")
+        .clientSecret("app-client-secret")
+        .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+        .authFlow(AuthFlow.USER_PASSWORD_AUTH)
+        .endpointUrl(URI.create("http://127.0.0.1:" + port))
+        .build();
   }
 
   /** Every operation the daemon calls, by name. */

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.cognitocreds.e2e.harness.AdjustableClock;
+import dev.cognitocreds.e2e.harness.BrowserFixture;
 import dev.cognitocreds.e2e.harness.CognitoAdmin;
-import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.FreePort;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
@@ -16,7 +16,6 @@ import dev.cognitocreds.localcognito.oidc.StandInProvider;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,31 +45,15 @@ class BrowserSignInClockSkewTest {
               .create("skewed")
               .client("skewed-client", null, callback)
               .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@skewed.example"));
-      String identityPool =
-          admin
-              .identityPools()
-              .createIdentityPool(
-                  r ->
-                      r.identityPoolName("e2e_skewed")
-                          .allowUnauthenticatedIdentities(false)
-                          .openIdConnectProviderARNs(
-                              "arn:aws:iam::111122223333:oidc-provider/"
-                                  + provider.issuer().replaceFirst("^http://", "")))
-              .identityPoolId();
-      admin
-          .identityPools()
-          .setIdentityPoolRoles(
-              r ->
-                  r.identityPoolId(identityPool)
-                      .roles(Map.of("authenticated", DemoPool.LICENSED_ROLE_ARN)));
-      Map<String, String> keys = new LinkedHashMap<>();
-      keys.put("region", DemoPool.REGION);
-      keys.put("cognito_oidc_issuer", provider.issuer());
-      keys.put("cognito_oidc_client_id", "skewed-client");
-      keys.put("cognito_identity_pool_id", identityPool);
-      keys.put("cognito_endpoint_url", cognito.endpoint().toString());
-      keys.put("cognito_redirect_uri", callback);
-      profile = new CognitoProfile(PROFILE, keys).toIni();
+      profile =
+          BrowserFixture.oidcDirectProfile(
+                  PROFILE,
+                  provider.issuer(),
+                  "skewed-client",
+                  BrowserFixture.identityPoolTrustingIssuer(admin, "e2e_skewed", provider.issuer()),
+                  cognito.endpoint(),
+                  callback)
+              .toIni();
     } catch (RuntimeException e) {
       cognito.close();
       throw e;

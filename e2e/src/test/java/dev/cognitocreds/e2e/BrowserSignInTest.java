@@ -5,8 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.cognitocreds.e2e.harness.AdjustableClock;
-import dev.cognitocreds.e2e.harness.CognitoAdmin;
+import dev.cognitocreds.e2e.harness.BrowserFixture;
 import dev.cognitocreds.e2e.harness.CognitoProfile;
 import dev.cognitocreds.e2e.harness.CommandResult;
 import dev.cognitocreds.e2e.harness.DemoPool;
@@ -30,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -40,8 +38,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
@@ -64,9 +62,7 @@ class BrowserSignInTest {
   private static final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  /** local-cognito's time: set back, it issues tokens the daemon finds close to their expiry. */
-  private static final AdjustableClock cognitoClock = new AdjustableClock();
-
+  private static BrowserFixture world;
   private static LocalCognitoInstallation fixture;
   private static Installation installation;
   private static HeadlessChromium chromium;
@@ -76,151 +72,115 @@ class BrowserSignInTest {
 
   @BeforeAll
   static void start() {
-    LocalCognito cognito = LocalCognito.builder().port(0).demo().clock(cognitoClock).start();
+    LocalCognito cognito = LocalCognito.builder().port(0).demo().start();
     callbackPort = FreePort.onLoopback();
     directPort = FreePort.onLoopback();
     String callback = "http://127.0.0.1:" + callbackPort + "/callback";
     String directCallback = "http://127.0.0.1:" + directPort + "/callback";
     String site = cognito.endpoint() + "/_domain/" + DOMAIN;
-    Map<String, String> profiles = new LinkedHashMap<>();
-    try (CognitoAdmin admin = new CognitoAdmin(cognito.endpoint(), DemoPool.REGION)) {
-      corp =
-          cognito
-              .oidcProviders()
-              .create("partner")
-              .client("partner-client", "partner-secret", site + "/oauth2/idpresponse")
-              .user("carol", "Carol-Passw0rd!", Map.of("email", "carol@corp.example"));
-      var pools = admin.userPools();
-      pools.createIdentityProvider(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .providerName("Partner")
-                  .providerType(IdentityProviderTypeType.OIDC)
-                  .providerDetails(
-                      Map.of(
-                          "client_id", "partner-client",
-                          "client_secret", "partner-secret",
-                          "oidc_issuer", corp.issuer(),
-                          "authorize_scopes", "openid email")));
-      String clientId =
-          pools
-              .createUserPoolClient(
+    world =
+        BrowserFixture.start(
+            "browser",
+            cognito,
+            admin -> {
+              Map<String, String> profiles = new LinkedHashMap<>();
+              corp =
+                  cognito
+                      .oidcProviders()
+                      .create("partner")
+                      .client("partner-client", "partner-secret", site + "/oauth2/idpresponse")
+                      .user("carol", "Carol-Passw0rd!", Map.of("email", "carol@corp.example"));
+              var pools = admin.userPools();
+              pools.createIdentityProvider(
                   r ->
                       r.userPoolId(DemoPool.USER_POOL_ID)
-                          .clientName("e2e-browser")
-                          .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                          .allowedOAuthFlowsUserPoolClient(true)
-                          .allowedOAuthFlows(OAuthFlowType.CODE)
-                          .allowedOAuthScopes("openid", "email", "aws.cognito.signin.user.admin")
-                          .callbackURLs(callback)
-                          .supportedIdentityProviders("COGNITO", "Partner"))
-              .userPoolClient()
-              .clientId();
-      pools.adminCreateUser(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .temporaryPassword("Tmp-Passw0rd!1"));
-      pools.adminSetUserPassword(
-          r ->
-              r.userPoolId(DemoPool.USER_POOL_ID)
-                  .username(USER)
-                  .password(PASSWORD)
-                  .permanent(true));
-      String identityPoolId =
-          admin
-              .identityPools()
-              .createIdentityPool(
-                  r ->
-                      r.identityPoolName("e2e_browser")
-                          .allowUnauthenticatedIdentities(false)
-                          .cognitoIdentityProviders(
-                              CognitoIdentityProvider.builder()
-                                  .providerName(
-                                      "cognito-idp.us-east-2.amazonaws.com/"
-                                          + DemoPool.USER_POOL_ID)
-                                  .clientId(clientId)
-                                  .build()))
-              .identityPoolId();
-      admin
-          .identityPools()
-          .setIdentityPoolRoles(
-              r ->
-                  r.identityPoolId(identityPoolId)
-                      .roles(Map.of("authenticated", DemoPool.LICENSED_ROLE_ARN)));
-      StandInProvider direct =
-          cognito
-              .oidcProviders()
-              .create("direct")
-              .client("direct-client", null, directCallback)
-              .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@direct.example"));
-      String directPool =
-          admin
-              .identityPools()
-              .createIdentityPool(
-                  r ->
-                      r.identityPoolName("e2e_direct")
-                          .allowUnauthenticatedIdentities(false)
-                          .openIdConnectProviderARNs(
-                              "arn:aws:iam::111122223333:oidc-provider/"
-                                  + direct.issuer().replaceFirst("^http://", "")))
-              .identityPoolId();
-      admin
-          .identityPools()
-          .setIdentityPoolRoles(
-              r ->
-                  r.identityPoolId(directPool)
-                      .roles(Map.of("authenticated", DemoPool.LICENSED_ROLE_ARN)));
-      CognitoProfile hosted =
-          CognitoProfile.of(
-                  "hosted",
-                  DemoPool.REGION,
-                  DemoPool.USER_POOL_ID,
-                  clientId,
-                  identityPoolId,
-                  cognito.endpoint())
-              .with("cognito_domain", site)
-              .with("cognito_redirect_uri", callback);
-      profiles.put("hosted", hosted.toIni());
-      profiles.put(
-          "federated",
-          new CognitoProfile("federated", hosted.keys())
-              .with("cognito_identity_provider", "Partner")
-              .with("cognito_login", "browser")
-              .toIni());
-      profiles.put(
-          "unregistered",
-          new CognitoProfile("unregistered", hosted.keys())
-              .with("cognito_redirect_uri", directCallback)
-              .toIni());
-      Map<String, String> directKeys = new LinkedHashMap<>();
-      directKeys.put("region", DemoPool.REGION);
-      directKeys.put("cognito_oidc_issuer", direct.issuer());
-      directKeys.put("cognito_oidc_client_id", "direct-client");
-      directKeys.put("cognito_identity_pool_id", directPool);
-      directKeys.put("cognito_endpoint_url", cognito.endpoint().toString());
-      directKeys.put("cognito_redirect_uri", directCallback);
-      profiles.put("direct", new CognitoProfile("direct", directKeys).toIni());
-    } catch (RuntimeException e) {
-      cognito.close();
-      throw e;
-    }
-    fixture =
-        LocalCognitoInstallation.start(
-            "browser", cognito, endpoint -> String.join("", profiles.values()));
+                          .providerName("Partner")
+                          .providerType(IdentityProviderTypeType.OIDC)
+                          .providerDetails(
+                              Map.of(
+                                  "client_id", "partner-client",
+                                  "client_secret", "partner-secret",
+                                  "oidc_issuer", corp.issuer(),
+                                  "authorize_scopes", "openid email")));
+              String clientId =
+                  pools
+                      .createUserPoolClient(
+                          r ->
+                              r.userPoolId(DemoPool.USER_POOL_ID)
+                                  .clientName("e2e-browser")
+                                  .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                                  .allowedOAuthFlowsUserPoolClient(true)
+                                  .allowedOAuthFlows(OAuthFlowType.CODE)
+                                  .allowedOAuthScopes(
+                                      "openid", "email", "aws.cognito.signin.user.admin")
+                                  .callbackURLs(callback)
+                                  .supportedIdentityProviders("COGNITO", "Partner"))
+                      .userPoolClient()
+                      .clientId();
+              admin.createConfirmedUser(DemoPool.USER_POOL_ID, USER, PASSWORD);
+              String identityPoolId =
+                  BrowserFixture.identityPoolTrustingClient(admin, "e2e_browser", clientId);
+              StandInProvider direct =
+                  cognito
+                      .oidcProviders()
+                      .create("direct")
+                      .client("direct-client", null, directCallback)
+                      .user("dave", "Dave-Passw0rd!", Map.of("email", "dave@direct.example"));
+              String directPool =
+                  BrowserFixture.identityPoolTrustingIssuer(admin, "e2e_direct", direct.issuer());
+              CognitoProfile hosted =
+                  CognitoProfile.of(
+                          "hosted",
+                          DemoPool.REGION,
+                          DemoPool.USER_POOL_ID,
+                          clientId,
+                          identityPoolId,
+                          cognito.endpoint())
+                      .with("cognito_domain", site)
+                      .with("cognito_redirect_uri", callback);
+              profiles.put("hosted", hosted.toIni());
+              profiles.put(
+                  "federated",
+                  new CognitoProfile("federated", hosted.keys())
+                      .with("cognito_identity_provider", "Partner")
+                      .with("cognito_login", "browser")
+                      .toIni());
+              profiles.put("newcomer", new CognitoProfile("newcomer", hosted.keys()).toIni());
+              profiles.put(
+                  "unregistered",
+                  new CognitoProfile("unregistered", hosted.keys())
+                      .with("cognito_redirect_uri", directCallback)
+                      .toIni());
+              Map<String, String> passwordOnly = new LinkedHashMap<>(hosted.keys());
+              passwordOnly.remove("cognito_domain");
+              profiles.put("nodomain", new CognitoProfile("nodomain", passwordOnly).toIni());
+              profiles.put(
+                  "badredirect",
+                  new CognitoProfile("badredirect", hosted.keys())
+                      .with("cognito_redirect_uri", "http://example.com/callback")
+                      .toIni());
+              CognitoProfile directProfile =
+                  BrowserFixture.oidcDirectProfile(
+                      "direct",
+                      direct.issuer(),
+                      "direct-client",
+                      directPool,
+                      cognito.endpoint(),
+                      directCallback);
+              profiles.put("direct", directProfile.toIni());
+              Map<String, String> noClientId = new LinkedHashMap<>(directProfile.keys());
+              noClientId.remove("cognito_oidc_client_id");
+              profiles.put("noclientid", new CognitoProfile("noclientid", noClientId).toIni());
+              return profiles;
+            });
+    fixture = world.fixture();
     installation = fixture.installation();
-    chromium = HeadlessChromium.start();
+    chromium = world.chromium();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      fixture.close();
-    }
+    world.close();
   }
 
   @Test
@@ -244,7 +204,7 @@ class BrowserSignInTest {
     assertThat(installation.daemon().profileStatus("hosted"))
         .containsEntry("state", "SIGNED_IN")
         .containsEntry("username", USER);
-    assertThat(installation.daemon().log()).doesNotContain(refreshTokenOf(readSession("hosted")));
+    assertThat(installation.daemon().log()).doesNotContain(world.refreshTokenOf("hosted"));
 
     installation
         .daemon()
@@ -256,6 +216,53 @@ class BrowserSignInTest {
     assertThat(fixture.cognito().calls().count("RevokeToken"))
         .as("revoked at <domain>/oauth2/revoke, not through the API")
         .isZero();
+  }
+
+  @Test
+  void aUserWithATemporaryPasswordChoosesANewOneOnTheHostedUiAndIsSignedIn() {
+    fixture
+        .admin()
+        .userPools()
+        .adminCreateUser(
+            r ->
+                r.userPoolId(DemoPool.USER_POOL_ID)
+                    .username("tess")
+                    .temporaryPassword("Tmp-Passw0rd!1"));
+    try (RunningCommand login = login("--browser", "--no-open", "--profile", "newcomer")) {
+      chromium.open(address(login));
+      chromium.signIn("tess", "Tmp-Passw0rd!1");
+      chromium.changePassword("Tess-N3w-Passw0rd!", Map.of("email", "tess@example.com"));
+
+      chromium.awaitPage("Signed in");
+      CommandResult result = login.finish();
+      assertThat(result.exitCode()).as("%s", result).isZero();
+      assertThat(result.stdout()).contains("Signed in to profile newcomer as tess");
+    }
+    installation
+        .daemon()
+        .request()
+        .get("/v1/profiles/{p}/credentials", "newcomer")
+        .then()
+        .statusCode(200)
+        .body("AccessKeyId", startsWith("ASIA"));
+    assertThat(
+            fixture
+                .admin()
+                .userPools()
+                .adminGetUser(r -> r.userPoolId(DemoPool.USER_POOL_ID).username("tess"))
+                .userStatusAsString())
+        .isEqualTo("CONFIRMED");
+    assertThat(
+            fixture
+                .admin()
+                .userPools()
+                .adminGetUser(r -> r.userPoolId(DemoPool.USER_POOL_ID).username("tess"))
+                .userAttributes())
+        .anySatisfy(
+            attribute -> {
+              assertThat(attribute.name()).isEqualTo("email");
+              assertThat(attribute.value()).isEqualTo("tess@example.com");
+            });
   }
 
   @Test
@@ -300,7 +307,7 @@ class BrowserSignInTest {
         .then()
         .statusCode(200)
         .body("AccessKeyId", startsWith("ASIA"));
-    String refreshToken = refreshTokenOf(readSession("direct"));
+    String refreshToken = world.refreshTokenOf("direct");
     assertThat(
             fixture.cognito().oidcProviders().find("direct").orElseThrow().isActive(refreshToken))
         .isTrue();
@@ -396,6 +403,36 @@ class BrowserSignInTest {
           .contains("cognito_redirect_uri")
           .doesNotContain("authorize?");
     }
+  }
+
+  @Test
+  void aProfileWithoutCognitoDomainIsAConfigurationErrorNamingTheKeyAndTheCommand() {
+    CommandResult result =
+        installation.cli().run("login", "--browser", "--no-open", "--profile", "nodomain");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("cognito_domain")
+        .contains("cognito-creds configure profile --profile nodomain --domain URL")
+        .doesNotContain("authorize?");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "badredirect, cognito_redirect_uri, is not a loopback address",
+    "noclientid, cognito_oidc_client_id, is missing",
+  })
+  void aBrokenBrowserKeyIsAConfigurationErrorNamingTheKeyAndTheCommand(
+      String profile, String key, String problem) {
+    CommandResult result =
+        installation.cli().run("login", "--browser", "--no-open", "--profile", profile);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("profile " + profile + ": " + key)
+        .contains(problem)
+        .contains("cognito-creds configure profile --profile " + profile)
+        .doesNotContain("authorize?");
   }
 
   @Test
@@ -570,19 +607,5 @@ class BrowserSignInTest {
     ServerSocket socket = new ServerSocket();
     socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
     return socket;
-  }
-
-  private static String readSession(String profile) {
-    try {
-      return Files.readString(installation.home().sessionFile(profile));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static String refreshTokenOf(String session) {
-    Matcher m = Pattern.compile("\"refreshToken\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
-    assertThat(m.find()).as("a session file with a refresh token").isTrue();
-    return m.group(1);
   }
 }

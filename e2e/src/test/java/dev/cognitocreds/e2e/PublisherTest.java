@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognitocreds.e2e.harness.CognitoAdmin;
 import dev.cognitocreds.e2e.harness.CommandResult;
+import dev.cognitocreds.e2e.harness.CredentialHelper;
 import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LicensedUser;
 import dev.cognitocreds.e2e.harness.MotoServer;
@@ -17,6 +18,7 @@ import dev.cognitocreds.localcognito.LocalCognito;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +266,21 @@ class PublisherTest {
 
   @Test
   @Order(7)
-  void aRevokedLicenceWithKeptSessionsIsRefusedFromTheNextIdTokenAndAGrantWorksWithoutSignIn() {
+  void aRevokedLicenceWithKeptSessionsIsRefusedFromTheNextIdTokenAndAGrantWorksWithoutSignIn()
+      throws Exception {
+    String registry = TemplateDeployment.ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
+    CommandResult configure =
+        user.cli().run("configure", "docker", "--registry", registry, "--profile", PROFILE);
+    assertThat(configure.exitCode()).as(configure.toString()).isZero();
+    useLocalEcr();
+    Map<String, String> docker = CredentialHelper.clientEnvironment(user.home());
+    // the daemon looks at the config file at most once a second
+    await("the helper's first get")
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> CredentialHelper.run(docker, "get", registry).exitCode() == 0);
+    assertThat(cognito.calls().count("GetAuthorizationToken")).isEqualTo(1);
+
     CommandResult revoke =
         publisher.run(withSetup("license", "revoke", alice.username(), "--keep-sessions"));
     assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
@@ -286,16 +302,44 @@ class PublisherTest {
     CommandResult process = user.cli().run("credential-process", "--profile", PROFILE);
     assertThat(process.exitCode()).as(process.toString()).isEqualTo(7);
     assertThat(user.daemon().profileStatus(PROFILE)).containsEntry("state", "REFUSED");
+    CommandResult refusedPull = CredentialHelper.run(docker, "get", registry);
+    assertThat(refusedPull.exitCode()).as("a password was cached").isNotZero();
+    assertThat(refusedPull.stderr())
+        .contains("the publisher's identity pool refused credentials for profile acme");
+    Instant lastRefusedRequest = Instant.now();
     CommandResult status = user.cli().run("status");
     assertThat(status.stdout()).contains("REFUSED", "contact the publisher");
 
     cognito.calls().reset();
     CommandResult grant = publisher.run(withSetup("license", "grant", alice.username()));
     assertThat(grant.exitCode()).as(grant.toString()).isZero();
+    // while REFUSED a request asks the identity pool again once no request has for 10 s (on the
+    // daemon's real clock): the first one after that gets the new answer itself
+    Duration untilARequestMayAsk =
+        Duration.between(Instant.now(), lastRefusedRequest.plus(Duration.ofMillis(10_500)));
+    if (!untilARequestMayAsk.isNegative()) {
+      Thread.sleep(untilARequestMayAsk.toMillis());
+    }
 
-    awaitStatus(200, 403);
+    CommandResult grantedPull = CredentialHelper.run(docker, "get", registry);
+    assertThat(grantedPull.exitCode()).as(grantedPull.toString()).isZero();
+    assertThat(cognito.calls().count("GetAuthorizationToken"))
+        .as("the password from before the refusal was dropped")
+        .isEqualTo(1);
+    user.daemon().request().get("/v1/profiles/{p}/credentials", PROFILE).then().statusCode(200);
     assertThat(user.daemon().profileStatus(PROFILE)).containsEntry("state", "SIGNED_IN");
     assertThat(cognito.calls().count("RespondToAuthChallenge")).as("no new sign-in").isZero();
+  }
+
+  /** The daemon asks local-cognito's ECR for registry passwords: it knows the credentials. */
+  private static void useLocalEcr() throws Exception {
+    Path config = user.home().configFile();
+    String text = Files.readString(config);
+    String section = "[profile " + PROFILE + "]\n";
+    assertThat(text).contains(section);
+    Files.writeString(
+        config,
+        text.replace(section, section + "cognito_ecr_endpoint_url = " + cognito.endpoint() + "\n"));
   }
 
   @Test

@@ -141,18 +141,7 @@ class HostedUiTest {
   @Test
   void aWrongPasswordShowsThePageAgainAndCancelIsAccessDenied() throws Exception {
     HttpResponse<String> page = get(authorizeUrl(REDIRECT, "state-3", "n", null));
-    HttpResponse<String> again =
-        post(
-            site + "/login",
-            Map.of(
-                "request",
-                handle(page.body()),
-                "username",
-                "alice",
-                "password",
-                "nope",
-                "action",
-                "signIn"));
+    HttpResponse<String> again = submitLogin(page.body(), "alice", "nope");
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("Incorrect username or password.");
 
@@ -161,6 +150,86 @@ class HostedUiTest {
 
     Map<String, String> query = query(cancelled.headers().firstValue("Location").orElseThrow());
     assertThat(query).containsEntry("error", "access_denied").containsEntry("state", "state-3");
+  }
+
+  @Test
+  void aTemporaryPasswordLeadsToAChangePasswordPageThatCompletesTheSignIn() throws Exception {
+    idp.adminCreateUser(
+        r -> r.userPoolId(poolId).username("tina").temporaryPassword("Tmp-Passw0rd!"));
+    HttpResponse<String> page = get(authorizeUrl(REDIRECT, "state-6", "nonce-6", null));
+    HttpResponse<String> change = submitLogin(page.body(), "tina", "Tmp-Passw0rd!");
+    assertThat(change.statusCode()).isEqualTo(200);
+    assertThat(change.headers().firstValue("Location")).as("no code yet").isEmpty();
+    assertThat(change.body()).contains("<title>Change password</title>", "id=\"newPassword\"");
+
+    HttpResponse<String> mismatch = changePassword(handle(change.body()), "Tina-Passw0rd!1", "x");
+    assertThat(mismatch.body()).contains("The passwords do not match.");
+    HttpResponse<String> weak = changePassword(handle(mismatch.body()), "short", "short");
+    assertThat(weak.body()).contains("Password does not conform to policy");
+    String handle = handle(weak.body());
+    HttpResponse<String> done = changePassword(handle, "Tina-Passw0rd!1", "Tina-Passw0rd!1");
+
+    Map<String, String> query = query(done.headers().firstValue("Location").orElseThrow());
+    assertThat(query).containsEntry("state", "state-6");
+    JsonNode tokens = Json.MAPPER.readTree(token(query.get("code"), VERIFIER, REDIRECT).body());
+    SignedJWT idToken = SignedJWT.parse(tokens.path("id_token").asText());
+    assertThat(idToken.getJWTClaimsSet().getStringClaim("cognito:username")).isEqualTo("tina");
+    assertThat(idToken.getJWTClaimsSet().getStringClaim("nonce")).isEqualTo("nonce-6");
+    assertThat(idp.adminGetUser(r -> r.userPoolId(poolId).username("tina")).userStatus())
+        .isEqualTo(UserStatusType.CONFIRMED);
+    assertThat(changePassword(handle, "Tina-Passw0rd!2", "Tina-Passw0rd!2").statusCode())
+        .as("the page is used up")
+        .isEqualTo(400);
+    assertThat(signInOnLoginPage("tina", "Tina-Passw0rd!1", "state-7", "nonce-7"))
+        .as("the new password signs in without the change page")
+        .isNotBlank();
+  }
+
+  @Test
+  void aChangePasswordPageCanBeCancelled() throws Exception {
+    idp.adminCreateUser(
+        r -> r.userPoolId(poolId).username("tom").temporaryPassword("Tmp-Passw0rd!"));
+    HttpResponse<String> page = get(authorizeUrl(REDIRECT, "state-8", "n", null));
+    HttpResponse<String> change = submitLogin(page.body(), "tom", "Tmp-Passw0rd!");
+
+    HttpResponse<String> cancelled =
+        post(
+            site + "/changePassword", Map.of("request", handle(change.body()), "action", "cancel"));
+
+    Map<String, String> query = query(cancelled.headers().firstValue("Location").orElseThrow());
+    assertThat(query).containsEntry("error", "access_denied").containsEntry("state", "state-8");
+    assertThat(idp.adminGetUser(r -> r.userPoolId(poolId).username("tom")).userStatus())
+        .isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+  }
+
+  private static HttpResponse<String> submitLogin(String page, String username, String password)
+      throws Exception {
+    return post(
+        site + "/login",
+        Map.of(
+            "request",
+            handle(page),
+            "username",
+            username,
+            "password",
+            password,
+            "action",
+            "signIn"));
+  }
+
+  private static HttpResponse<String> changePassword(
+      String handle, String newPassword, String confirmPassword) throws Exception {
+    return post(
+        site + "/changePassword",
+        Map.of(
+            "request",
+            handle,
+            "newPassword",
+            newPassword,
+            "confirmPassword",
+            confirmPassword,
+            "action",
+            "changePassword"));
   }
 
   @Test
@@ -356,18 +425,7 @@ class HostedUiTest {
       throws Exception {
     HttpResponse<String> page = get(authorizeUrl(REDIRECT, state, nonce, null));
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    HttpResponse<String> redirect =
-        post(
-            site + "/login",
-            Map.of(
-                "request",
-                handle(page.body()),
-                "username",
-                username,
-                "password",
-                password,
-                "action",
-                "signIn"));
+    HttpResponse<String> redirect = submitLogin(page.body(), username, password);
     Map<String, String> query = query(redirect.headers().firstValue("Location").orElseThrow());
     assertThat(query).containsEntry("state", state);
     return query.get("code");

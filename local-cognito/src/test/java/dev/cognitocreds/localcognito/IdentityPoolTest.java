@@ -182,6 +182,29 @@ class IdentityPoolTest {
   }
 
   @Test
+  void serverSideTokenCheckRefusesEveryExchangeAfterAnAdminGlobalSignOutAndANewSignInWorks() {
+    Map<String, String> logins = logins("erin", "Erin-Passw0rd!");
+    String checked = getId(CHECKING_IDENTITY_POOL, logins);
+    identity.getOpenIdToken(r -> r.identityId(checked).logins(logins));
+
+    // what `cognito-creds-publisher license revoke` does
+    idp.adminUserGlobalSignOut(r -> r.userPoolId(TestSeeds.POOL).username("erin"));
+
+    assertThatThrownBy(() -> getId(CHECKING_IDENTITY_POOL, logins))
+        .isInstanceOf(NotAuthorizedException.class)
+        .hasMessageStartingWith("Invalid login token. Token has been revoked.");
+    assertThatThrownBy(() -> credentials(checked, logins, null))
+        .isInstanceOf(NotAuthorizedException.class)
+        .hasMessageStartingWith("Invalid login token. Token has been revoked.");
+    assertThatThrownBy(() -> identity.getOpenIdToken(r -> r.identityId(checked).logins(logins)))
+        .isInstanceOf(NotAuthorizedException.class)
+        .hasMessageStartingWith("Invalid login token. Token has been revoked.");
+    Map<String, String> again = logins("erin", "Erin-Passw0rd!");
+    assertThat(credentials(getId(CHECKING_IDENTITY_POOL, again), again, null).accessKeyId())
+        .startsWith("ASIA");
+  }
+
+  @Test
   void unauthenticatedIdentitiesOnlyWhereAllowed() {
     assertThatThrownBy(() -> getId(RULES_IDENTITY_POOL, Map.of()))
         .isInstanceOf(NotAuthorizedException.class)

@@ -34,7 +34,7 @@ class CredentialProcessCommandTest extends WithStubDaemon {
     "503, UpstreamUnavailable, 6",
     "502, UpstreamError, 6",
     "404, ProfileNotFound, 1",
-    "422, InvalidProfile, 1",
+    "422, InvalidProfile, 2",
     "403, BadToken, 1",
     "403, CredentialsRefused, 7",
   })

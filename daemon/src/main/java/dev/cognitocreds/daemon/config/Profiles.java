@@ -48,7 +48,11 @@ public final class Profiles {
                 new Failure(
                     Failure.Kind.INVALID_PROFILE,
                     ErrorCodes.INVALID_PROFILE,
-                    String.join("; ", configured.problems())));
+                    String.join("; ", configured.problems())
+                        + ": fix the file, or set the key with `cognito-creds configure profile"
+                        + " --profile "
+                        + name
+                        + "`"));
   }
 
   /**

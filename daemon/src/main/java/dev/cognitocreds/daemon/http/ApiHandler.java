@@ -27,6 +27,9 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
   /** Javalin's limit, kept: the largest body of the API is a sign-up with a few attributes. */
   static final int MAX_BODY_BYTES = 1_000_000;
 
+  /** How much of a body over the limit is read and thrown away so the 413 reaches its client. */
+  static final int MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
+
   private static final byte[] NO_BODY = new byte[0];
 
   private final RequestGuard guard;
@@ -97,22 +100,50 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
 
   /** On a worker, so it may block; a body without a length (chunked) is held to the same limit. */
   private static byte[] body(Request request) {
-    if (request.getLength() == 0) {
+    long length = request.getLength();
+    if (length == 0) {
       return NO_BODY;
     }
-    if (request.getLength() > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    byte[] body;
+    // a client that waits for "100 Continue" has sent nothing yet: refusing costs it nothing
+    boolean drain =
+        length <= MAX_BODY_BYTES + MAX_DRAINED_BYTES
+            && !request.getHeaders().contains(HttpHeader.EXPECT, "100-continue");
     try (InputStream in = Content.Source.asInputStream(request)) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (length > MAX_BODY_BYTES) {
+        if (drain) {
+          discard(in);
+        }
+        throw tooLarge();
+      }
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        discard(in);
+        throw tooLarge();
+      }
+      return body;
     } catch (IOException e) {
       throw new ApiError(400, ErrorCodes.BAD_REQUEST, "the request body could not be read");
     }
-    if (body.length > MAX_BODY_BYTES) {
-      throw tooLarge();
+  }
+
+  /**
+   * Reads what is left of a refused body, up to {@link #MAX_DRAINED_BYTES}. Closing a connection
+   * while its body is still arriving makes the kernel answer with a reset, and a client still
+   * sending then sees that reset instead of the 413; a body read to its end keeps the connection
+   * usable. A longer body is cut off all the same, and one arriving slowly meets the connection
+   * guard's request timeout.
+   */
+  private static void discard(InputStream in) {
+    byte[] sink = new byte[16 * 1024];
+    long left = MAX_DRAINED_BYTES;
+    try {
+      int read;
+      while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      // the client went away: nobody is left to read the 413
     }
-    return body;
   }
 
   private static ApiError tooLarge() {

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Every local process connects from 127.0.0.1, so a per-address cap alone would let one
  *       process lock out every other. When a new connection would exceed a cap, the guard first
  *       sheds a connection of the same address (for the total cap: of any address) that costs its
- *       owner nothing to lose: the one waiting longest for a complete request head, else the one
- *       idle longest between requests (its client reconnects, as after any keep-alive timeout).
- *       Only when every connection is answering a request is the new one refused.
+ *       owner nothing to lose: the one waiting longest for a complete request head (once it is
+ *       late), else the one idle longest between requests (its client reconnects, as after any
+ *       keep-alive timeout). Only when every connection is answering a request is the new one
+ *       refused.
  * </ul>
  */
 final class ConnectionGuard implements Connection.Listener {
@@ -82,6 +83,9 @@ final class ConnectionGuard implements Connection.Listener {
   private final long timeoutNanos;
   private final long sweepMillis;
 
+  /** How long a request head may take before its connection is shed ahead of idle ones. */
+  private final long graceNanos;
+
   /** Guarded by this. Insertion order = age, so the first candidate found is the oldest. */
   private final Map<Connection, Watched> open = new LinkedHashMap<>();
 
@@ -98,6 +102,8 @@ final class ConnectionGuard implements Connection.Listener {
     this.timeoutNanos = limits.requestTimeout().toNanos();
     // a slow connection is closed within the timeout plus one sweep
     this.sweepMillis = Math.max(20, Math.min(500, limits.requestTimeout().toMillis() / 5));
+    // a head arrives in one write on loopback, well within a fifth of the timeout (1 s by default)
+    this.graceNanos = timeoutNanos / 5;
   }
 
   @Override
@@ -158,8 +164,13 @@ final class ConnectionGuard implements Connection.Listener {
   }
 
   /**
-   * The connection of {@code address} (of any address when {@code anyAddress}) waiting longest for
-   * a complete request head, else the one idle longest; null when every one is answering a request.
+   * The connection of {@code address} (of any address when {@code anyAddress}) that costs its owner
+   * least to lose: the one waiting longest for a complete request head, once it has waited longer
+   * than a client on loopback needs to send one; else the one idle longest between requests; else
+   * the one waiting longest for its head. A connection that opened a moment ago is waiting for its
+   * head too, but its client has most likely written the request already: closing it answers that
+   * request with nothing, while an idle connection is only reopened. Null when every one is
+   * answering a request.
    */
   private Connection cheapestToLose(InetAddress address, boolean anyAddress, long now) {
     Connection slowest = null;
@@ -174,15 +185,20 @@ final class ConnectionGuard implements Connection.Listener {
       Connection connection = entry.getKey();
       look(connection, watched, now);
       long waiting = watched.waitingSince();
-      if (waiting != NEVER && waiting < slowestSince) {
-        slowest = connection;
-        slowestSince = waiting;
+      if (waiting != NEVER) {
+        if (waiting < slowestSince) {
+          slowest = connection;
+          slowestSince = waiting;
+        }
       } else if (!watched.answering && watched.idleSince < idlestSince) {
         idlest = connection;
         idlestSince = watched.idleSince;
       }
     }
-    return slowest != null ? slowest : idlest;
+    if (slowest != null && (now - slowestSince > graceNanos || idlest == null)) {
+      return slowest;
+    }
+    return idlest;
   }
 
   /** Updates what is known of a connection from Jetty's counters. */

@@ -39,6 +39,13 @@ final class ProfileSession {
   private static final Logger log = LoggerFactory.getLogger(ProfileSession.class);
   private static final Duration MAX_TOKEN_MARGIN = Duration.ofMinutes(5);
 
+  /**
+   * While the profile is REFUSED, a request asks the identity pool again (and waits for the answer)
+   * when no request has made it ask for this long: a licence granted again is then noticed by the
+   * request itself, while a refused user's loop costs Cognito at most one retry per interval.
+   */
+  static final Duration REFUSED_RETRY_INTERVAL = Duration.ofSeconds(10);
+
   private final String profile;
   private final Supplier<CognitoProfile> config;
   private final UserPoolTokens userPoolTokens;
@@ -58,6 +65,14 @@ final class ProfileSession {
   private volatile StoredSession stored;
   private volatile Failure signedOut;
   private volatile Failure refused;
+
+  /**
+   * When a request last made the identity pool be asked again while REFUSED. Guarded by its own
+   * lock, never by this, which a token refresh holds for as long as Cognito takes.
+   */
+  private final Object refusalRetryLock = new Object();
+
+  private Instant refusalRetriedAt = Instant.MIN;
   // guarded by this
   private Tokens tokens;
 
@@ -101,6 +116,7 @@ final class ProfileSession {
    */
   RegistryPassword registryPassword(RegistryHost registry) {
     throwIfSignedOut();
+    retryIfRefused();
     RefreshAheadCache<IssuedPassword> cache =
         registryPasswords.computeIfAbsent(registry.host(), host -> registryCache(registry));
     IssuedPassword issued = cache.get();
@@ -116,6 +132,8 @@ final class ProfileSession {
       issued = fresh.get();
     }
     throwIfSignedOut();
+    // a password from before a refusal found while it was being fetched is not served either
+    throwIfRefused();
     return issued.password();
   }
 
@@ -147,15 +165,45 @@ final class ProfileSession {
 
   AwsCredentials credentials() {
     throwIfSignedOut();
+    retryIfRefused();
     AwsCredentials served = credentials.get();
     // the call that found the refresh token rejected may have fallen back to the cached value
     throwIfSignedOut();
-    // a refusal stops the cached credentials at once; get() asked again if the back-off allowed
+    // a refusal found by a renewal stops the cached credentials at once
+    throwIfRefused();
+    return served;
+  }
+
+  /**
+   * While REFUSED: joins a running exchange, or starts one when no request has started one for
+   * {@link #REFUSED_RETRY_INTERVAL}, waits for it (bounded), and returns only if it succeeded;
+   * otherwise throws the refusal at once.
+   */
+  private void retryIfRefused() {
+    if (refused == null) {
+      return;
+    }
+    boolean mayAsk;
+    synchronized (refusalRetryLock) {
+      Instant now = clock.instant();
+      mayAsk = !now.isBefore(refusalRetriedAt.plus(REFUSED_RETRY_INTERVAL));
+      if (mayAsk) {
+        refusalRetriedAt = now;
+      }
+    }
+    if (mayAsk) {
+      log.info("profile {}: REFUSED, asking the identity pool again for a request", profile);
+    }
+    credentials.renewNow(mayAsk, RefreshAheadCache.WAITING_PATIENCE);
+    throwIfSignedOut();
+    throwIfRefused();
+  }
+
+  private void throwIfRefused() {
     Failure refusal = refused;
     if (refusal != null) {
       throw refusal;
     }
-    return served;
   }
 
   /**
@@ -240,6 +288,8 @@ final class ProfileSession {
               again.getMessage());
         }
         refused = Failure.credentialsRefused(profile, again.failure());
+        // the passwords were obtained for the licence that is now refused
+        closeRegistryPasswords();
         throw refused;
       }
     }

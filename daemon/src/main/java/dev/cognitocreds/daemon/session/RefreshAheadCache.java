@@ -224,6 +224,41 @@ public final class RefreshAheadCache<T> {
     return Optional.of(cached.value());
   }
 
+  /**
+   * Asks upstream now, whatever the back-off says, and waits up to {@code patience} for the answer:
+   * joins the running call if there is one, else starts one when {@code start} allows it. For a
+   * caller whose cached value is withheld for a reason the cache cannot see (the identity pool's
+   * refusal) and who decides itself how often it may ask. Returns whether a call ended within the
+   * patience with a new value; its failure, if any, is in {@link #lastError()}.
+   */
+  public boolean renewNow(boolean start, Duration patience) {
+    CompletableFuture<Timed<T>> call;
+    boolean started = false;
+    synchronized (lock) {
+      call = inFlight;
+      if (call == null) {
+        if (!start || closed) {
+          return false;
+        }
+        call = newCall();
+        started = true;
+      }
+    }
+    if (started) {
+      log.debug("{}: renewing now, a caller waits", name);
+      execute(call);
+    }
+    try {
+      call.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Stops the wake-ups of a value nobody will ask for again (signed out, replaced). */
   public void close() {
     closed = true;
@@ -251,14 +286,24 @@ public final class RefreshAheadCache<T> {
       if (now.isBefore(callersWait ? waitingRetryNotBefore : retryNotBefore)) {
         return null;
       }
-      call = new CompletableFuture<>();
-      inFlight = call;
-      inFlightSince = System.nanoTime();
+      call = newCall();
     }
     log.debug("{}: renewing ({})", name, callersWait ? "callers wait" : "ahead, in the background");
+    execute(call);
+    return call;
+  }
+
+  /** The new single flight; the caller holds {@link #lock} and then runs it with execute. */
+  private CompletableFuture<Timed<T>> newCall() {
+    CompletableFuture<Timed<T>> call = new CompletableFuture<>();
+    inFlight = call;
+    inFlightSince = System.nanoTime();
+    return call;
+  }
+
+  private void execute(CompletableFuture<Timed<T>> call) {
     // on a thread of its own, so a caller's patience bounds its wait, not the upstream
     CALLS.execute(() -> run(call));
-    return call;
   }
 
   private void run(CompletableFuture<Timed<T>> call) {

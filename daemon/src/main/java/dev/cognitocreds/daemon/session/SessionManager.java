@@ -167,13 +167,12 @@ public final class SessionManager implements Sessions {
   public BrowserSignIn.Started startBrowserLogin(String profile, Duration wait) {
     CognitoProfile config = catalog.current().require(profile);
     if (!config.browser().available()) {
-      throw Failure.badRequest(
-          "profile "
-              + profile
-              + " has no cognito_domain to sign in through the browser: add the user pool's"
-              + " domain with `cognito-creds configure profile --profile "
-              + profile
-              + " --domain URL`, or sign in with a password");
+      throw Failure.notConfigured(
+          profile,
+          "cognito_domain",
+          "(the user pool's hosted UI domain) to sign in through the browser",
+          "--domain URL",
+          ", or sign in with a password");
     }
     BrowserSignIn.Started started = upstream.browser().start(config, wait);
     log.info("profile {}: browser sign-in started, waiting until {}", profile, started.expiresAt());

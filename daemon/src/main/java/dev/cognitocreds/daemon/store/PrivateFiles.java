@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +38,12 @@ public final class PrivateFiles {
       try {
         Files.createDirectory(dir, attribute(OWNER_DIR));
       } catch (FileAlreadyExistsException e) {
-        // created by a concurrent writer: fine, permissions are set below
+        // created by a concurrent writer: fine, permissions are set below; anything else that is
+        // there is someone's file, refused as it is
+        if (!Files.isDirectory(dir)) {
+          throw new FileSystemException(
+              dir.toString(), null, "not a folder; move it away so that one can be created here");
+        }
       }
     }
     Files.setPosixFilePermissions(dir, OWNER_DIR);

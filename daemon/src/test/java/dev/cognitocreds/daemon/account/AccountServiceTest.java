@@ -9,7 +9,6 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChangePasswordRequest;
@@ -22,16 +21,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChangePassw
 class AccountServiceTest {
 
   private static final CognitoProfile ACME =
-      new CognitoProfile(
-          "acme",
-          "us-east-2",
-          "us-east-2_Pool1",
-          "client1",
-          Optional.empty(),
-          "us-east-2:00000000-0000-4000-8000-000000000001",
-          Optional.empty(),
-          AuthFlow.USER_SRP_AUTH,
-          Optional.empty());
+      CognitoProfile.builder("acme")
+          .region("us-east-2")
+          .userPoolId("us-east-2_Pool1")
+          .clientId("client1")
+          .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+          .authFlow(AuthFlow.USER_SRP_AUTH)
+          .build();
 
   private final List<ChangePasswordRequest> changes = new ArrayList<>();
   private final List<CognitoProfile> poolsUsed = new ArrayList<>();

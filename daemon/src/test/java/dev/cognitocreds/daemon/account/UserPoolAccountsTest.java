@@ -12,7 +12,6 @@ import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,16 +37,14 @@ class UserPoolAccountsTest {
 
   private static final String SECRET = "app-client-secret";
   private static final CognitoProfile PROFILE =
-      new CognitoProfile(
-          "acme",
-          "us-east-2",
-          "us-east-2_Pool1",
-          "client1",
-          Optional.of(SECRET),
-          "us-east-2:00000000-0000-4000-8000-000000000001",
-          Optional.empty(),
-          AuthFlow.USER_SRP_AUTH,
-          Optional.empty());
+      CognitoProfile.builder("acme")
+          .region("us-east-2")
+          .userPoolId("us-east-2_Pool1")
+          .clientId("client1")
+          .clientSecret(SECRET)
+          .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+          .authFlow(AuthFlow.USER_SRP_AUTH)
+          .build();
   private static final CodeDeliveryDetailsType BY_EMAIL =
       CodeDeliveryDetailsType.builder()
           .destination("b***@e***")

@@ -9,7 +9,6 @@ import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.security.SecureRandom;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,16 +21,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 class SignInRefusalsTest {
 
   private static final CognitoProfile PROFILE =
-      new CognitoProfile(
-          "acme",
-          "us-east-2",
-          "us-east-2_Pool1",
-          "client1",
-          Optional.empty(),
-          "us-east-2:00000000-0000-4000-8000-000000000001",
-          Optional.empty(),
-          AuthFlow.USER_PASSWORD_AUTH,
-          Optional.empty());
+      CognitoProfile.builder("acme")
+          .region("us-east-2")
+          .userPoolId("us-east-2_Pool1")
+          .clientId("client1")
+          .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+          .authFlow(AuthFlow.USER_PASSWORD_AUTH)
+          .build();
 
   @Test
   void aSessionCognitoNoLongerKnowsEndsTheConversationWithTheCommandToStartAgain() {

@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,16 +201,13 @@ class UserPoolTest {
     UserPool userPool =
         new UserPool(p -> mfaPool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
     CognitoProfile profile =
-        new CognitoProfile(
-            "acme",
-            "us-east-2",
-            "us-east-2_Pool1",
-            CLIENT_ID,
-            Optional.empty(),
-            "us-east-2:00000000-0000-4000-8000-000000000001",
-            Optional.empty(),
-            AuthFlow.USER_PASSWORD_AUTH,
-            Optional.empty());
+        CognitoProfile.builder("acme")
+            .region("us-east-2")
+            .userPoolId("us-east-2_Pool1")
+            .clientId(CLIENT_ID)
+            .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+            .authFlow(AuthFlow.USER_PASSWORD_AUTH)
+            .build();
 
     SignInStep.ChallengeRequired setup =
         (SignInStep.ChallengeRequired)
@@ -313,15 +309,13 @@ class UserPoolTest {
   }
 
   private static CognitoProfile srpProfile() {
-    return new CognitoProfile(
-        "demo",
-        "us-east-2",
-        "us-east-2_" + SrpProofTest.POOL,
-        CLIENT_ID,
-        Optional.of(SECRET),
-        "us-east-2:00000000-0000-4000-8000-000000000001",
-        Optional.empty(),
-        AuthFlow.USER_SRP_AUTH,
-        Optional.empty());
+    return CognitoProfile.builder("demo")
+        .region("us-east-2")
+        .userPoolId("us-east-2_" + SrpProofTest.POOL)
+        .clientId(CLIENT_ID)
+        .clientSecret(SECRET)
+        .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+        .authFlow(AuthFlow.USER_SRP_AUTH)
+        .build();
   }
 }

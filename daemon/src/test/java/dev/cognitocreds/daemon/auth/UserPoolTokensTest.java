@@ -6,7 +6,6 @@ import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.StubUserPoolClient;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,16 +29,14 @@ class UserPoolTokensTest {
   private static final String SECRET = "app-client-secret";
 
   private static final CognitoProfile PROFILE =
-      new CognitoProfile(
-          "acme",
-          "us-east-2",
-          "us-east-2_Pool1",
-          CLIENT_ID,
-          Optional.of(SECRET),
-          "us-east-2:00000000-0000-4000-8000-000000000001",
-          Optional.empty(),
-          AuthFlow.USER_SRP_AUTH,
-          Optional.empty());
+      CognitoProfile.builder("acme")
+          .region("us-east-2")
+          .userPoolId("us-east-2_Pool1")
+          .clientId(CLIENT_ID)
+          .clientSecret(SECRET)
+          .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+          .authFlow(AuthFlow.USER_SRP_AUTH)
+          .build();
 
   private final AtomicInteger initiateCalls = new AtomicInteger();
 

@@ -12,8 +12,10 @@ import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
 import dev.cognitocreds.daemon.session.Sessions;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,6 +143,33 @@ class ApiServerTest {
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void textAClientSendsNeverReachesTheLog() throws Exception {
+    String marker = "INJECTED-" + System.nanoTime();
+    List<String> requests =
+        List.of(
+            "GET /healthz HTTP/1.1\r\nHost: " + marker + ":notaport\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: [" + marker + "\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: " + marker + " x y\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: " + marker + "\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + marker + "\u007f\r\n",
+            "GET /" + marker + "/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            "GET http://" + marker + "@127.0.0.1/healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            "GET /healthz HTTP/" + marker + "\r\nHost: 127.0.0.1\r\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      for (String request : requests) {
+        assertThat(raw(request + "Connection: close\r\n\r\n")).matches("(?s)HTTP/1.1 [45].*");
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(marker);
   }
 
   @Test

@@ -147,6 +147,27 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void overTheCapAnIdleConnectionIsShedBeforeOneThatHasJustOpened() throws Exception {
+    start(new ConnectionLimits(LONG, LONG, 3, 6));
+    List<Socket> idle = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Socket socket = open(InetAddress.getLoopbackAddress());
+      send(socket, "/v1/profiles/fast/credentials", false);
+      assertThat(readAnswer(socket)).startsWith("HTTP/1.1 200");
+      idle.add(socket);
+    }
+    // a caller that has connected and is writing its request while a third connection arrives
+    Socket arriving = open(InetAddress.getLoopbackAddress());
+    Socket third = open(InetAddress.getLoopbackAddress());
+
+    send(arriving, "/v1/profiles/fast/credentials", false);
+    assertThat(readAnswer(arriving)).startsWith("HTTP/1.1 200");
+    send(third, "/v1/profiles/fast/credentials", false);
+    assertThat(readAnswer(third)).startsWith("HTTP/1.1 200");
+    assertThat(idle.get(0)).as("the longest idle one").matches(this::closedByPeer);
+  }
+
+  @Test
   void connectionsAnsweringARequestAreNeverShedAndOtherAddressesStillGetIn() throws Exception {
     start(new ConnectionLimits(LONG, LONG, 3, 4));
     List<Socket> waiting = new ArrayList<>();

@@ -77,6 +77,28 @@ class RefreshAheadCacheTest {
   }
 
   @Test
+  void renewNowIgnoresTheBackOffStartsOnlyWhenAllowedAndWaitsForTheAnswer() {
+    RefreshAheadCache<String> cache = cache(upstream);
+    cache.get();
+    clock.advance(Duration.ofMinutes(41));
+    failWith.set(new Failure(Failure.Kind.UPSTREAM_ERROR, "UpstreamError", "down"));
+    cache.get(); // starts the renewal that fails and backs off
+    await().until(() -> cache.lastError().isPresent());
+    int failed = calls.get();
+
+    assertThat(cache.renewNow(false, Duration.ofSeconds(5)))
+        .as("nothing runs and the caller may not start a call")
+        .isFalse();
+    assertThat(calls).hasValue(failed);
+    failWith.set(null);
+    assertThat(cache.renewNow(true, Duration.ofSeconds(5)))
+        .as("asked at once, back-off or not")
+        .isTrue();
+    assertThat(calls).hasValue(failed + 1);
+    assertThat(cache.get()).isEqualTo("v" + (failed + 1));
+  }
+
+  @Test
   void staleValueMakesCallersWaitForAFreshOne() {
     RefreshAheadCache<String> cache = cache(upstream);
     cache.get();

@@ -267,6 +267,42 @@ class RegistryPasswordsTest {
   }
 
   @Test
+  void aRefusedProfileStopsItsCachedPasswordAtOnceAndAsksEcrAgainWhenGrantedAgain() {
+    // no wake-ups: only requests make the daemon ask
+    background.shutdownNow();
+    signIn("acme");
+    assertThat(sessions.registryPassword(ECR, Optional.empty()).password().secret())
+        .isEqualTo("password-1");
+    cognito.refuseCredentials = true;
+    clock.advance(Duration.ofMinutes(45)); // the credentials are renewed, the password is not
+    try {
+      sessions.credentials("acme"); // starts the renewal that finds the refusal
+    } catch (Failure refusedAlready) {
+      // the renewal was quicker than the request
+    }
+    org.awaitility.Awaitility.await()
+        .until(() -> sessions.status().get(0).state() == ProfileStatus.State.REFUSED);
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> sessions.registryPassword(ECR, Optional.empty()))
+          .as("the cached password is not served")
+          .isInstanceOfSatisfying(
+              Failure.class, f -> assertThat(f.code()).isEqualTo("CredentialsRefused"))
+          .hasMessage(
+              "the publisher's identity pool refused credentials for profile acme (licence"
+                  + " revoked or no matching rule); contact the publisher");
+    }
+
+    cognito.refuseCredentials = false;
+    clock.advance(ProfileSession.REFUSED_RETRY_INTERVAL);
+    assertThat(sessions.registryPassword(ECR, Optional.empty()).password().secret())
+        .as("granted again: the first request gets a password obtained with the new credentials")
+        .isEqualTo("password-2");
+    assertThat(ecr.signedWith.get(1)).isEqualTo(sessions.credentials("acme").accessKeyId());
+    assertThat(ecr.calls).hasValue(2);
+  }
+
+  @Test
   void anEcrRefusalNamesTheRegistryAndIsNotCached() {
     signIn("acme");
     ecr.refusal =

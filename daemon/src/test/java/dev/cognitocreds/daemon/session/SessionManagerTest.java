@@ -258,6 +258,47 @@ class SessionManagerTest {
   }
 
   @Test
+  void whileRefusedARequestAsksAgainAtMostOncePerIntervalAndTheFirstAfterAGrantIsServed() {
+    // no wake-ups: only requests make the daemon ask the identity pool
+    background.shutdownNow();
+    SessionManager sessions = daemon();
+    sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);
+    String cached = sessions.credentials("acme").accessKeyId();
+    cognito.refuseCredentials = true;
+    clock.advance(Duration.ofMinutes(45));
+    try {
+      sessions.credentials("acme"); // starts the renewal that finds the refusal
+    } catch (Failure refusedAlready) {
+      // the renewal was quicker than the request
+    }
+    await().until(() -> sessions.status().get(0).state() == ProfileStatus.State.REFUSED);
+
+    assertThatThrownBy(() -> sessions.credentials("acme"))
+        .as("the first request after the refusal asks again, and is refused")
+        .isInstanceOfSatisfying(
+            Failure.class, f -> assertThat(f.code()).isEqualTo("CredentialsRefused"));
+    int exchanges = cognito.calls("GetCredentialsForIdentity");
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> sessions.credentials("acme"))
+          .isInstanceOfSatisfying(
+              Failure.class, f -> assertThat(f.code()).isEqualTo("CredentialsRefused"));
+    }
+    clock.advance(ProfileSession.REFUSED_RETRY_INTERVAL.minusSeconds(1));
+    assertThatThrownBy(() -> sessions.credentials("acme")).isInstanceOf(Failure.class);
+    assertThat(cognito.calls("GetCredentialsForIdentity"))
+        .as("a refused loop does not ask again within the interval")
+        .isEqualTo(exchanges);
+
+    cognito.refuseCredentials = false;
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(sessions.credentials("acme").accessKeyId())
+        .as("the first request after the interval asks and gets the answer itself")
+        .isNotEqualTo(cached);
+    assertThat(sessions.status().get(0).state()).isEqualTo(ProfileStatus.State.SIGNED_IN);
+  }
+
+  @Test
   void anIdTokenTheIdentityPoolFindsInvalidIsNotARefusal() {
     cognito.idTokenLifetime = Duration.ofHours(2);
     SessionManager sessions = daemon();

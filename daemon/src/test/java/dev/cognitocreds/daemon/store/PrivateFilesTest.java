@@ -1,9 +1,11 @@
 package dev.cognitocreds.daemon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +45,20 @@ class PrivateFilesTest {
     PrivateFiles.write(open.resolve("f"), new byte[] {1});
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(open)))
         .isEqualTo("rwx------");
+  }
+
+  @Test
+  void refusesAFileWhereTheFolderShouldBeWithoutTouchingIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("state"), "someone's notes");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> PrivateFiles.write(file.resolve("session.json"), new byte[] {1}))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("not a folder");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
+    assertThat(file).hasContent("someone's notes");
   }
 
   @Test

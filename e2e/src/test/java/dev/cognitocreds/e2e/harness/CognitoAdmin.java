@@ -75,6 +75,14 @@ public final class CognitoAdmin implements AutoCloseable {
                         .toList()));
   }
 
+  /** A user whose password is already permanent (status CONFIRMED), with no attributes. */
+  public void createConfirmedUser(String userPoolId, String username, String password) {
+    createUser(userPoolId, username, password, Map.of());
+    userPools.adminSetUserPassword(
+        request ->
+            request.userPoolId(userPoolId).username(username).password(password).permanent(true));
+  }
+
   /**
    * A group whose members may assume {@code roleArn} (it appears in their tokens' {@code
    * cognito:roles}).

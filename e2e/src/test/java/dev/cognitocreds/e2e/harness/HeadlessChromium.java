@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,6 +70,19 @@ public final class HeadlessChromium implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("signIn")).click();
+  }
+
+  /**
+   * Fills the change-password page (shown for a temporary password), with the required attributes
+   * it asks for, and presses its button.
+   */
+  public void changePassword(String newPassword, Map<String, String> attributes) {
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("newPassword")));
+    attributes.forEach(
+        (name, value) -> driver.findElement(By.id("userAttributes." + name)).sendKeys(value));
+    driver.findElement(By.id("newPassword")).sendKeys(newPassword);
+    driver.findElement(By.id("confirmPassword")).sendKeys(newPassword);
+    driver.findElement(By.id("changePassword")).click();
   }
 
   public void cancel() {

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * A user pool's hosted UI, served for the domain prefix {@code <d>} at {@code
  * http://127.0.0.1:PORT/_domain/<d>}: {@code /oauth2/authorize} (a plain login page, or the
  * redirect to a federated provider), {@code /oauth2/idpresponse}, {@code /oauth2/token}, {@code
- * /oauth2/revoke}, {@code /oauth2/userInfo}, {@code /logout}; and each pool's OpenID configuration
- * next to its JWKS.
+ * /oauth2/revoke}, {@code /oauth2/userInfo}, {@code /logout}; the page that replaces a temporary
+ * password; and each pool's OpenID configuration next to its JWKS.
  */
 public final class HostedUi {
   private static final Logger LOG = LoggerFactory.getLogger(HostedUi.class);
@@ -39,6 +39,10 @@ public final class HostedUi {
   /** A code issued to an app client: single use, five minutes, as Cognito's. */
   private record Code(AuthorizeRequest request, String username) {}
 
+  /** A user who signed in with a temporary password and must choose a new one. */
+  private record PasswordChange(
+      AuthorizeRequest request, String username, List<String> missingAttributes) {}
+
   /** A round trip through a federated provider. */
   private record Federation(AuthorizeRequest request, String provider, String nonce) {}
 
@@ -46,6 +50,7 @@ public final class HostedUi {
   private final Supplier<String> base;
   private final SingleUse<AuthorizeRequest> pages;
   private final SingleUse<Code> codes;
+  private final SingleUse<PasswordChange> passwordChanges;
   private final SingleUse<Federation> federations;
   private final FederatedSignIns federated;
   private final Clock clock;
@@ -56,6 +61,7 @@ public final class HostedUi {
     this.base = base;
     this.pages = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.codes = new SingleUse<>(clock, Duration.ofMinutes(5));
+    this.passwordChanges = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.federations = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.federated = new FederatedSignIns(clock, base);
     this.clock = clock;
@@ -65,6 +71,7 @@ public final class HostedUi {
     routes.get(PREFIX + "/oauth2/authorize", this::authorize);
     routes.get(PREFIX + "/login", this::authorize);
     routes.post(PREFIX + "/login", this::login);
+    routes.post(PREFIX + "/changePassword", this::changePassword);
     routes.get(PREFIX + "/oauth2/idpresponse", this::idpResponse);
     routes.post(PREFIX + "/oauth2/token", ctx -> OAuthAnswers.json(ctx, clock, () -> token(ctx)));
     routes.post(PREFIX + "/oauth2/revoke", ctx -> OAuthAnswers.json(ctx, clock, () -> revoke(ctx)));
@@ -240,16 +247,60 @@ public final class HostedUi {
       return;
     }
     try {
-      String username =
+      HostedUiDirectory.PasswordSignIn signIn =
           directory.passwordSignIn(
               request.poolId(),
               ctx.formParamAsClass("username", String.class).getOrDefault(""),
               ctx.formParamAsClass("password", String.class).getOrDefault(""));
-      LOG.info("login -> {} signed in on the hosted UI", username);
-      redirectCode(ctx, request, username);
+      if (signIn.newPasswordRequired()) {
+        LOG.info("login -> {} has a temporary password: change password page", signIn.username());
+        PasswordChange change =
+            new PasswordChange(request, signIn.username(), signIn.missingAttributes());
+        ctx.html(changePasswordPage(change, passwordChanges.put(change), null));
+        return;
+      }
+      LOG.info("login -> {} signed in on the hosted UI", signIn.username());
+      redirectCode(ctx, request, signIn.username());
     } catch (CognitoException e) {
       LOG.info("login -> refused: {}", e.getMessage());
       ctx.html(loginPage(request, pages.put(request), e.getMessage()));
+    }
+  }
+
+  /** The second page of a first sign-in with a temporary password, as Cognito's hosted UI has. */
+  private void changePassword(Context ctx) {
+    PasswordChange change = passwordChanges.take(ctx.formParam("request")).orElse(null);
+    if (change == null || !change.request().domain().equals(ctx.pathParam("domain"))) {
+      ctx.status(400)
+          .html(Html.message("Sign-in error", "This sign-in page has expired: start again."));
+      return;
+    }
+    AuthorizeRequest request = change.request();
+    if ("cancel".equals(ctx.formParam("action"))) {
+      OAuthAnswers.error(
+          ctx, request.redirectUri(), request.state(), "access_denied", "User cancelled");
+      return;
+    }
+    String password = ctx.formParamAsClass("newPassword", String.class).getOrDefault("");
+    if (!password.equals(ctx.formParam("confirmPassword"))) {
+      ctx.html(
+          changePasswordPage(change, passwordChanges.put(change), "The passwords do not match."));
+      return;
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (String attribute : change.missingAttributes()) {
+      String value = ctx.formParam(Html.ATTRIBUTE_FIELD + attribute);
+      if (value != null && !value.isBlank()) {
+        attributes.put(attribute, value.trim());
+      }
+    }
+    try {
+      directory.replaceTemporaryPassword(request.poolId(), change.username(), password, attributes);
+      LOG.info("changePassword -> {} chose a password and signed in", change.username());
+      redirectCode(ctx, request, change.username());
+    } catch (CognitoException e) {
+      LOG.info("changePassword -> refused: {}", e.getMessage());
+      ctx.html(changePasswordPage(change, passwordChanges.put(change), e.getMessage()));
     }
   }
 
@@ -407,6 +458,15 @@ public final class HostedUi {
         Map.of("request", handle),
         error,
         true);
+  }
+
+  private static String changePasswordPage(PasswordChange change, String handle, String error) {
+    return Html.newPasswordPage(
+        "Change password",
+        "/_domain/" + change.request().domain() + "/changePassword",
+        Map.of("request", handle),
+        change.missingAttributes(),
+        error);
   }
 
   private static Map<String, Object> map(ObjectNode node) {

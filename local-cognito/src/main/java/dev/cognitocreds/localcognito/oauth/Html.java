@@ -2,10 +2,17 @@ package dev.cognitocreds.localcognito.oauth;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** The plain pages of the login servers: a sign-in form and a message, escaped. */
 public final class Html {
+  private static final String CANCEL =
+      " <button id=\"cancel\" type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>";
+
+  /** The prefix of the fields of a new-password page that ask for user attributes. */
+  public static final String ATTRIBUTE_FIELD = "userAttributes.";
+
   private Html() {}
 
   /**
@@ -14,6 +21,56 @@ public final class Html {
    */
   public static String loginPage(
       String title, String action, Map<String, String> hidden, String error, boolean allowCancel) {
+    StringBuilder page = formStart(title, action, hidden, error);
+    page.append(
+            "<p><label>Username <input id=\"username\" name=\"username\" autocomplete=\"username\"")
+        .append(" autofocus></label></p>")
+        .append("<p><label>Password <input id=\"password\" name=\"password\" type=\"password\"")
+        .append(" autocomplete=\"current-password\"></label></p>")
+        .append("<p><button id=\"signIn\" type=\"submit\" name=\"action\" value=\"signIn\">")
+        .append("Sign in</button>");
+    if (allowCancel) {
+      page.append(CANCEL);
+    }
+    return page.append("</p></form></body></html>").toString();
+  }
+
+  /**
+   * A new password, typed twice, and a field for each of {@code attributes} (named {@link
+   * #ATTRIBUTE_FIELD} + the attribute), posting to {@code action} with {@code hidden} fields;
+   * {@code error} (may be null) is shown above it. Cancel refuses the sign-in.
+   */
+  public static String newPasswordPage(
+      String title,
+      String action,
+      Map<String, String> hidden,
+      List<String> attributes,
+      String error) {
+    StringBuilder page = formStart(title, action, hidden, error);
+    for (String attribute : attributes) {
+      page.append("<p><label>")
+          .append(escape(attribute))
+          .append(" <input id=\"")
+          .append(escape(ATTRIBUTE_FIELD + attribute))
+          .append("\" name=\"")
+          .append(escape(ATTRIBUTE_FIELD + attribute))
+          .append("\" required></label></p>");
+    }
+    return page.append("<p><label>New password <input id=\"newPassword\" name=\"newPassword\"")
+        .append(" type=\"password\" autocomplete=\"new-password\" autofocus></label></p>")
+        .append("<p><label>Enter new password again <input id=\"confirmPassword\"")
+        .append(" name=\"confirmPassword\" type=\"password\" autocomplete=\"new-password\">")
+        .append("</label></p>")
+        .append("<p><button id=\"changePassword\" type=\"submit\" name=\"action\"")
+        .append(" value=\"changePassword\">Change password</button>")
+        .append(CANCEL)
+        .append("</p></form></body></html>")
+        .toString();
+  }
+
+  /** The page up to the form's own fields: title, the error if any, the hidden fields. */
+  private static StringBuilder formStart(
+      String title, String action, Map<String, String> hidden, String error) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
         .append(escape(title))
@@ -31,18 +88,7 @@ public final class Html {
                 .append("\" value=\"")
                 .append(escape(value))
                 .append("\">"));
-    page.append(
-            "<p><label>Username <input id=\"username\" name=\"username\" autocomplete=\"username\"")
-        .append(" autofocus></label></p>")
-        .append("<p><label>Password <input id=\"password\" name=\"password\" type=\"password\"")
-        .append(" autocomplete=\"current-password\"></label></p>")
-        .append("<p><button id=\"signIn\" type=\"submit\" name=\"action\" value=\"signIn\">")
-        .append("Sign in</button>");
-    if (allowCancel) {
-      page.append(
-          " <button id=\"cancel\" type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>");
-    }
-    return page.append("</p></form></body></html>").toString();
+    return page;
   }
 
   public static String message(String title, String text) {

@@ -45,6 +45,8 @@ public final class StandInProvider {
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Grant> refreshTokens = new LinkedHashMap<>();
   private Duration tokenLifetime = Duration.ofHours(1);
+  private boolean rotatesRefreshTokens;
+  private long refreshGrants;
   private IdTokenFault idTokenFault = IdTokenFault.NONE;
 
   /** A misbehaving provider, for the checks a relying party must make of its ID tokens. */
@@ -98,6 +100,20 @@ public final class StandInProvider {
     return this;
   }
 
+  /**
+   * Whether a refresh answers with a new refresh token and revokes the one it was given, as
+   * providers that rotate do (default: the same refresh token is kept).
+   */
+  public synchronized StandInProvider rotatesRefreshTokens(boolean rotates) {
+    this.rotatesRefreshTokens = rotates;
+    return this;
+  }
+
+  /** How many refresh_token grants its token endpoint answered with tokens. */
+  public synchronized long refreshGrants() {
+    return refreshGrants;
+  }
+
   /** From now on its ID tokens have this defect ({@link IdTokenFault#NONE}: none). */
   public synchronized StandInProvider idTokenFault(IdTokenFault fault) {
     this.idTokenFault = fault;
@@ -137,7 +153,16 @@ public final class StandInProvider {
     if (grant == null || grant.revoked()[0] || !grant.clientId().equals(clientId)) {
       return Optional.empty();
     }
-    return Optional.of(tokens(clientId, grant.username(), grant.scope(), null));
+    refreshGrants++;
+    Map<String, Object> tokens = tokens(clientId, grant.username(), grant.scope(), null);
+    if (rotatesRefreshTokens) {
+      grant.revoked()[0] = true;
+      String rotated = randomHandle();
+      refreshTokens.put(
+          rotated, new Grant(clientId, grant.username(), grant.scope(), new boolean[1]));
+      tokens.put("refresh_token", rotated);
+    }
+    return Optional.of(tokens);
   }
 
   synchronized void revoke(String clientId, String refreshToken) {

@@ -91,10 +91,17 @@ public final class HostedUiDirectory {
   }
 
   /**
-   * The username of the user these credentials sign in, with Cognito's refusal otherwise (wrong
-   * password, disabled, not confirmed, a temporary password the hosted UI would have to replace).
+   * A password sign-in that passed: the user's name, whether a temporary password must be replaced
+   * before the sign-in completes, and the required attributes the user must then give.
    */
-  public String passwordSignIn(String poolId, String login, String password) {
+  public record PasswordSignIn(
+      String username, boolean newPasswordRequired, List<String> missingAttributes) {}
+
+  /**
+   * The user these credentials sign in, with Cognito's refusal otherwise (wrong password, disabled,
+   * not confirmed).
+   */
+  public PasswordSignIn passwordSignIn(String poolId, String login, String password) {
     return locked(
         () -> {
           UserPool pool = pools.pool(poolId);
@@ -105,12 +112,41 @@ public final class HostedUiDirectory {
             throw CognitoException.notAuthorized("Incorrect username or password.");
           }
           SignInFlow.checkUsable(user);
-          if (user.status == UserStatus.FORCE_CHANGE_PASSWORD) {
-            throw CognitoException.notAuthorized(
-                "This user has a temporary password: sign in once with the password flow to"
-                    + " replace it.");
+          return new PasswordSignIn(
+              user.username,
+              user.status == UserStatus.FORCE_CHANGE_PASSWORD,
+              List.copyOf(pool.missingRequired(user)));
+        });
+  }
+
+  /**
+   * Replaces the temporary password of a user who just signed in with it, as the answer to
+   * NEW_PASSWORD_REQUIRED does: the pool's password policy applies, {@code attributes} are set (the
+   * required ones the user lacked must be among them) and the user becomes CONFIRMED.
+   */
+  public void replaceTemporaryPassword(
+      String poolId, String username, String newPassword, Map<String, String> attributes) {
+    locked(
+        () -> {
+          UserPool pool = pools.pool(poolId);
+          User user = pools.user(pool, username);
+          if (user.status != UserStatus.FORCE_CHANGE_PASSWORD) {
+            throw CognitoException.notAuthorized("The password was already changed.");
           }
-          return user.username;
+          pool.passwordPolicy.check(newPassword);
+          pool.checkAttributes(attributes);
+          List<String> missing =
+              pool.missingRequired(user).stream().filter(a -> !attributes.containsKey(a)).toList();
+          if (!missing.isEmpty()) {
+            throw CognitoException.invalidParameter(
+                "Invalid attributes given, " + missing.get(0) + " is missing");
+          }
+          user.attributes.putAll(attributes);
+          user.password =
+              PasswordVerifier.create(pool.id, user.username, newPassword, pools.random());
+          user.status = UserStatus.CONFIRMED;
+          user.modified = pools.now();
+          return null;
         });
   }
 

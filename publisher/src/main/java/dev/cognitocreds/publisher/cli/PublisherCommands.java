@@ -24,7 +24,7 @@ public final class PublisherCommands {
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new PublisherCommands());
+    CommandLine commandLine = commandLine();
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("cognito-creds-publisher: " + explain(e));
@@ -32,6 +32,11 @@ public final class PublisherCommands {
           return exitCode(e);
         });
     return commandLine.execute(args);
+  }
+
+  /** The command tree, for running it and for describing it (the completion script). */
+  static CommandLine commandLine() {
+    return new CommandLine(new PublisherCommands());
   }
 
   private static String explain(Exception e) {

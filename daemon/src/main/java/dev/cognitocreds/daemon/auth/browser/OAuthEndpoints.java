@@ -24,13 +24,12 @@ record OAuthEndpoints(
             .domain()
             .orElseThrow(
                 () ->
-                    Failure.badRequest(
-                        "profile "
-                            + profile.name()
-                            + " has no cognito_domain: add the user pool's domain with"
-                            + " `cognito-creds configure profile --profile "
-                            + profile.name()
-                            + " --domain URL`"));
+                    Failure.notConfigured(
+                        profile.name(),
+                        "cognito_domain",
+                        "(the user pool's hosted UI domain)",
+                        "--domain URL",
+                        ""));
     String site = domain.toString();
     // a local Cognito (cognito_endpoint_url) serves the pool's keys itself
     String keys =

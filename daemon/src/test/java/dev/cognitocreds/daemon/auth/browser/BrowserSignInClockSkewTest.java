@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -82,25 +81,22 @@ class BrowserSignInClockSkewTest {
     issuer.start();
     URI site = URI.create("http://127.0.0.1:" + issuer.getAddress().getPort());
     profile =
-        new CognitoProfile(
-            "acme",
-            "us-east-2",
-            POOL,
-            CLIENT,
-            Optional.empty(),
-            "us-east-2:00000000-0000-0000-0000-000000000000",
-            Optional.empty(),
-            AuthFlow.USER_SRP_AUTH,
-            Optional.of(site),
-            List.of(),
-            Optional.empty(),
-            new BrowserLogin(
-                Optional.of(site),
-                BrowserLogin.DEFAULT_REDIRECT_URI,
-                Optional.empty(),
-                false,
-                Optional.empty(),
-                Optional.empty()));
+        CognitoProfile.builder("acme")
+            .region("us-east-2")
+            .userPoolId(POOL)
+            .clientId(CLIENT)
+            .identityPoolId("us-east-2:00000000-0000-0000-0000-000000000000")
+            .authFlow(AuthFlow.USER_SRP_AUTH)
+            .endpointUrl(site)
+            .browser(
+                new BrowserLogin(
+                    Optional.of(site),
+                    BrowserLogin.DEFAULT_REDIRECT_URI,
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty()))
+            .build();
   }
 
   @AfterEach

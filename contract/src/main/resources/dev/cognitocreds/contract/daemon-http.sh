@@ -1,13 +1,9 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034,SC2154 # cc_code, cc_message, cc_status are results; cc_exit_*, cc_*_file come from the caller
 # One authenticated GET to the local daemon over bash's /dev/tcp: no JVM, no child process (the
-# token never appears in any process's arguments). Sourced by bin/docker-credential-cognito-creds.
-#
-# The caller carries the contract block (cc_locations, cc_start_hint, cc_exit_code, the exit codes
-# and header name, rendered from dev.cognitocreds.contract) and defines cc_die RC MESSAGE, which
-# reports a failure its own way and exits. The messages match bin/cognito-creds' credential-process
-# and the Java client's dev.cognitocreds.client.daemon.DaemonClient.
-# Written for bash 3.2 (macOS) and later.
+# token never appears in any process's arguments). Rendered into each launcher's contract block by
+# dev.cognitocreds.contract.LauncherContract, so the credential-process fast path sources nothing.
+# The launcher defines cc_die RC MESSAGE, which reports a failure its own way and exits. The
+# messages match the Java client's dev.cognitocreds.client.daemon.DaemonClient.
 
 cc_not_running() {
   cc_start_hint
@@ -85,6 +81,7 @@ cc_percent_encode() {
 
 # GET $1 (path and query, already encoded) from the daemon; sets cc_status and cc_body, or calls
 # cc_die when there is no daemon to ask or it does not answer in time.
+# shellcheck disable=SC2034 # cc_status and cc_body are its results
 cc_daemon_get() {
   cc_locations
   local endpoint_file=$cc_endpoint_file token_file=$cc_token_file endpoint token port
@@ -135,6 +132,7 @@ cc_daemon_get() {
 }
 
 # The code and message of the daemon's error answer in cc_body, into cc_code and cc_message.
+# shellcheck disable=SC2034 # cc_code and cc_message are its results
 cc_daemon_error() {
   local code_pattern='"code"[[:space:]]*:[[:space:]]*"([^"]*)"'
   local message_pattern='"message"[[:space:]]*:[[:space:]]*"(([^"\\]|\\.)*)"'
