@@ -13,6 +13,7 @@ import dev.cognitocreds.e2e.harness.FreePort;
 import dev.cognitocreds.e2e.harness.HeadlessChromium;
 import dev.cognitocreds.e2e.harness.Installation;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
+import dev.cognitocreds.e2e.harness.LoginPageOverHttp;
 import dev.cognitocreds.e2e.harness.RunningCommand;
 import dev.cognitocreds.localcognito.LocalCognito;
 import dev.cognitocreds.localcognito.oidc.StandInProvider;
@@ -23,15 +24,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +56,7 @@ class BrowserSignInTest {
   private static final Pattern ADDRESS =
       Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/\\S+authorize\\?\\S+)");
 
+  private static final LoginPageOverHttp LOGIN_PAGE = new LoginPageOverHttp();
   private static final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -324,7 +322,7 @@ class BrowserSignInTest {
   @Test
   void theAddressTheBrowserEndedOnCanBePasted() throws Exception {
     try (RunningCommand login = login("--browser", "--no-open", "--profile", "hosted")) {
-      String finalAddress = signInOverHttp(address(login), USER, PASSWORD);
+      String finalAddress = LOGIN_PAGE.redirect(address(login), USER, PASSWORD);
 
       login.writeLine(finalAddress);
 
@@ -366,7 +364,7 @@ class BrowserSignInTest {
   void aCodeTheProviderRefusesEndsTheLoginWithExit5AndNothingStored() throws Exception {
     installation.daemon().request().post("/v1/profiles/{p}/logout", "hosted");
     try (RunningCommand login = login("--browser", "--no-open", "--profile", "hosted")) {
-      String state = query(address(login)).get("state");
+      String state = LoginPageOverHttp.query(address(login)).get("state");
 
       HttpResponse<String> page = get(callback("code=not-a-code&state=" + state));
 
@@ -452,7 +450,7 @@ class BrowserSignInTest {
     JsonPath started = startBrowserLogin("hosted");
     String attempt = started.getString("attempt");
     String state = started.getString("state");
-    Map<String, String> authorize = query(started.getString("authorizeUrl"));
+    Map<String, String> authorize = LoginPageOverHttp.query(started.getString("authorizeUrl"));
     assertThat(authorize)
         .containsEntry("code_challenge_method", "S256")
         .containsEntry("state", state)
@@ -466,7 +464,9 @@ class BrowserSignInTest {
         .statusCode(400)
         .body("code", equalTo("BadRequest"));
     String code =
-        query(signInOverHttp(started.getString("authorizeUrl"), USER, PASSWORD)).get("code");
+        LoginPageOverHttp.query(
+                LOGIN_PAGE.redirect(started.getString("authorizeUrl"), USER, PASSWORD))
+            .get("code");
     finish("hosted", attempt, state, code)
         .then()
         .statusCode(200)
@@ -513,7 +513,8 @@ class BrowserSignInTest {
     try {
       JsonPath started = startBrowserLogin("direct");
       String code =
-          query(signInOverHttp(started.getString("authorizeUrl"), "dave", "Dave-Passw0rd!"))
+          LoginPageOverHttp.query(
+                  LOGIN_PAGE.redirect(started.getString("authorizeUrl"), "dave", "Dave-Passw0rd!"))
               .get("code");
 
       finish("direct", started.getString("attempt"), started.getString("state"), code)
@@ -551,40 +552,6 @@ class BrowserSignInTest {
   }
 
   /** A login page walked without a browser; returns the address it finally sends to. */
-  private static String signInOverHttp(String address, String username, String password)
-      throws Exception {
-    HttpResponse<String> page = get(address);
-    Matcher handle = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
-    assertThat(handle.find() && action.find()).as(page.body()).isTrue();
-    URI form = URI.create(address).resolve(action.group(1));
-    Map<String, String> fields =
-        Map.of(
-            "request",
-            handle.group(1),
-            "username",
-            username,
-            "password",
-            password,
-            "action",
-            "signIn");
-    StringJoiner body = new StringJoiner("&");
-    fields.forEach(
-        (k, v) ->
-            body.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    HttpResponse<String> redirect =
-        http.send(
-            HttpRequest.newBuilder(form)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return redirect.headers().firstValue("Location").orElseThrow();
-  }
-
   private static String callback(String query) {
     return "http://127.0.0.1:" + callbackPort + "/callback?" + query;
   }
@@ -592,15 +559,6 @@ class BrowserSignInTest {
   private static HttpResponse<String> get(String url) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Map<String, String> query(String url) {
-    Map<String, String> query = new LinkedHashMap<>();
-    for (String pair : URI.create(url).getRawQuery().split("&")) {
-      String[] parts = pair.split("=", 2);
-      query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-    }
-    return query;
   }
 
   private static ServerSocket busy(int port) throws Exception {

@@ -29,6 +29,11 @@ public final class LoginPageOverHttp {
 
   /** Signs in on the page at {@code address}; the query of the redirect to the client. */
   public Map<String, String> signIn(String address, String username, String password) {
+    return query(redirect(address, username, password));
+  }
+
+  /** Signs in on the page at {@code address}; the address it redirects the browser to. */
+  public String redirect(String address, String username, String password) {
     try {
       HttpResponse<String> page =
           http.send(
@@ -58,7 +63,7 @@ public final class LoginPageOverHttp {
                   .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      return query(redirect.headers().firstValue("Location").orElseThrow());
+      return redirect.headers().firstValue("Location").orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -67,7 +72,8 @@ public final class LoginPageOverHttp {
     }
   }
 
-  private static Map<String, String> query(String url) {
+  /** The decoded query parameters of {@code url}. */
+  public static Map<String, String> query(String url) {
     Map<String, String> query = new LinkedHashMap<>();
     for (String pair : URI.create(url).getRawQuery().split("&")) {
       String[] parts = pair.split("=", 2);
