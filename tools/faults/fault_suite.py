@@ -452,32 +452,60 @@ def state_unusable(args, _count):
     return figures
 
 
+def token_in_session_file(world, profile):
+    """Whether the refresh token is in the profile's session file (not only in the keychain)."""
+    try:
+        with open(world.session_file(profile)) as handle:
+            return bool(json.load(handle).get("refreshToken"))
+    except (OSError, ValueError):
+        return None
+
+
 def keychain_gone(args, _count):
-    """Sessions in the OS keychain (gnome-keyring's Secret Service), which then goes away while the
-    daemon runs: cached credentials, a renewal, a new sign-in, and a restart without it."""
+    """Sessions in the OS keychain (gnome-keyring's Secret Service on a private D-Bus), which goes
+    away (keyring and bus killed) while the daemon runs: cached credentials; a sign-in, saved into the
+    0600 session file instead; a restart without it, whose refresh rotates the refresh token (saved
+    again); then the keychain comes back: after a restart the token is in it and out of the file."""
     if not (shutil.which("gnome-keyring-daemon") and shutil.which("dbus-run-session")):
         return {"scenario": "keychain-gone", "skipped": "needs gnome-keyring-daemon and dbus-run-session"}
     figures = {}
-    with World(args.dist, args.local_cognito, "keychain", rotating=False) as world:
+    with World(args.dist, args.local_cognito, "keychain", rotating=True) as world:
+        # on a loaded machine, loading the daemon's keychain code alone can take longer than the
+        # default 1.5 s per call, and the daemon would keep its sessions in files
+        world.extra_env["COGNITO_CREDS_KEYCHAIN_TIMEOUT_MS"] = "15000"
         keychain = world.start_secret_service()
         profile = world.profiles[0]
+
+        def stored():
+            state = world.status().get(profile, {})
+            return "%s/%s token_in_file=%s" % (state.get("state"), state.get("store"),
+                                               token_in_session_file(world, profile))
+
         world.start_daemon()
         signed_in(world)
-        figures["store"] = world.status().get(profile, {}).get("store")
-        if figures["store"] != "keychain":
+        figures["before"] = stored()
+        if world.status().get(profile, {}).get("store") != "keychain":
             keep_logs(args, world, "keychain")
-            return {"scenario": "keychain-gone",
-                    "skipped": "the daemon did not take the keychain (its start-up probe got no answer in time)"}
+            raise RuntimeError("the daemon did not take the keychain: %s" % world.log("daemon.log"))
         world.credentials(profile)
         os.killpg(keychain.pid, signal.SIGKILL)
         keychain.wait(10)
         figures["cached"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
         figures["sign-in"] = answer(*world.login(profile, ANSWER_TIMEOUT_S))
+        figures["after-sign-in"] = stored()
+        world.stop_daemon()
+        rotations = world.calls().get("GetTokensFromRefreshToken", 0)
+        world.start_daemon()
+        figures["restart-without"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
+        figures["rotations"] = world.calls().get("GetTokensFromRefreshToken", 0) - rotations
+        figures["after-restart"] = stored()
+        world.start_secret_service()
         world.stop_daemon()
         world.start_daemon()
-        figures["after-restart"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
-        figures["status"] = "%s/%s" % (world.status().get(profile, {}).get("state"),
-                                       world.status().get(profile, {}).get("store"))
+        figures["keychain-back"] = answer(*world.credentials(profile, ANSWER_TIMEOUT_S))
+        figures["after-return"] = stored()
+        figures["sessions_lost"] = sum(1 for k in ("cached", "sign-in", "restart-without", "keychain-back")
+                                       if not figures[k].startswith("200/"))
         figures["alive"] = world.daemon.poll() is None
         keep_logs(args, world, "keychain")
     figures["scenario"] = "keychain-gone"

@@ -300,14 +300,23 @@ class World:
     # ------------------------------------------------------------------------------------ keychain
     def start_secret_service(self):
         """gnome-keyring's Secret Service on a private D-Bus session, unlocked without a prompt; the
-        daemons started afterwards use it. Returns its process (kill its group to take it away)."""
+        daemons started afterwards use it. Returns once the service answers a real call (its default
+        collection says it is unlocked), not merely owns its bus name; started again, it opens the
+        same keyring with what was stored before. Returns its process (kill its group to take it
+        away)."""
         keyring = os.path.join(self.root, "keyring")
         os.makedirs(keyring, mode=0o700, exist_ok=True)
         script = ("echo -n fault-suite | gnome-keyring-daemon --foreground --unlock --components=secrets "
                   ">/dev/null 2>&1 &\n"
-                  "for i in $(seq 1 200); do dbus-send --session --print-reply --dest=org.freedesktop.DBus "
+                  # its bus name first: a call to an unowned name would have D-Bus start another,
+                  # locked, gnome-keyring
+                  "for i in $(seq 1 600); do dbus-send --session --print-reply --dest=org.freedesktop.DBus "
                   "/org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets "
                   "2>/dev/null | grep -q 'boolean true' && break; sleep 0.05; done\n"
+                  "for i in $(seq 1 600); do dbus-send --session --print-reply --reply-timeout=2000 "
+                  "--dest=org.freedesktop.secrets /org/freedesktop/secrets/aliases/default "
+                  "org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked "
+                  "2>/dev/null | grep -q 'boolean false' && break; sleep 0.05; done\n"
                   "echo \"$DBUS_SESSION_BUS_ADDRESS\"\nwait\n")
         env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
         env.update(HOME=keyring, XDG_DATA_HOME=os.path.join(keyring, "data"))

@@ -69,7 +69,8 @@ public final class CognitoCredsd {
     Daemon daemon;
     try {
       PrivateFiles.directory(paths.sessionsDir());
-      SessionStore store = SessionStores.open(paths.sessionsDir(), env, Platform.currentOsName());
+      SessionStore store =
+          SessionStores.open(paths.sessionsDir(), env, Platform.currentOsName(), clock);
       daemon = Daemon.start(options, paths, store, upstream, clock, random);
     } catch (IOException e) {
       log.error(

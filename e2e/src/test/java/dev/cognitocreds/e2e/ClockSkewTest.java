@@ -13,9 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Cognito's clock minutes ahead of or behind this machine's: the daemon serves credentials whose
- * {@code Expiration} is on this machine's clock (so SDKs here renew them at the right time), never
- * credentials that look expired, and does not renew on every request.
+ * Cognito's clock minutes ahead of or behind this machine's: a sign-in succeeds (the SRP proof's
+ * timestamp, which Cognito refuses when about five minutes off its clock, is on Cognito's clock);
+ * the daemon serves credentials whose {@code Expiration} is on this machine's clock (so SDKs here
+ * renew them at the right time), never credentials that look expired, and does not renew on every
+ * request.
  */
 class ClockSkewTest {
 
@@ -61,6 +63,26 @@ class ClockSkewTest {
           .isZero();
       assertThat(fixture.daemon().log())
           .containsPattern("this machine's clock is (29[0-9]|30[0-2]) s");
+    }
+  }
+
+  @ParameterizedTest(name = "Cognito {0} minutes ahead")
+  @ValueSource(ints = {5, -5})
+  void signInSucceedsWithTheClocksApart(int cognitoMinutesAhead) {
+    AdjustableClock cognitoClock = new AdjustableClock();
+    cognitoClock.advance(Duration.ofMinutes(cognitoMinutesAhead));
+    try (LocalCognitoInstallation fixture =
+        LocalCognitoInstallation.start(
+            "skew-login",
+            LocalCognito.builder().port(0).demo().clock(cognitoClock).start(),
+            endpoint -> DemoPool.profile(PROFILE, endpoint).toIni())) {
+      fixture.signInDemoUser(PROFILE);
+
+      Response served = credentials(fixture);
+      assertThat(served.statusCode()).as("%s", served.asString()).isEqualTo(200);
+      assertThat(served.jsonPath().getString("AccessKeyId")).isNotBlank();
+      assertThat(fixture.daemon().log())
+          .containsPattern("this machine's clock is (29[0-9]|30[0-2]) s .* password proof");
     }
   }
 

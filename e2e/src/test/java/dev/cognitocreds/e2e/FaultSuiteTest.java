@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two scenarios of the fault suite ({@code tools/faults/fault_suite.py}, which {@code
+ * Scenarios of the fault suite ({@code tools/faults/fault_suite.py}, which {@code
  * tools/fault-suite.sh} runs at full size) with small counts, against the distribution and a
- * standalone local-cognito: malformed HTTP requests, and {@code kill -9} of the daemon while it
- * rotates refresh tokens and while it saves a sign-in.
+ * standalone local-cognito: malformed HTTP requests, {@code kill -9} of the daemon while it rotates
+ * refresh tokens and while it saves a sign-in, and the keychain (a real gnome-keyring, apt packages
+ * {@code gnome-keyring dbus-daemon dbus-bin}) gone while the daemon runs.
  */
 class FaultSuiteTest {
 
@@ -59,6 +60,28 @@ class FaultSuiteTest {
     assertThat(figures.path("sessions_lost").asInt())
         .as("sessions lost: %s", figures.path("lost"))
         .isZero();
+  }
+
+  @Test
+  void theKeychainGoneMidRunCostsNoSessionAndTheTokenMovesBackWhenItReturns() throws Exception {
+    JsonNode figures = scenario("keychain-gone");
+
+    assertThat(figures.path("error").isMissingNode()).as(figures.toString()).isTrue();
+    assertThat(figures.path("skipped").isMissingNode()).as(figures.toString()).isTrue();
+    assertThat(figures.path("before").asText()).isEqualTo("SIGNED_IN/keychain token_in_file=False");
+    assertThat(figures.path("cached").asText()).as("cached credentials").startsWith("200/");
+    assertThat(figures.path("sign-in").asText()).startsWith("200/");
+    assertThat(figures.path("after-sign-in").asText())
+        .as("the new session saved to the private file")
+        .endsWith("token_in_file=True");
+    assertThat(figures.path("rotations").asInt()).as("a rotation saved without it").isOne();
+    assertThat(figures.path("after-restart").asText())
+        .isEqualTo("SIGNED_IN/file token_in_file=True");
+    assertThat(figures.path("keychain-back").asText()).startsWith("200/");
+    assertThat(figures.path("after-return").asText())
+        .as("the token moved back into the keychain")
+        .isEqualTo("SIGNED_IN/keychain token_in_file=False");
+    assertThat(figures.path("sessions_lost").asInt()).isZero();
   }
 
   /** Runs one scenario of the suite and returns its figures. */

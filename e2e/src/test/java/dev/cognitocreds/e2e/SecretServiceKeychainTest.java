@@ -203,6 +203,8 @@ class SecretServiceKeychainTest {
     builder.environment().remove("DBUS_SESSION_BUS_ADDRESS");
     if (withKeychain) {
       builder.environment().put("DBUS_SESSION_BUS_ADDRESS", busAddress);
+      // on a loaded machine loading the keychain code alone can outlast the default 1.5 s per call
+      builder.environment().put("COGNITO_CREDS_KEYCHAIN_TIMEOUT_MS", "15000");
     }
     daemon = builder.start();
     try {

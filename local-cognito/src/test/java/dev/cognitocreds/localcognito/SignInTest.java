@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
@@ -77,18 +79,30 @@ class SignInTest {
         .hasMessageStartingWith("Incorrect username or password.");
   }
 
-  @Test
-  void srpSignatureWithATimestampOutsideFiveMinutesIsRefused() {
-    assertThatThrownBy(
-            () ->
-                SignIn.srp(
-                    SEEDED.idp(),
-                    POOL,
-                    PUBLIC_CLIENT,
-                    "alice",
-                    "Alice-Passw0rd!",
-                    SEEDED.clock().instant().minus(Duration.ofMinutes(6))))
-        .isInstanceOf(NotAuthorizedException.class);
+  @ParameterizedTest(name = "TIMESTAMP {0} minutes off")
+  @ValueSource(ints = {-6, 6})
+  void srpSignatureWithATimestampOutsideFiveMinutesIsRefused(int minutesOff) {
+    assertThatThrownBy(() -> aliceSignsInStamped(Duration.ofMinutes(minutesOff)))
+        .isInstanceOf(NotAuthorizedException.class)
+        .hasMessageStartingWith("Timestamp is out of range");
+  }
+
+  @ParameterizedTest(name = "TIMESTAMP {0} minutes off")
+  @ValueSource(ints = {-4, 4})
+  void srpSignatureWithATimestampWithinFiveMinutesIsAccepted(int minutesOff) {
+    assertThat(aliceSignsInStamped(Duration.ofMinutes(minutesOff)).authenticationResult())
+        .isNotNull();
+  }
+
+  /** Alice's SRP sign-in with its TIMESTAMP {@code off} local-cognito's clock. */
+  private static RespondToAuthChallengeResponse aliceSignsInStamped(Duration off) {
+    return SignIn.srp(
+        SEEDED.idp(),
+        POOL,
+        PUBLIC_CLIENT,
+        "alice",
+        "Alice-Passw0rd!",
+        SEEDED.clock().instant().plus(off));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.auth;
 
 import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.ServerClock;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
@@ -9,12 +10,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
@@ -31,6 +36,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 public final class UserPool {
 
+  private static final Logger log = LoggerFactory.getLogger(UserPool.class);
   private static final String MFA_SETUP = "MFA_SETUP";
 
   private final Function<CognitoProfile, CognitoIdentityProviderClient> clients;
@@ -137,7 +143,7 @@ public final class UserPool {
             challenge.get("SALT"),
             challenge.get("SRP_B"),
             challenge.get("SECRET_BLOCK"),
-            clock.instant());
+            onCognitosClock(profile, initiated));
     Map<String, String> responses = new HashMap<>();
     responses.put("USERNAME", userId);
     responses.put("PASSWORD_CLAIM_SECRET_BLOCK", claim.secretBlock());
@@ -161,6 +167,24 @@ public final class UserPool {
         verified.session(),
         verified.challengeParameters(),
         userId);
+  }
+
+  /**
+   * Now on Cognito's clock, which refuses a proof whose TIMESTAMP is about five minutes off its own
+   * time: the InitiateAuth answer that asked for the proof tells how far this machine's clock is.
+   */
+  private Instant onCognitosClock(CognitoProfile profile, InitiateAuthResponse initiated) {
+    Instant now = clock.instant();
+    Optional<Duration> skew = ServerClock.skew(initiated, now);
+    if (skew.isEmpty()) {
+      return now;
+    }
+    log.warn(
+        "profile {}: this machine's clock is {} Cognito's: the sign-in's password proof is"
+            + " stamped on Cognito's clock (set the clock right, e.g. with NTP)",
+        profile.name(),
+        ServerClock.describe(skew.get()));
+    return now.minus(skew.get());
   }
 
   private SignInStep startPassword(CognitoProfile profile, String username, String password) {

@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.identity;
 
 import dev.cognitocreds.contract.ErrorCodes;
 import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.ServerClock;
 import dev.cognitocreds.daemon.UpstreamFailures;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.time.Clock;
@@ -84,21 +85,15 @@ public final class IdentityPool {
 
   private Instant onThisMachinesClock(
       CognitoProfile profile, Instant expiration, GetCredentialsForIdentityResponse response) {
-    Optional<Duration> skew =
-        ServerClock.skew(
-            response.sdkHttpResponse() == null
-                ? Optional.empty()
-                : response.sdkHttpResponse().firstMatchingHeader("Date"),
-            clock.instant());
+    Optional<Duration> skew = ServerClock.skew(response, clock.instant());
     if (skew.isEmpty()) {
       return expiration;
     }
     log.warn(
-        "profile {}: this machine's clock is {} s {} Cognito's: the credentials' expiry {} is"
+        "profile {}: this machine's clock is {} Cognito's: the credentials' expiry {} is"
             + " {} on this machine's clock (set the clock right, e.g. with NTP)",
         profile.name(),
-        skew.get().abs().toSeconds(),
-        skew.get().isNegative() ? "behind" : "ahead of",
+        ServerClock.describe(skew.get()),
         expiration,
         expiration.plus(skew.get()));
     return expiration.plus(skew.get());

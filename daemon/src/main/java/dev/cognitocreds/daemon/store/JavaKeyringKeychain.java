@@ -109,13 +109,12 @@ final class JavaKeyringKeychain implements Keychain {
       return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       result.cancel(true);
-      throw new UncheckedIOException(
-          new IOException(
-              "cannot "
-                  + what
-                  + ": no answer within "
-                  + timeout.toMillis()
-                  + " ms (is the keychain locked?)"));
+      throw new KeychainNoAnswerException(
+          "cannot "
+              + what
+              + ": no answer within "
+              + timeout.toMillis()
+              + " ms (is the keychain locked?)");
     } catch (ExecutionException e) {
       // the cause's message is java-keyring's or D-Bus's, never the secret
       Throwable cause = e.getCause();

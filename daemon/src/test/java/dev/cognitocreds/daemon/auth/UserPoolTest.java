@@ -1,7 +1,9 @@
 package dev.cognitocreds.daemon.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.FakeCognito;
 import dev.cognitocreds.daemon.MutableClock;
 import dev.cognitocreds.daemon.StubUserPoolClient;
@@ -9,22 +11,37 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.config.CognitoProfile;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
-/** Sign-in flows against faked user pools; the SRP proof is checked with {@link SrpServer}. */
+/**
+ * Sign-in flows against faked user pools; the SRP proof is checked with {@link SrpServer}, and its
+ * TIMESTAMP as Cognito does: against Cognito's clock ({@link SrpProofTest#NOW}, the {@code Date}
+ * header of its answers), refused when more than five minutes off.
+ */
 class UserPoolTest {
 
   private static final String CLIENT_ID = "client1";
@@ -48,27 +65,46 @@ class UserPoolTest {
         @Override
         public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
           initiated.set(request.authParameters());
-          return InitiateAuthResponse.builder()
-              .challengeName("PASSWORD_VERIFIER")
-              .challengeParameters(
-                  Map.of(
-                      "SALT",
-                      "5a17",
-                      "SRP_B",
-                      server.largeB().toString(16),
-                      "SECRET_BLOCK",
-                      SrpProofTest.SECRET_BLOCK,
-                      "USER_ID_FOR_SRP",
-                      SrpProofTest.USER_ID,
-                      "USERNAME",
-                      SrpProofTest.USER_ID))
-              .build();
+          return (InitiateAuthResponse)
+              InitiateAuthResponse.builder()
+                  .challengeName("PASSWORD_VERIFIER")
+                  .challengeParameters(
+                      Map.of(
+                          "SALT",
+                          "5a17",
+                          "SRP_B",
+                          server.largeB().toString(16),
+                          "SECRET_BLOCK",
+                          SrpProofTest.SECRET_BLOCK,
+                          "USER_ID_FOR_SRP",
+                          SrpProofTest.USER_ID,
+                          "USERNAME",
+                          SrpProofTest.USER_ID))
+                  .sdkHttpResponse(
+                      SdkHttpResponse.builder()
+                          .statusCode(200)
+                          .putHeader(
+                              "Date",
+                              DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                  SrpProofTest.NOW.atOffset(ZoneOffset.UTC)))
+                          .build())
+                  .build();
         }
 
         @Override
         public RespondToAuthChallengeResponse respondToAuthChallenge(
             RespondToAuthChallengeRequest request) {
           answered.set(request.challengeResponses());
+          if (!withinFiveMinutesOfCognitosClock(request.challengeResponses().get("TIMESTAMP"))) {
+            throw NotAuthorizedException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("NotAuthorizedException")
+                        .errorMessage("Timestamp is out of range or malformed.")
+                        .build())
+                .build();
+          }
           try {
             String expected =
                 server.expectedSignature(
@@ -92,6 +128,20 @@ class UserPoolTest {
               .build();
         }
       };
+
+  private static boolean withinFiveMinutesOfCognitosClock(String timestamp) {
+    try {
+      Instant stamped =
+          Instant.from(
+              DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US)
+                  .withZone(ZoneOffset.UTC)
+                  .parse(timestamp));
+      return Duration.between(stamped, SrpProofTest.NOW).abs().compareTo(Duration.ofMinutes(5))
+          <= 0;
+    } catch (DateTimeParseException | NullPointerException e) {
+      return false;
+    }
+  }
 
   private static String secretHash(String username) {
     return FakeCognito.secretHash(SECRET, CLIENT_ID, username);
@@ -183,15 +233,7 @@ class UserPoolTest {
 
   @Test
   void srpSignInWithAnAliasAnswersAsTheUserCognitoNamed() throws Exception {
-    CognitoProfile profile =
-        CognitoProfile.builder("demo")
-            .region("us-east-2")
-            .userPoolId("us-east-2_" + SrpProofTest.POOL)
-            .clientId(CLIENT_ID)
-            .clientSecret(SECRET)
-            .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
-            .authFlow(AuthFlow.USER_SRP_AUTH)
-            .build();
+    CognitoProfile profile = srpProfile();
     UserPool userPool =
         new UserPool(p -> pool, new MutableClock(SrpProofTest.NOW), new SecureRandom());
 
@@ -213,5 +255,67 @@ class UserPoolTest {
         .containsEntry("TIMESTAMP", "Thu Mar 5 07:08:09 UTC 2026")
         .containsEntry("PASSWORD_CLAIM_SECRET_BLOCK", SrpProofTest.SECRET_BLOCK)
         .doesNotContainValue(SrpProofTest.PASSWORD);
+  }
+
+  @ParameterizedTest(name = "this machine''s clock {0} s ahead of Cognito''s")
+  @ValueSource(ints = {301, -301, 3600, -3600})
+  void srpProofIsStampedOnCognitosClock(int secondsAhead) {
+    UserPool userPool =
+        new UserPool(
+            p -> pool,
+            new MutableClock(SrpProofTest.NOW.plusSeconds(secondsAhead)),
+            new SecureRandom());
+
+    SignInStep step =
+        userPool.start(
+            srpProfile(), AuthFlow.USER_SRP_AUTH, SrpProofTest.USER_ID, SrpProofTest.PASSWORD);
+
+    assertThat(step).isInstanceOf(SignInStep.SignedIn.class);
+    assertThat(answered.get()).containsEntry("TIMESTAMP", "Thu Mar 5 07:08:09 UTC 2026");
+  }
+
+  @Test
+  void withoutADateHeaderTheProofIsStampedOnThisMachinesClock() {
+    CognitoIdentityProviderClient noDate =
+        new StubUserPoolClient() {
+          @Override
+          public InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+            InitiateAuthResponse answer = pool.initiateAuth(request);
+            return (InitiateAuthResponse) answer.toBuilder().sdkHttpResponse(null).build();
+          }
+
+          @Override
+          public RespondToAuthChallengeResponse respondToAuthChallenge(
+              RespondToAuthChallengeRequest request) {
+            return pool.respondToAuthChallenge(request);
+          }
+        };
+    UserPool userPool =
+        new UserPool(
+            p -> noDate, new MutableClock(SrpProofTest.NOW.plusSeconds(301)), new SecureRandom());
+
+    assertThatThrownBy(
+            () ->
+                userPool.start(
+                    srpProfile(),
+                    AuthFlow.USER_SRP_AUTH,
+                    SrpProofTest.USER_ID,
+                    SrpProofTest.PASSWORD))
+        .isInstanceOfSatisfying(
+            Failure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Failure.Kind.SIGN_IN_REFUSED))
+        .hasMessageContaining("Timestamp is out of range");
+    assertThat(answered.get()).containsEntry("TIMESTAMP", "Thu Mar 5 07:13:10 UTC 2026");
+  }
+
+  private static CognitoProfile srpProfile() {
+    return CognitoProfile.builder("demo")
+        .region("us-east-2")
+        .userPoolId("us-east-2_" + SrpProofTest.POOL)
+        .clientId(CLIENT_ID)
+        .clientSecret(SECRET)
+        .identityPoolId("us-east-2:00000000-0000-4000-8000-000000000001")
+        .authFlow(AuthFlow.USER_SRP_AUTH)
+        .build();
   }
 }

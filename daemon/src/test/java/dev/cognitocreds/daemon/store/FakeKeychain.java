@@ -1,12 +1,13 @@
 package dev.cognitocreds.daemon.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An OS keychain in memory; {@code locked} makes every call fail as a locked keychain's would. */
+/**
+ * An OS keychain in memory; {@code locked} makes every call get no answer in time, as a locked
+ * keychain's (or one on a machine too busy to start it) does.
+ */
 final class FakeKeychain implements Keychain {
 
   final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -32,8 +33,8 @@ final class FakeKeychain implements Keychain {
 
   private void refuseWhenLocked() {
     if (locked) {
-      throw new UncheckedIOException(
-          new IOException("cannot use the keychain entry: no answer within 1500 ms"));
+      throw new KeychainNoAnswerException(
+          "cannot use the keychain entry: no answer within 1500 ms");
     }
   }
 }

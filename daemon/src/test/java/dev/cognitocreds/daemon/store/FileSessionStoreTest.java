@@ -16,14 +16,7 @@ class FileSessionStoreTest {
 
   @TempDir Path dir;
 
-  private final StoredSession session =
-      new StoredSession(
-          "refresh-secret",
-          "alice",
-          "alice-sub",
-          Optional.of("us-east-2:1111"),
-          "us-east-2_AbC",
-          "client");
+  private final StoredSession session = Sessions.ALICE;
 
   @Test
   void savedSessionLoadsBackFromAPrivateFile() throws Exception {

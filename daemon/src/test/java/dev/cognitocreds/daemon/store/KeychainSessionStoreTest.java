@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,14 +13,7 @@ class KeychainSessionStoreTest {
   @TempDir Path dir;
 
   private final FakeKeychain keychain = new FakeKeychain();
-  private final StoredSession session =
-      new StoredSession(
-          "refresh-secret",
-          "alice",
-          "alice-sub",
-          Optional.of("us-east-2:1111"),
-          "us-east-2_AbC",
-          "client");
+  private final StoredSession session = Sessions.ALICE;
 
   private FileSessionStore files() {
     return new FileSessionStore(dir.resolve("sessions"));

@@ -1,10 +1,16 @@
 package dev.cognitocreds.daemon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitocreds.daemon.MutableClock;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +19,9 @@ class SessionStoresTest {
   @TempDir Path dir;
 
   private final FakeKeychain keychain = new FakeKeychain();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
+  private final AtomicInteger opened = new AtomicInteger();
+  private final StoredSession session = Sessions.ALICE;
 
   private FileSessionStore files() {
     return new FileSessionStore(dir);
@@ -20,7 +29,7 @@ class SessionStoresTest {
 
   @Test
   void aKeychainThatStoresAndReturnsTheProbeIsUsedAndKeepsNoProbeEntry() {
-    SessionStore store = SessionStores.choose(files(), () -> keychain);
+    SessionStore store = SessionStores.choose(files(), () -> keychain, clock);
 
     assertThat(store.kind()).isEqualTo("keychain");
     assertThat(keychain.secrets).isEmpty();
@@ -30,7 +39,7 @@ class SessionStoresTest {
   void aLockedKeychainMeansFiles() {
     keychain.locked = true;
 
-    assertThat(SessionStores.choose(files(), () -> keychain).kind()).isEqualTo("file");
+    assertThat(SessionStores.choose(files(), () -> keychain, clock).kind()).isEqualTo("file");
   }
 
   @Test
@@ -49,7 +58,7 @@ class SessionStoresTest {
           public void delete(String profile) {}
         };
 
-    assertThat(SessionStores.choose(files(), () -> forgetful).kind()).isEqualTo("file");
+    assertThat(SessionStores.choose(files(), () -> forgetful, clock).kind()).isEqualTo("file");
   }
 
   @Test
@@ -59,14 +68,100 @@ class SessionStoresTest {
                     files(),
                     () -> {
                       throw new UnsatisfiedLinkError("libsecret");
-                    })
+                    },
+                    clock)
                 .kind())
         .isEqualTo("file");
   }
 
   @Test
+  void aKeychainSilentAtStartIsAskedAgainAndItsSessionsAreLoadedOnceItAnswers() {
+    new KeychainSessionStore(keychain, files()).save("acme", session);
+    keychain.locked = true;
+    SessionStore store = SessionStores.choose(files(), this::open, clock);
+    assertThat(store.kind()).isEqualTo("file");
+
+    clock.advance(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> store.load("acme"))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("kept in the OS keychain, which did not answer")
+        .hasMessageContaining("asks it again");
+    assertThat(opened).as("not asked again before its time").hasValue(1);
+
+    keychain.locked = false;
+    clock.advance(RetryingKeychainStore.FIRST_RETRY);
+
+    assertThat(store.load("acme")).contains(session);
+    assertThat(store.kind()).isEqualTo("keychain");
+    assertThat(opened).hasValue(2);
+    assertThat(keychain.secrets).doesNotContainKey(SessionStores.PROBE);
+  }
+
+  @Test
+  void aKeychainThatStaysSilentIsAskedLessAndLessOften() {
+    keychain.locked = true;
+    SessionStore store = SessionStores.choose(files(), this::open, clock);
+
+    for (int second = 0; second <= 250; second += 5) {
+      store.load("acme");
+      clock.advance(Duration.ofSeconds(5));
+    }
+
+    assertThat(opened).as("at start, after 30, 60, 120 and 240 s").hasValue(5);
+    assertThat(store.kind()).isEqualTo("file");
+  }
+
+  @Test
+  void whileTheKeychainIsSilentASaveGoesToTheFileWithoutAskingItAndMovesOnceItAnswers() {
+    keychain.locked = true;
+    SessionStore store = SessionStores.choose(files(), this::open, clock);
+    clock.advance(Duration.ofMinutes(1));
+
+    store.save("acme", session);
+
+    assertThat(opened).hasValue(1);
+    assertThat(files().load("acme")).contains(session);
+    keychain.locked = false;
+    assertThat(store.load("acme")).contains(session);
+    assertThat(keychain.secrets).containsEntry("acme", "refresh-secret");
+  }
+
+  @Test
+  void aMachineWithoutAKeychainIsNotAskedAgain() {
+    SessionStore store =
+        SessionStores.choose(
+            files(),
+            () -> {
+              opened.incrementAndGet();
+              throw new UnsatisfiedLinkError("libsecret");
+            },
+            clock);
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(store.load("acme")).isEmpty();
+    assertThat(opened).hasValue(1);
+  }
+
+  private Keychain open() {
+    opened.incrementAndGet();
+    return keychain;
+  }
+
+  @Test
+  void theKeychainTimeoutCanBeLengthenedForABusyMachine() {
+    assertThat(SessionStores.keychainTimeout(Map.of(SessionStores.TIMEOUT_VARIABLE, "10000")))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(SessionStores.keychainTimeout(Map.of())).isEqualTo(SessionStores.KEYCHAIN_TIMEOUT);
+    for (String unusable : new String[] {"ten", "0", "-5", "600000", " "}) {
+      assertThat(SessionStores.keychainTimeout(Map.of(SessionStores.TIMEOUT_VARIABLE, unusable)))
+          .as(unusable)
+          .isEqualTo(SessionStores.KEYCHAIN_TIMEOUT);
+    }
+  }
+
+  @Test
   void linuxWithoutADbusSessionUsesFilesWithoutTryingAKeychain() {
-    assertThat(SessionStores.open(dir, Map.of("HOME", "/home/alice"), "Linux").kind())
+    assertThat(SessionStores.open(dir, Map.of("HOME", "/home/alice"), "Linux", clock).kind())
         .isEqualTo("file");
   }
 
@@ -78,7 +173,8 @@ class SessionStoresTest {
         SessionStores.open(
             dir,
             Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + dir.resolve("no-such-bus")),
-            "Linux");
+            "Linux",
+            clock);
 
     assertThat(store.kind()).isEqualTo("file");
     assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(10_000);

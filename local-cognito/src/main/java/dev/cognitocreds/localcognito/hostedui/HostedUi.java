@@ -53,6 +53,7 @@ public final class HostedUi {
   private final SingleUse<PasswordChange> passwordChanges;
   private final SingleUse<Federation> federations;
   private final FederatedSignIns federated;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public HostedUi(HostedUiDirectory directory, Supplier<String> base, Clock clock) {
@@ -63,6 +64,7 @@ public final class HostedUi {
     this.passwordChanges = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.federations = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.federated = new FederatedSignIns(clock, base);
+    this.clock = clock;
   }
 
   public void register(RoutesConfig routes) {
@@ -71,8 +73,8 @@ public final class HostedUi {
     routes.post(PREFIX + "/login", this::login);
     routes.post(PREFIX + "/changePassword", this::changePassword);
     routes.get(PREFIX + "/oauth2/idpresponse", this::idpResponse);
-    routes.post(PREFIX + "/oauth2/token", ctx -> OAuthAnswers.json(ctx, () -> token(ctx)));
-    routes.post(PREFIX + "/oauth2/revoke", ctx -> OAuthAnswers.json(ctx, () -> revoke(ctx)));
+    routes.post(PREFIX + "/oauth2/token", ctx -> OAuthAnswers.json(ctx, clock, () -> token(ctx)));
+    routes.post(PREFIX + "/oauth2/revoke", ctx -> OAuthAnswers.json(ctx, clock, () -> revoke(ctx)));
     routes.get(PREFIX + "/oauth2/userInfo", this::userInfo);
     routes.get(PREFIX + "/logout", this::logout);
     routes.get("/{poolId}/.well-known/openid-configuration", this::openIdConfiguration);

@@ -3,6 +3,9 @@ package dev.cognitocreds.localcognito.oauth;
 import dev.cognitocreds.localcognito.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,11 +14,19 @@ import java.util.function.Supplier;
 public final class OAuthAnswers {
   private OAuthAnswers() {}
 
-  /** The endpoint's JSON, or its {@link OAuthError}; never cached (RFC 6749 5.1). */
-  public static void json(Context ctx, Supplier<Map<String, Object>> action) throws Exception {
+  /**
+   * The endpoint's JSON, or its {@link OAuthError}; never cached (RFC 6749 5.1). Like a real login
+   * server's, the answer's {@code Date} header is on the clock its tokens are issued on, so a
+   * client whose clock differs can tell by how much.
+   */
+  public static void json(Context ctx, Clock clock, Supplier<Map<String, Object>> action)
+      throws Exception {
     try {
       Map<String, Object> body = action.get();
-      ctx.header("Cache-Control", "no-store")
+      ctx.header(
+              "Date",
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)))
+          .header("Cache-Control", "no-store")
           .contentType("application/json")
           .result(Json.MAPPER.writeValueAsString(body));
     } catch (OAuthError error) {

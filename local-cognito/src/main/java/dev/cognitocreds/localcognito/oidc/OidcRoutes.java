@@ -39,11 +39,13 @@ final class OidcRoutes {
   private final OidcProviders providers;
   private final SingleUse<Pending> pending;
   private final SingleUse<Code> codes;
+  private final Clock clock;
 
   OidcRoutes(OidcProviders providers, Clock clock) {
     this.providers = providers;
     this.pending = new SingleUse<>(clock, Duration.ofMinutes(15));
     this.codes = new SingleUse<>(clock, Duration.ofMinutes(5));
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -51,8 +53,8 @@ final class OidcRoutes {
     routes.get(PREFIX + "/jwks", this::jwks);
     routes.get(PREFIX + "/authorize", this::authorize);
     routes.post(PREFIX + "/login", this::login);
-    routes.post(PREFIX + "/token", ctx -> OAuthAnswers.json(ctx, () -> token(ctx)));
-    routes.post(PREFIX + "/revoke", ctx -> OAuthAnswers.json(ctx, () -> revoke(ctx)));
+    routes.post(PREFIX + "/token", ctx -> OAuthAnswers.json(ctx, clock, () -> token(ctx)));
+    routes.post(PREFIX + "/revoke", ctx -> OAuthAnswers.json(ctx, clock, () -> revoke(ctx)));
   }
 
   private void discovery(Context ctx) {

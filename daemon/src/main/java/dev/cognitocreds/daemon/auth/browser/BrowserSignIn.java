@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.auth.browser;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cognitocreds.daemon.Failure;
+import dev.cognitocreds.daemon.ServerClock;
 import dev.cognitocreds.daemon.auth.IdTokenClaims;
 import dev.cognitocreds.daemon.auth.Tokens;
 import dev.cognitocreds.daemon.config.CognitoProfile;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signing in through the browser, the daemon's half: the authorization-code flow with PKCE (S256),
@@ -33,6 +36,7 @@ public final class BrowserSignIn {
   /** The user pool's hosted UI: an ID token, and the scope the account commands need. */
   private static final String USER_POOL_SCOPES = "openid aws.cognito.signin.user.admin";
 
+  private static final Logger log = LoggerFactory.getLogger(BrowserSignIn.class);
   private static final Duration MAX_WAIT = Duration.ofHours(1);
   private static final Duration MARGIN = Duration.ofMinutes(1);
 
@@ -96,7 +100,7 @@ public final class BrowserSignIn {
     form.put("code", code);
     form.put("redirect_uri", started.redirectUri().toString());
     form.put("code_verifier", started.verifier());
-    Map<String, Object> answer;
+    OAuthHttp.Answer answer;
     try {
       answer =
           http.postForm(
@@ -112,9 +116,10 @@ public final class BrowserSignIn {
               + profile.name()
               + "` again");
     }
-    String idToken = text(answer, "id_token", "the code exchange");
-    JWTClaimsSet claims = verifier().verify(idToken, started.endpoints(), started.nonce());
-    if (!(answer.get("refresh_token") instanceof String)) {
+    String idToken = text(answer.body(), "id_token", "the code exchange");
+    Duration skew = skew(profile, answer);
+    JWTClaimsSet claims = verifier().verify(idToken, started.endpoints(), started.nonce(), skew);
+    if (!(answer.body().get("refresh_token") instanceof String)) {
       throw new Failure(
           Failure.Kind.UPSTREAM_ERROR,
           "UpstreamError",
@@ -123,7 +128,7 @@ public final class BrowserSignIn {
                   ? "it may need the offline_access scope or a setting that allows refresh tokens"
                   : "check the app client's OAuth settings"));
     }
-    Tokens tokens = tokens(answer, idToken, claims.getExpirationTime().toInstant());
+    Tokens tokens = tokens(answer.body(), skew, idToken, claims.getExpirationTime().toInstant());
     return profile.oidcOnly() ? withReadableName(tokens, claims) : tokens;
   }
 
@@ -159,7 +164,7 @@ public final class BrowserSignIn {
     form.put("grant_type", "refresh_token");
     form.put("client_id", endpoints.clientId());
     form.put("refresh_token", refreshToken);
-    Map<String, Object> answer;
+    OAuthHttp.Answer answer;
     try {
       answer = http.postForm(endpoints.token(), form, endpoints.clientId(), secret(profile));
     } catch (OAuthHttp.Refused refused) {
@@ -169,9 +174,9 @@ public final class BrowserSignIn {
           Failure.signedOut(profile.name()).getMessage(),
           refused);
     }
-    String idToken = text(answer, "id_token", "the token refresh");
+    String idToken = text(answer.body(), "id_token", "the token refresh");
     IdTokenClaims claims = claims(idToken);
-    return tokens(answer, idToken, claims.expiresAt());
+    return tokens(answer.body(), skew(profile, answer), idToken, claims.expiresAt());
   }
 
   /** Revokes the refresh token at the revocation endpoint (RFC 7009), when there is one. */
@@ -195,12 +200,17 @@ public final class BrowserSignIn {
     }
   }
 
-  private Tokens tokens(Map<String, Object> answer, String idToken, Instant idExpires) {
+  /**
+   * The tokens of a token endpoint's answer, every instant on the issuer's clock as the ID token's
+   * are (the session counts their lifetimes from when they arrived, on this machine's clock).
+   */
+  private Tokens tokens(
+      Map<String, Object> answer, Duration skew, String idToken, Instant idExpires) {
     IdTokenClaims claims = claims(idToken);
     String accessToken = answer.get("access_token") instanceof String text ? text : null;
     Instant accessExpires =
         answer.get("expires_in") instanceof Number seconds
-            ? clock.instant().plusSeconds(seconds.longValue())
+            ? clock.instant().minus(skew).plusSeconds(seconds.longValue())
             : idExpires;
     return new Tokens(
         idToken,
@@ -208,6 +218,23 @@ public final class BrowserSignIn {
         Optional.ofNullable(answer.get("refresh_token")).map(String::valueOf),
         claims,
         accessExpires);
+  }
+
+  /**
+   * How far this machine's clock is ahead of the issuer's (negative: behind), from the token
+   * endpoint's {@code Date} header; zero within {@link ServerClock}'s tolerance or without one.
+   */
+  private Duration skew(CognitoProfile profile, OAuthHttp.Answer answer) {
+    Optional<Duration> skew = ServerClock.skew(answer.date(), clock.instant());
+    if (skew.isEmpty()) {
+      return Duration.ZERO;
+    }
+    log.warn(
+        "profile {}: this machine's clock is {} the sign-in provider's: the ID token's times are"
+            + " read on the provider's clock (set the clock right, e.g. with NTP)",
+        profile.name(),
+        ServerClock.describe(skew.get()));
+    return skew.get();
   }
 
   private static IdTokenClaims claims(String idToken) {

@@ -27,7 +27,10 @@ import java.util.function.Function;
  */
 final class IdTokenVerifier {
 
-  /** Clocks of this machine and the issuer may differ by this much. */
+  /**
+   * What is left between the issuer's clock and this machine's once the issuer's {@code Date}
+   * header has been accounted for (the header has whole seconds, the answer takes a moment).
+   */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
   private final Function<URI, String> fetch;
@@ -39,8 +42,17 @@ final class IdTokenVerifier {
     this.clock = clock;
   }
 
-  /** The verified claims; a {@link Failure} naming the failed check otherwise. */
+  /** The verified claims, with the clocks of this machine and the issuer taken as equal. */
   JWTClaimsSet verify(String idToken, OAuthEndpoints endpoints, String nonce) {
+    return verify(idToken, endpoints, nonce, Duration.ZERO);
+  }
+
+  /**
+   * The verified claims; a {@link Failure} naming the failed check otherwise. {@code skew} is how
+   * far this machine's clock is ahead of the issuer's (negative: behind): {@code iat} and {@code
+   * exp} are judged on the issuer's clock, so a machine minutes off can still sign in.
+   */
+  JWTClaimsSet verify(String idToken, OAuthEndpoints endpoints, String nonce, Duration skew) {
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
@@ -66,7 +78,7 @@ final class IdTokenVerifier {
     if (claims.getAudience() == null || !claims.getAudience().contains(endpoints.clientId())) {
       throw refused("it is meant for another client (aud), not " + endpoints.clientId());
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().minus(skew);
     if (claims.getExpirationTime() == null
         || !claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isAfter(now)) {
       throw refused("it has expired");

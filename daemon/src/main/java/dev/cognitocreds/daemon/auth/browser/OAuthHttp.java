@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -35,6 +36,12 @@ final class OAuthHttp {
     }
   }
 
+  /**
+   * A token endpoint's answer: its JSON object and its {@code Date} header, which tells how far
+   * this machine's clock is from the issuer's.
+   */
+  record Answer(Map<String, Object> body, Optional<String> date) {}
+
   /** Built on first use: a daemon nobody signs in to through the browser never loads it. */
   private volatile HttpClient http;
 
@@ -42,8 +49,7 @@ final class OAuthHttp {
    * POSTs a form; {@code clientSecret} (may be null) goes in HTTP Basic, as Cognito's token
    * endpoint wants it for app clients with a secret.
    */
-  Map<String, Object> postForm(
-      URI endpoint, Map<String, String> form, String clientId, String clientSecret) {
+  Answer postForm(URI endpoint, Map<String, String> form, String clientId, String clientSecret) {
     StringJoiner body = new StringJoiner("&");
     form.forEach(
         (name, value) -> {
@@ -65,7 +71,9 @@ final class OAuthHttp {
     }
     HttpResponse<byte[]> response = send(endpoint, request.build());
     if (response.statusCode() == 200) {
-      return response.body().length == 0 ? Map.of() : object(endpoint, response.body());
+      return new Answer(
+          response.body().length == 0 ? Map.of() : object(endpoint, response.body()),
+          response.headers().firstValue("Date"));
     }
     if (response.statusCode() >= 500) {
       throw unavailable(endpoint, "answered " + response.statusCode());

@@ -90,6 +90,31 @@ class IdTokenVerifierTest {
   }
 
   @Test
+  void timesAreJudgedOnTheIssuersClock() {
+    Duration ahead = Duration.ofMinutes(5);
+    String issuedAhead =
+        token(
+            key,
+            c ->
+                c.issueTime(Date.from(NOW.plus(ahead)))
+                    .expirationTime(Date.from(NOW.plus(ahead).plus(Duration.ofHours(1)))));
+    String expiredHere =
+        token(
+            key,
+            c ->
+                c.issueTime(Date.from(NOW.minus(ahead).minus(Duration.ofMinutes(1))))
+                    .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(4)))));
+
+    assertRefused(issuedAhead, "issued in the future");
+    assertRefused(expiredHere, "expired");
+    assertThat(verifier.verify(issuedAhead, ENDPOINTS, NONCE, ahead.negated()).getSubject())
+        .isEqualTo("sub-1");
+    assertThat(verifier.verify(expiredHere, ENDPOINTS, NONCE, ahead).getSubject())
+        .as("still valid on an issuer 5 minutes behind")
+        .isEqualTo("sub-1");
+  }
+
+  @Test
   void aSignatureByAnotherKeyIsRefused() {
     assertRefused(token(otherKey, c -> c), "signature");
   }

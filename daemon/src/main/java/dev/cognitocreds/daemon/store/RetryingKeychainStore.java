@@ -1,0 +1,125 @@
+package dev.cognitocreds.daemon.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions in 0600 files while the OS keychain, which did not answer the start-up probe in time, is
+ * asked again; from its first answer on, sessions are kept in the keychain as if it had answered at
+ * start. The keychain is asked only when a session is loaded (a profile the daemon does not hold in
+ * memory, never a request served from a signed-in profile), at most every {@link #FIRST_RETRY},
+ * doubling up to {@link #LONGEST_RETRY} while it stays silent: each try may leave a thread waiting
+ * on the keychain service.
+ */
+final class RetryingKeychainStore implements SessionStore {
+
+  static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+  static final Duration LONGEST_RETRY = Duration.ofMinutes(10);
+  private static final Logger log = LoggerFactory.getLogger(RetryingKeychainStore.class);
+
+  private final FileSessionStore files;
+  private final Supplier<Keychain> opener;
+  private final Clock clock;
+
+  /** The keychain store once the keychain has answered; null before. */
+  private volatile KeychainSessionStore keychain;
+
+  // guarded by this
+  private Instant nextTry;
+  private Duration wait = FIRST_RETRY;
+
+  RetryingKeychainStore(FileSessionStore files, Supplier<Keychain> opener, Clock clock) {
+    this.files = files;
+    this.opener = opener;
+    this.clock = clock;
+    this.nextTry = clock.instant().plus(FIRST_RETRY);
+  }
+
+  @Override
+  public String kind() {
+    return current().kind();
+  }
+
+  /**
+   * The profile's session, after asking the keychain again when it is time. While the keychain is
+   * silent, a session whose token is kept there is a store that does not answer, not a sign-out.
+   */
+  @Override
+  public Optional<StoredSession> load(String profile) {
+    SessionStore store = retried();
+    if (store == files) {
+      Optional<FileSessionStore.SessionFile> file = files.read(profile);
+      if (file.isPresent()
+          && file.get().refreshToken() == null
+          && KeychainSessionStore.KIND.equals(file.get().store())) {
+        throw new UncheckedIOException(
+            new IOException(
+                "its refresh token is kept in the OS keychain, which did not answer; the daemon"
+                    + " asks it again on the next request after "
+                    + nextTry()));
+      }
+    }
+    return store.load(profile);
+  }
+
+  /** Where the keychain is silent, into the file: a save never waits for a keychain try. */
+  @Override
+  public void save(String profile, StoredSession session) {
+    current().save(profile, session);
+  }
+
+  @Override
+  public void delete(String profile) {
+    current().delete(profile);
+  }
+
+  private synchronized Instant nextTry() {
+    return nextTry;
+  }
+
+  private SessionStore current() {
+    KeychainSessionStore answered = keychain;
+    return answered != null ? answered : files;
+  }
+
+  private synchronized SessionStore retried() {
+    if (keychain != null || clock.instant().isBefore(nextTry)) {
+      return current();
+    }
+    try {
+      Optional<KeychainSessionStore> found = SessionStores.probe(files, opener);
+      if (found.isPresent()) {
+        keychain = found.get();
+        log.info(
+            "the OS keychain answers now: refresh tokens are kept in it (a session kept in a file"
+                + " moves into it when it is next loaded)");
+        return keychain;
+      }
+      log.info("the OS keychain did not return what was stored in it: sessions stay in files");
+    } catch (RuntimeException | LinkageError e) {
+      log.info(
+          "the OS keychain still does not answer ({}): asked again in {} s",
+          e.getMessage(),
+          scheduleNextTry().toSeconds());
+      return files;
+    }
+    scheduleNextTry();
+    return files;
+  }
+
+  /** Schedules the next try, each one further off than the last. Guarded by this. */
+  private Duration scheduleNextTry() {
+    Duration scheduled = wait;
+    nextTry = clock.instant().plus(scheduled);
+    Duration doubled = wait.multipliedBy(2);
+    wait = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+    return scheduled;
+  }
+}
