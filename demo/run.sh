@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The offline demo, one command: local-cognito (seeded with a licensed user whose temporary password
 # must be replaced at the first sign-in), the daemon, `cognito-creds login`, then the credentials as
-# `credential_process`, boto3 and the AWS CLI see them. Nothing leaves 127.0.0.1; everything runs in
-# a throwaway home and is stopped and deleted on exit. Safe to re-run.
+# `credential_process`, boto3 and the AWS CLI see them; then a browser sign-in through the hosted UI
+# and a federated identity provider, the browser played by a script. Nothing leaves 127.0.0.1;
+# everything runs in a throwaway home and is stopped and deleted on exit. Safe to re-run.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -146,5 +147,114 @@ aws configure list --profile "$profile"
 
 step "cognito-creds status"
 "$dist/bin/cognito-creds" status
+
+step "A publisher lets the app client call back to a loopback address (UpdateUserPoolClient)"
+# A free port, not the seed's fixed one: another program on this machine may hold that.
+callback_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redirect_uri=http://127.0.0.1:$callback_port/callback
+# The publisher's own AWS credentials would sign this call; local-cognito takes any.
+AWS_ACCESS_KEY_ID=publisher AWS_SECRET_ACCESS_KEY=publisher python3 - "$port" "$redirect_uri" <<'PY'
+import sys
+import boto3
+endpoint, redirect_uri = "http://127.0.0.1:" + sys.argv[1], sys.argv[2]
+idp = boto3.client("cognito-idp", region_name="us-east-2", endpoint_url=endpoint)
+ids = {"UserPoolId": "us-east-2_DEMOpool1", "ClientId": "demo0client0id0000000000aa"}
+current = idp.describe_user_pool_client(**ids)["UserPoolClient"]
+# UpdateUserPoolClient resets every setting it is not given: send the client's others back as they are.
+accepted = idp.meta.service_model.operation_model("UpdateUserPoolClient").input_shape.members
+settings = {key: value for key, value in current.items() if key in accepted}
+settings["CallbackURLs"] = current.get("CallbackURLs", []) + [redirect_uri]
+updated = idp.update_user_pool_client(**settings)["UserPoolClient"]
+print("CallbackURLs:", ", ".join(updated["CallbackURLs"]))
+print("SupportedIdentityProviders:", ", ".join(updated["SupportedIdentityProviders"]))
+PY
+
+browser_profile=corp
+step "Profile '$browser_profile': sign-in through the browser, at the pool's hosted UI, with the Corp identity provider"
+"$dist/bin/cognito-creds" configure profile --profile "$browser_profile" --region us-east-2 \
+  --user-pool-id us-east-2_DEMOpool1 --client-id demo0client0id0000000000aa \
+  --identity-pool-id us-east-2:00000000-0000-4000-8000-000000000001 \
+  --endpoint-url "http://127.0.0.1:$port" --domain "http://127.0.0.1:$port/_domain/demo" \
+  --redirect-uri "$redirect_uri" --identity-provider Corp --login browser
+
+step "cognito-creds login --browser --no-open --profile $browser_profile: the sign-in address, then the browser"
+login_output=$demo_home/browser-login.out
+"$dist/bin/cognito-creds" login --browser --no-open --timeout 60 --profile "$browser_profile" >"$login_output" 2>&1 &
+login_pid=$!
+pids+=("$login_pid")
+sign_in_url=
+for _ in $(seq 1 600); do
+  sign_in_url=$(sed -n 's/^  \(http[^ ]*\)$/\1/p' "$login_output" | head -n 1)
+  [ -n "$sign_in_url" ] && break
+  kill -0 "$login_pid" 2>/dev/null || break
+  sleep 0.05
+done
+cat "$login_output"
+[ -n "$sign_in_url" ] || fail "cognito-creds login printed no sign-in address"
+# A person would open that address; here a few lines of Python play their browser: follow the
+# redirects, fill in the login form of Corp's page, and land on cognito-creds' loopback listener.
+python3 - "$sign_in_url" <<'PY'
+import html.parser
+import sys
+import urllib.parse
+import urllib.request
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.title, self.text, self.action, self.hidden, self.in_title = "", [], None, {}, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "title":
+            self.in_title = True
+        elif tag == "form":
+            self.action = attrs.get("action", "")
+        elif tag == "input" and attrs.get("type") == "hidden":
+            self.hidden[attrs.get("name")] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif data.strip():
+            self.text.append(data.strip())
+
+
+def visit(url, form=None):
+    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    with urllib.request.urlopen(url, data=data, timeout=10) as answer:
+        page = Page()
+        page.feed(answer.read().decode("utf-8", "replace"))
+        return answer.geturl(), page
+
+
+def at(url):
+    parts = urllib.parse.urlsplit(url)
+    return "%s://%s%s" % (parts.scheme, parts.netloc, parts.path)
+
+
+url, page = visit(sys.argv[1])
+print("your browser would now show %s (%s)" % (page.title, at(url)))
+if page.action is None:
+    sys.exit("demo: no login form on " + at(url))
+form = dict(page.hidden, username="corp-user", password="Corp-Passw0rd!", action="signIn")
+print("  the person signs in there as corp-user (their password stays between them and Corp)")
+url, page = visit(urllib.parse.urljoin(url, page.action), form)
+print("your browser would now show %s (%s)" % (page.title, at(url)))
+print("  " + " ".join(text for text in page.text if text != page.title))
+PY
+wait "$login_pid" || fail "cognito-creds login --browser failed: $(cat "$login_output")"
+sed -n '/Waiting up to/,$p' "$login_output" | tail -n +2
+
+step "cognito-creds status: both profiles signed in"
+"$dist/bin/cognito-creds" status
+
+step "cognito-creds credential-process --profile $browser_profile: the federated user's credentials"
+"$dist/bin/cognito-creds" credential-process --profile "$browser_profile" | abbreviate_json
 
 step "Done: stopping local-cognito and the daemon, deleting $demo_home"

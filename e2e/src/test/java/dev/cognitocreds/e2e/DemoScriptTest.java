@@ -43,6 +43,14 @@ class DemoScriptTest {
         .contains("custom-process")
         .contains("licensed-user", "SIGNED_IN")
         .doesNotContain("TempPassw0rd!");
+    assertThat(demo.stdout())
+        .as("the browser sign-in through the hosted UI and the Corp provider")
+        .contains("your browser would now show Sign in to corp")
+        .containsPattern("(?m)^corp +SIGNED_IN +Corp_")
+        .doesNotContain("Corp-Passw0rd!");
+    assertThat(demo.stdout().lines().filter(line -> line.contains("\"AccessKeyId\": \"ASIA")))
+        .as("credentials served for both profiles")
+        .hasSize(2);
     assertThat(
             demo.stdout()
                 .lines()
@@ -62,8 +70,8 @@ class DemoScriptTest {
           .isFalse();
     }
     assertThat(found)
-        .as("local-cognito's and the daemon's addresses shown")
-        .isGreaterThanOrEqualTo(2);
+        .as("local-cognito's, the daemon's and the browser sign-in's callback addresses shown")
+        .isGreaterThanOrEqualTo(3);
   }
 
   private static boolean accepts(int port) {

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
@@ -97,6 +99,43 @@ class PublisherOperationsTest {
             r.accessToken(accessToken(open, "ann"))
                 .userAttributes(attribute("custom:isLicensed", "1")));
     assertThat(attributes("ann")).containsEntry("custom:isLicensed", "1");
+  }
+
+  @Test
+  void updatingAnAppClientReplacesItsSettingsAndResetsTheOmittedOnes() {
+    String clientId = client(List.of("email"));
+
+    var updated =
+        idp.updateUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientId(clientId)
+                        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthScopes("openid")
+                        .callbackURLs("http://127.0.0.1:50123/callback")
+                        .supportedIdentityProviders("COGNITO"))
+            .userPoolClient();
+
+    assertThat(updated.clientId()).isEqualTo(clientId);
+    assertThat(updated.clientName()).as("a name left out stays").isEqualTo("app");
+    assertThat(
+            idp.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId))
+                .userPoolClient())
+        .satisfies(
+            described -> {
+              assertThat(described.callbackURLs())
+                  .containsExactly("http://127.0.0.1:50123/callback");
+              assertThat(described.explicitAuthFlows())
+                  .containsExactly(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+              assertThat(described.writeAttributes()).as("omitted: back to the default").isEmpty();
+            });
+    assertThatThrownBy(
+            () ->
+                idp.updateUserPoolClient(
+                    r -> r.userPoolId(poolId).clientId("nosuchclient0000000000000a")))
+        .isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test

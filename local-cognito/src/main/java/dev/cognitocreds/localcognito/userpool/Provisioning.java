@@ -41,6 +41,7 @@ final class Provisioning {
                     .pool(Json.required(r, "UserPoolId"))
                     .client(Json.required(r, "ClientId"))
                     .toJson()));
+    operations.put("UpdateUserPoolClient", r -> wrap("UserPoolClient", updateClient(r).toJson()));
     operations.put("CreateGroup", r -> wrap("Group", createGroup(r).toJson()));
     operations.put("AdminCreateUser", r -> wrap("User", adminCreateUser(r).toJson()));
     operations.put("AdminGetUser", this::adminGetUser);
@@ -76,6 +77,24 @@ final class Provisioning {
     AppClient client = new AppClient(pool.id, clientId, clientSecret, request, pools.now());
     pool.clients.put(clientId, client);
     return client;
+  }
+
+  /**
+   * As at Cognito, the request is the client's whole new configuration: a setting it leaves out
+   * returns to its default. The id, the secret and the creation date stay; so does the name when
+   * the request gives none.
+   */
+  private AppClient updateClient(JsonNode request) {
+    UserPool pool = pools.pool(Json.required(request, "UserPoolId"));
+    AppClient current = pool.client(Json.required(request, "ClientId"));
+    ObjectNode settings = request.deepCopy();
+    if (!settings.hasNonNull("ClientName")) {
+      settings.put("ClientName", current.name);
+    }
+    AppClient updated =
+        new AppClient(pool.id, current.clientId, current.secret, settings, current.created);
+    pool.clients.put(current.clientId, updated);
+    return updated;
   }
 
   Group createGroup(JsonNode request) {
