@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sessions in 0600 files while the OS keychain, which did not answer the start-up probe in time, is
  * asked again; from its first answer on, sessions are kept in the keychain as if it had answered at
- * start. The keychain is asked only when a session is loaded (a profile the daemon does not hold in
- * memory, never a request served from a signed-in profile), at most every {@link #FIRST_RETRY},
- * doubling up to {@link #LONGEST_RETRY} while it stays silent: each try may leave a thread waiting
- * on the keychain service.
+ * start. The keychain is asked only when a session is loaded or saved (a profile the daemon does
+ * not hold in memory, a sign-in or a renewal; never a request served from cached credentials), at
+ * most every {@link #FIRST_RETRY}, doubling up to {@link #LONGEST_RETRY} while it stays silent:
+ * each try may leave a thread waiting on the keychain service.
  */
 final class RetryingKeychainStore implements SessionStore {
 
@@ -69,10 +69,15 @@ final class RetryingKeychainStore implements SessionStore {
     return store.load(profile);
   }
 
-  /** Where the keychain is silent, into the file: a save never waits for a keychain try. */
+  /**
+   * Into the keychain once it answers, else into the file. A save asks the keychain again when it
+   * is time, as a load does, so a daemon whose profiles all stay in memory still moves their tokens
+   * into the keychain at their next rotation. Saves come from a sign-in or a renewal, never from a
+   * request served from cached credentials, so a try's wait is never on the hot path.
+   */
   @Override
   public void save(String profile, StoredSession session) {
-    current().save(profile, session);
+    retried().save(profile, session);
   }
 
   @Override

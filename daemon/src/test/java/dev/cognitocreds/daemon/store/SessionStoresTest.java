@@ -112,17 +112,33 @@ class SessionStoresTest {
   }
 
   @Test
-  void whileTheKeychainIsSilentASaveGoesToTheFileWithoutAskingItAndMovesOnceItAnswers() {
+  void whileTheKeychainIsSilentASaveGoesToTheFileAndMovesOnceItAnswers() {
     keychain.locked = true;
     SessionStore store = SessionStores.choose(files(), this::open, clock);
-    clock.advance(Duration.ofMinutes(1));
+    clock.advance(Duration.ofSeconds(10));
 
     store.save("acme", session);
 
-    assertThat(opened).hasValue(1);
+    assertThat(opened).as("not asked again before its time").hasValue(1);
     assertThat(files().load("acme")).contains(session);
     keychain.locked = false;
+    clock.advance(RetryingKeychainStore.FIRST_RETRY);
     assertThat(store.load("acme")).contains(session);
+    assertThat(keychain.secrets).containsEntry("acme", "refresh-secret");
+  }
+
+  @Test
+  void aSaveAsksTheSilentKeychainAgainWhenItIsTimeSoASessionHeldInMemoryMovesIntoIt() {
+    keychain.locked = true;
+    SessionStore store = SessionStores.choose(files(), this::open, clock);
+    store.save("acme", session);
+    keychain.locked = false;
+    clock.advance(RetryingKeychainStore.FIRST_RETRY);
+
+    store.save("acme", session);
+
+    assertThat(opened).hasValue(2);
+    assertThat(store.kind()).isEqualTo("keychain");
     assertThat(keychain.secrets).containsEntry("acme", "refresh-secret");
   }
 
