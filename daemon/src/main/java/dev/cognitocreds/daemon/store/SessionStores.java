@@ -98,7 +98,7 @@ public final class SessionStores {
     } catch (KeychainNoAnswerException e) {
       log.warn(
           "the OS keychain did not answer in time ({}): sessions are kept in 0600 files, and the"
-              + " keychain is asked again when a session is loaded, after {} s at first and less"
+              + " keychain is asked again when a session is loaded or saved, after {} s at first and less"
               + " often while it stays silent ({} gives each keychain call longer)",
           e.getMessage(),
           RetryingKeychainStore.FIRST_RETRY.toSeconds(),
