@@ -10,6 +10,8 @@
 #     with a certificate of a CA made here (SSL_CERT_FILE) and forwards to local-cognito's ECR, which
 #     checks the signature;
 #   - ECR calls counted by local-cognito: one per password lifetime for any number of pulls.
+#   - the floor: skopeo with a helper that asks nothing (in /bin/sh builtins, and in C linked
+#     statically where a C compiler exists), which is what skopeo's two helper starts cost alone.
 # Everything runs on 127.0.0.1 in a throwaway home and is stopped and deleted on exit.
 #
 # Usage: [COGNITO_CREDS_ROOT=/path/to/checkout] [RUNS=20] bench/docker-helper.sh
@@ -134,6 +136,20 @@ printf '%s\\n' '{"ServerURL":"$registry","Username":"AWS","Secret":"$password"}'
 SH
 chmod 700 "$home/static-bin/docker-credential-static"
 printf '{"credHelpers": {"%s": "static"}}\n' "$registry" >"$home/static-auth.json"
+# The same in C, linked statically: what skopeo costs with the fastest-starting helper there can
+# be, one that asks nothing (the floor of the ratio for any helper). Where a C compiler exists.
+c_floor=no
+for cc in musl-gcc cc; do
+  command -v "$cc" >/dev/null 2>&1 || continue
+  mkdir -m 700 "$home/noop-bin"
+  printf '#include <stdio.h>\nint main(void) { char b[4096]; while (fread(b, 1, sizeof b, stdin) > 0) {} fputs("{\\"ServerURL\\":\\"%s\\",\\"Username\\":\\"AWS\\",\\"Secret\\":\\"%s\\"}\\n", stdout); return 0; }\n' \
+    "$registry" "$password" >"$home/noop.c"
+  if "$cc" -O2 -static -s -o "$home/noop-bin/docker-credential-noop" "$home/noop.c" 2>/dev/null; then
+    printf '{"credHelpers": {"%s": "noop"}}\n' "$registry" >"$home/noop-auth.json"
+    c_floor=yes
+  fi
+  break
+done
 
 # The commands, each with the environment it runs in.
 python3 "$py" spec "$home/skopeo-helper.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
@@ -141,6 +157,12 @@ python3 "$py" spec "$home/skopeo-creds.json" "" skopeo inspect --creds "AWS:$pas
   "docker://$registry/acme/app:1.0"
 PATH=$home/static-bin:$PATH REGISTRY_AUTH_FILE=$home/static-auth.json \
   python3 "$py" spec "$home/skopeo-static.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
+floor_spec=()
+if [ $c_floor = yes ]; then
+  PATH=$home/noop-bin:$PATH REGISTRY_AUTH_FILE=$home/noop-auth.json \
+    python3 "$py" spec "$home/skopeo-noop.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
+  floor_spec=("noop=$home/skopeo-noop.json")
+fi
 # skopeo inspect opens the image twice (manifest, then the tag list), so it runs a helper twice;
 # with --no-tags it opens it once.
 python3 "$py" spec "$home/skopeo-helper-1.json" "" skopeo inspect --no-tags --cert-dir "$home/registry/certs" \
@@ -164,7 +186,8 @@ inspected=$(skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry
 calls_before=$(calls)
 say "timing: $runs runs of each, alternating"
 skopeo_times=$(python3 "$py" time "$runs" "helper=$home/skopeo-helper.json" "creds=$home/skopeo-creds.json" \
-  "static=$home/skopeo-static.json" "helper-1=$home/skopeo-helper-1.json" "creds-1=$home/skopeo-creds-1.json")
+  "static=$home/skopeo-static.json" "helper-1=$home/skopeo-helper-1.json" "creds-1=$home/skopeo-creds-1.json" \
+  ${floor_spec[@]+"${floor_spec[@]}"})
 start_times=$(python3 "$py" time "$runs" "sh=$home/start-sh.json")
 get_times=$(python3 "$py" time "$((runs * 3))" "helper=$home/get-helper.json" "ecr-login=$home/get-ecr-login.json")
 calls_after=$(calls)
@@ -172,6 +195,7 @@ calls_after=$(calls)
 median() { awk -v n="$1" '$1 == n { print $2 }'; }
 s_helper=$(median helper <<<"$skopeo_times"); s_creds=$(median creds <<<"$skopeo_times")
 s_static=$(median static <<<"$skopeo_times")
+s_noop=$(median noop <<<"$skopeo_times")
 s_helper1=$(median helper-1 <<<"$skopeo_times"); s_creds1=$(median creds-1 <<<"$skopeo_times")
 start_sh=$(median sh <<<"$start_times")
 g_helper=$(median helper <<<"$get_times"); g_ecr=$(median ecr-login <<<"$get_times")
@@ -181,6 +205,10 @@ printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: helper vs --creds A
   "$(awk -v a="$s_helper" -v b="$s_creds" 'BEGIN { print a / b }')" "<= 1.10x"
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: helper vs a helper answering from its text" "$s_helper" \
   "$s_static" "$(awk -v a="$s_helper" -v b="$s_static" 'BEGIN { print a / b }')" "(info)"
+if [ -n "$s_noop" ]; then
+  printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: a static C helper answering from its text" "$s_noop" \
+    "$s_creds" "$(awk -v a="$s_noop" -v b="$s_creds" 'BEGIN { print a / b }')" "(floor)"
+fi
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect --no-tags (one helper run): helper vs --creds" \
   "$s_helper1" "$s_creds1" "$(awk -v a="$s_helper1" -v b="$s_creds1" 'BEGIN { print a / b }')" "(info)"
 printf '%-58s %8.1fms\n' "starting /bin/sh -c : (one process start on this machine)" "$start_sh"

@@ -7,7 +7,8 @@
 #   cognito-creds-VERSION-portable.tar.gz  the tree without a runtime (needs Java 17+ through JAVA_HOME or PATH)
 #   SHA256SUMS
 #
-# Every tree holds bin/ (the launchers, credential-process answered in bash), lib/, share/ (systemd
+# Every tree holds bin/ (the launchers, credential-process answered in bash; the docker credential
+# helper, native and static in the Linux packages, bash in the portable one), lib/, share/ (systemd
 # unit, launchd plist, bash and zsh completion, man pages) and, but for the portable one, runtime/.
 #
 # Usage: packaging/build-packages.sh [--build] [TARGET...]
@@ -353,6 +354,25 @@ stage() {
   echo "$dir/cognito-creds"
 }
 
+# docker_helper STAGE KIND: STAGE's bin/docker-credential-cognito-creds. KIND linux-amd64 or
+# linux-arm64: that arch's static native helper (docker-helper/build.sh made it in the tree's
+# lib/docker-helper/; a release package never falls back to the slower bash one); bash: the bash
+# helper, which runs on any platform (the portable archive's); host: the tree's own (this machine's
+# native one, or bash where no C compiler built it). lib/docker-helper is then removed.
+docker_helper() {
+  local tree=$1 kind=$2 helpers=$1/lib/docker-helper
+  case $kind in
+    linux-*)
+      [ -f "$helpers/$kind/docker-credential-cognito-creds" ] ||
+        die "no native docker credential helper for $kind in $dist/lib/docker-helper: install a C compiler for it (Debian: apt-get install gcc gcc-aarch64-linux-gnu) and run ./mvnw package again"
+      cp "$helpers/$kind/docker-credential-cognito-creds" "$tree/bin/" ;;
+    bash) cp "$helpers/bash/docker-credential-cognito-creds" "$tree/bin/" ;;
+    host) ;;
+  esac
+  chmod 755 "$tree/bin/docker-credential-cognito-creds"
+  rm -rf "$helpers"
+}
+
 # jlink_runtime JLINK_JDK JMODS ARCH STAGE: STAGE/runtime for ARCH from the jmods in JMODS.
 jlink_runtime() {
   local tool_jdk=$1 jmods=$2 arch=$3 tree=$4 code=0
@@ -475,6 +495,7 @@ for target in $targets; do
       [ -d "$jdk/jmods" ] || die "$jdk has no jmods/ folder, which jlink needs (Debian: apt-get install openjdk-17-jdk-headless; macOS: brew install openjdk@17)"
       echo "== $os-$arch with $("$jdk/bin/java" -version 2>&1 | head -n 1)"
       tree=$(stage "$os-$arch")
+      docker_helper "$tree" host
       jlink_runtime "$jdk" "$jdk/jmods" "$arch" "$tree"
       archive "$tree" "cognito-creds-$version-$os-$arch"
       if [ "$os" = linux ]; then deb_package "$tree" "$arch"; fi
@@ -495,6 +516,7 @@ for target in $targets; do
       fi
       echo "== linux-$arch with Debian's openjdk-17 $debian_version"
       tree=$(stage "linux-$arch")
+      docker_helper "$tree" "linux-$(deb_arch_of "$arch")"
       jlink_runtime "$tool_jdk" "$jmods" "$arch" "$tree"
       archive "$tree" "cognito-creds-$version-linux-$arch"
       deb_package "$tree" "$arch"
@@ -502,6 +524,7 @@ for target in $targets; do
     portable)
       echo "== portable (no runtime: Java 17+ from JAVA_HOME or PATH)"
       tree=$(stage portable)
+      docker_helper "$tree" bash
       archive "$tree" "cognito-creds-$version-portable"
       ;;
   esac

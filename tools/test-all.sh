@@ -45,6 +45,9 @@ need openssl openssl                    # the registry's self-signed certificate
 [ -x /usr/bin/aws ] || need_apt+=(awscli)
 /usr/bin/python3 -c 'import botocore' 2>/dev/null || need_apt+=(python3-botocore)
 need go golang-go
+need gcc gcc                            # the native docker credential helper (docker-helper/build.sh)
+need musl-gcc musl-tools                 # … linked with musl, which starts it twice as fast
+need aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu # … for the linux-aarch64 packages
 [ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go ] || need_apt+=(golang-github-aws-aws-sdk-go-dev)
 need docker-credential-ecr-login amazon-ecr-credential-helper
 need chromium chromium                  # BrowserSignInTest drives Debian's chromium (headless)

@@ -50,6 +50,12 @@ version=$(run_portable "$java_home" "$scratch/nojava" "$app/bin/cognito-creds" -
 [[ $version == "cognito-creds "* ]] || fail "portable cognito-creds --version (JAVA_HOME) printed '$version'"
 version=$(run_portable "" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/cognito-credsd" --version)
 [[ $version == "cognito-credsd "* ]] || fail "portable cognito-credsd --version printed '$version'"
+# Its docker credential helper is the bash one (a native binary would run on one platform only).
+[ "$(head -c 19 "$app/bin/docker-credential-cognito-creds")" = '#!/usr/bin/env bash' ] ||
+  fail "the portable archive's docker-credential-cognito-creds is not the bash helper"
+[ ! -e "$app/lib/docker-helper" ] || fail "the portable archive holds lib/docker-helper"
+version=$(run_portable "" /usr/bin:/bin "$app/bin/docker-credential-cognito-creds" version)
+[[ $version == "docker-credential-cognito-creds "* ]] || fail "portable docker-credential-cognito-creds version printed '$version'"
 version=$(run_portable "" "$(dirname "$java"):/usr/bin:/bin" "$app/bin/cognito-creds-publisher" --version)
 [[ $version == "cognito-creds-publisher "* ]] || fail "portable cognito-creds-publisher --version printed '$version'"
 # Each command's bash and zsh completion and man page, in share/.

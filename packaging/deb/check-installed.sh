@@ -54,9 +54,31 @@ head -n 1 "$scratch/java-version"
   fail "/usr/bin/cognito-creds-publisher does not point at /opt/cognito-creds/bin/cognito-creds-publisher"
 [ "$(readlink "$scratch/root/usr/bin/docker-credential-cognito-creds")" = /opt/cognito-creds/bin/docker-credential-cognito-creds ] ||
   fail "/usr/bin/docker-credential-cognito-creds does not point at /opt/cognito-creds/bin/docker-credential-cognito-creds"
-helper_version=$(env -i PATH=/usr/bin:/bin "$app/bin/docker-credential-cognito-creds" version)
+# The docker credential helper is the native one, for the package's CPU, linked statically (no
+# program interpreter: it runs on any Linux), and answers with the package's version.
+helper=$app/bin/docker-credential-cognito-creds
+[ "$(od -An -tx1 -N4 "$helper" | tr -d ' \n')" = 7f454c46 ] ||
+  fail "the $arch package's docker-credential-cognito-creds is not a native program (it starts slower): build it with a C compiler for $arch"
+[ "$(od -An -tx1 -j18 -N2 "$helper" | tr -d ' \n')" = "$machine" ] ||
+  fail "the $arch package's docker-credential-cognito-creds is not an $arch program"
+if command -v readelf >/dev/null 2>&1; then
+  ! readelf -lW "$helper" | grep -q 'INTERP' || fail "the $arch package's docker-credential-cognito-creds is not linked statically"
+else
+  echo "check-installed: readelf not found (apt-get install binutils): static linking of the helper not checked" >&2
+fi
+run_helper=("$helper")
+if [ "$arch" != "$(dpkg --print-architecture)" ]; then run_helper=("$qemu" "$helper"); fi
+helper_version=$(env -i PATH=/usr/bin:/bin "${run_helper[@]}" version)
 [ "$helper_version" = "docker-credential-cognito-creds $(dpkg-deb -f "$deb" Version)" ] ||
   fail "docker-credential-cognito-creds version printed '$helper_version'"
+helper_home=$(mktemp -d "$scratch/helper-home.XXXXXX")
+code=0
+helper_answer=$(printf '111122223333.dkr.ecr.us-east-2.amazonaws.com' |
+  env -i PATH=/usr/bin:/bin HOME="$helper_home" "${run_helper[@]}" get 2>/dev/null) || code=$?
+if [ "$code" != 1 ] ||
+  [[ $helper_answer != "cognito-credsd is not running (no endpoint file at $helper_home/.local/state/cognito-creds/endpoint). Start it with \`"* ]]; then
+  fail "docker-credential-cognito-creds get without a daemon answered (exit $code): $helper_answer"
+fi
 
 # The packaged user unit, pointed at the scratch root's launcher, must pass systemd's own check.
 if command -v systemd-analyze >/dev/null; then

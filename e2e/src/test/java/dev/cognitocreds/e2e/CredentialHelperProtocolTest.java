@@ -10,19 +10,27 @@ import dev.cognitocreds.e2e.harness.CredentialHelper;
 import dev.cognitocreds.e2e.harness.DemoPool;
 import dev.cognitocreds.e2e.harness.LocalCognitoInstallation;
 import dev.cognitocreds.localcognito.LocalCognito;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * docker-credential-cognito-creds as docker, podman, skopeo and buildah call it, against a real
  * daemon and local-cognito's ECR: every URL form, the verbs that must change nothing, and each
- * failure, on stderr and as the protocol's message on stdout.
+ * failure, on stderr and as the protocol's message on stdout. Both helpers, the installed (native)
+ * one and the bash one, answer every case alike.
  */
+@ParameterizedClass
+@EnumSource(CredentialHelper.Kind.class)
 class CredentialHelperProtocolTest {
 
   private static final String ECR = "111122223333.dkr.ecr.us-east-2.amazonaws.com";
@@ -35,6 +43,8 @@ class CredentialHelperProtocolTest {
   private static LocalCognito cognito;
   private static LocalCognito otherEcr;
   private static Map<String, String> client;
+
+  @Parameter CredentialHelper.Kind kind;
 
   @BeforeAll
   static void start() {
@@ -71,11 +81,11 @@ class CredentialHelperProtocolTest {
     }
   }
 
-  private static CommandResult helper(String verb, String stdin) {
-    return CredentialHelper.run(client, verb, stdin);
+  private CommandResult helper(String verb, String stdin) {
+    return CredentialHelper.run(kind, client, verb, stdin);
   }
 
-  private static JsonNode get(String serverUrl) throws Exception {
+  private JsonNode get(String serverUrl) throws Exception {
     CommandResult get = helper("get", serverUrl);
     assertThat(get.exitCode()).as(get.stdout() + get.stderr()).isZero();
     return JSON.readTree(get.stdout());
@@ -155,10 +165,31 @@ class CredentialHelperProtocolTest {
     Map<String, String> withProfile = new HashMap<>(client);
     withProfile.put("AWS_PROFILE", "licensed");
 
-    CommandResult get = CredentialHelper.run(withProfile, "get", UNNAMED_ECR);
+    CommandResult get = CredentialHelper.run(kind, withProfile, "get", UNNAMED_ECR);
 
     assertThat(get.exitCode()).as(get.stderr()).isZero();
     assertThat(JSON.readTree(get.stdout()).path("Username").asText()).isEqualTo("AWS");
+  }
+
+  @Test
+  void aRegistryConfiguredAMomentAgoIsServedAtOnce() throws Exception {
+    // one registry per helper kind: the second run must find its own new one too
+    String added = "12121212121" + kind.ordinal() + ".dkr.ecr.us-east-2.amazonaws.com";
+    Path config = fixture.installation().home().configFile();
+    String before = Files.readString(config);
+    get(ECR); // the daemon has just looked at the config file
+    try {
+      CommandResult configure =
+          fixture
+              .installation()
+              .cli()
+              .run("configure", "docker", "--registry", added, "--profile", "licensed");
+      assertThat(configure.exitCode()).as(configure.stderr()).isZero();
+
+      assertThat(get(added).path("ServerURL").asText()).isEqualTo(added);
+    } finally {
+      Files.writeString(config, before); // the other cases expect the registries they set up
+    }
   }
 
   @Test
@@ -187,7 +218,7 @@ class CredentialHelperProtocolTest {
     elsewhere.put(
         "XDG_RUNTIME_DIR", fixture.installation().home().root().resolve("nothing").toString());
 
-    CommandResult get = CredentialHelper.run(elsewhere, "get", ECR);
+    CommandResult get = CredentialHelper.run(kind, elsewhere, "get", ECR);
 
     assertThat(get.exitCode()).isEqualTo(1);
     assertThat(get.stdout()).contains("cognito-credsd is not running", "Start it with `");

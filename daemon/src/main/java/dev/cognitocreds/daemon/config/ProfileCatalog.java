@@ -21,7 +21,9 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * The AWS config file's cognito profiles, re-read whenever the file's modification time, size or
  * identity changes. The file is looked at (one stat) at most once per {@code recheck}: the
  * credential routes ask for the profiles on every request, and an edit a second old is fresh enough
- * for a person editing the file.
+ * for a person editing the file. A profile or registry that is not found is looked up again in
+ * {@link #lookedAtNow()}: a script that runs {@code cognito-creds configure} and then pulls at once
+ * must not be told the profile it has just added does not exist.
  */
 public final class ProfileCatalog {
 
@@ -74,6 +76,11 @@ public final class ProfileCatalog {
     if (lookedAtRecently.isPresent()) {
       return lookedAtRecently.get();
     }
+    return lookedAtNow();
+  }
+
+  /** The profiles as the file says now, looking at it whatever the recheck interval. */
+  public Profiles lookedAtNow() {
     Loaded current = loaded;
     checkAgainAt = clock.instant().plus(recheck);
     Version version = version();

@@ -74,8 +74,19 @@ final class ApiRoutes {
    * parameter {@code profile} is the caller's {@code AWS_PROFILE}.
    */
   byte[] registryCredentials(RouteRequest request) {
-    ServedPassword served =
-        sessions.registryPassword(request.param("registry"), request.query("profile"));
+    return registryDocument(
+        sessions.registryPassword(request.param("registry"), request.query("profile")));
+  }
+
+  /** {@link #registryCredentials} when the password is at hand without waiting, else null. */
+  byte[] registryCredentialsWithoutWaiting(RouteRequest request) {
+    return sessions
+        .registryPasswordWithoutWaiting(request.param("registry"), request.query("profile"))
+        .map(ApiRoutes::registryDocument)
+        .orElse(null);
+  }
+
+  private static byte[] registryDocument(ServedPassword served) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ServerURL", served.registry().host());
     body.put("Username", served.password().username());

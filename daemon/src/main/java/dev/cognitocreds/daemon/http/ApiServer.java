@@ -135,7 +135,13 @@ public final class ApiServer implements AutoCloseable {
             .add("POST", Routes.template(Routes.LOGIN_WITH_FLOW), routes::loginWithFlow)
             .add("POST", Routes.template(Routes.LOGOUT), routes::logout)
             .add("GET", Routes.STATUS, routes::status)
-            .add("GET", Routes.REGISTRY_CREDENTIALS, routes::registryCredentials);
+            // docker, podman and skopeo start the helper for every image they open: a password in
+            // memory is answered without a hand-off to a worker, like the credential routes
+            .add(
+                "GET",
+                Routes.REGISTRY_CREDENTIALS,
+                routes::registryCredentials,
+                routes::registryCredentialsWithoutWaiting);
     if (accounts != null) {
       AccountRoutes chores = new AccountRoutes(accounts);
       table

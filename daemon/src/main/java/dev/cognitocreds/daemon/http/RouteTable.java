@@ -14,17 +14,28 @@ import org.eclipse.jetty.util.URIUtil;
  */
 final class RouteTable {
 
-  /** A route found for a request, with its parameters. */
-  record Match(Route route, Map<String, String> params) {}
+  /**
+   * A route found for a request, with its parameters; {@code atHand}, when the route has one,
+   * answers on the thread that read the request when that needs no waiting (null otherwise).
+   */
+  record Match(Route route, Route atHand, Map<String, String> params) {}
 
   // Entries are scanned, never compared.
   @SuppressWarnings("ArrayRecordComponent")
-  private record Entry(String method, String[] segments, Route route) {}
+  private record Entry(String method, String[] segments, Route route, Route atHand) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
   RouteTable add(String method, String template, Route route) {
-    entries.add(new Entry(method, segments(template), route));
+    return add(method, template, route, null);
+  }
+
+  /**
+   * A route whose answer is often at hand: {@code atHand} returns it without waiting for anything,
+   * or null, and then {@code route} answers on a worker.
+   */
+  RouteTable add(String method, String template, Route route, Route atHand) {
+    entries.add(new Entry(method, segments(template), route, atHand));
     return this;
   }
 
@@ -37,7 +48,7 @@ final class RouteTable {
       }
       Map<String, String> params = match(entry.segments(), segments);
       if (params != null) {
-        return new Match(entry.route(), params);
+        return new Match(entry.route(), entry.atHand(), params);
       }
     }
     return null;

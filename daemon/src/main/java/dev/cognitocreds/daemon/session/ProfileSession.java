@@ -137,6 +137,29 @@ final class ProfileSession {
     return issued.password();
   }
 
+  /**
+   * The registry's password when it is in memory and needs no renewal yet, issued to this session's
+   * identity; see {@link Sessions#registryPasswordWithoutWaiting}.
+   */
+  Optional<RegistryPassword> registryPasswordWithoutWaiting(RegistryHost registry) {
+    if (signedOut != null || refused != null) {
+      return Optional.empty();
+    }
+    RefreshAheadCache<IssuedPassword> cache = registryPasswords.get(registry.host());
+    if (cache == null) {
+      return Optional.empty();
+    }
+    Optional<String> identity = stored.identityId();
+    return cache
+        .getWithoutWaiting()
+        .filter(
+            issued ->
+                issued.identityId().isEmpty()
+                    || identity.isEmpty()
+                    || issued.identityId().equals(identity))
+        .map(IssuedPassword::password);
+  }
+
   private RefreshAheadCache<IssuedPassword> registryCache(RegistryHost registry) {
     return new RefreshAheadCache<>(
         "profile " + profile + " registry " + registry,

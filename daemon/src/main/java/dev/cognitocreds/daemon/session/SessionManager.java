@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,27 @@ public final class SessionManager implements Sessions {
 
   @Override
   public String defaultProfile() {
-    return catalog.current().defaultProfileName(defaultProfile);
+    return lookUp(profiles -> profiles.defaultProfileName(defaultProfile));
+  }
+
+  /**
+   * What {@code lookup} finds in the profiles; when it finds no such profile or registry, in the
+   * file as it is now: {@code cognito-creds configure} followed at once by a request must not be
+   * told that what it has just added does not exist.
+   */
+  private <T> T lookUp(Function<Profiles, T> lookup) {
+    try {
+      return lookup.apply(catalog.current());
+    } catch (Failure miss) {
+      if (miss.kind() != Failure.Kind.PROFILE_NOT_FOUND) {
+        throw miss;
+      }
+      return lookup.apply(catalog.lookedAtNow());
+    }
+  }
+
+  private CognitoProfile profileConfig(String profile) {
+    return lookUp(profiles -> profiles.require(profile));
   }
 
   @Override
@@ -90,12 +111,35 @@ public final class SessionManager implements Sessions {
 
   @Override
   public AwsCredentials credentials(String profile) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     ProfileSession session = session(profile, config);
     if (session == null) {
       throw Failure.signedOut(profile);
     }
     return session.credentials();
+  }
+
+  @Override
+  public Optional<ServedPassword> registryPasswordWithoutWaiting(
+      String serverUrl, Optional<String> callerProfile) {
+    Optional<Profiles> profiles = catalog.currentWithoutWaiting();
+    Optional<RegistryHost> registry = RegistryHost.parse(serverUrl);
+    if (profiles.isEmpty() || registry.isEmpty()) {
+      return Optional.empty();
+    }
+    String name;
+    try {
+      name = RegistryProfiles.serving(profiles.get(), registry.get(), callerProfile);
+      profiles.get().require(name);
+    } catch (Failure unusable) {
+      return Optional.empty(); // the waiting path says why
+    }
+    ProfileSession session = sessions.get(name);
+    return session == null
+        ? Optional.empty()
+        : session
+            .registryPasswordWithoutWaiting(registry.get())
+            .map(password -> new ServedPassword(registry.get(), name, password));
   }
 
   @Override
@@ -112,9 +156,14 @@ public final class SessionManager implements Sessions {
                             + "' is not an ECR registry (ACCOUNT.dkr.ecr.REGION.amazonaws.com or"
                             + " public.ecr.aws): cognito-creds has no password for it; remove its"
                             + " credHelpers entry or use `docker login` for it"));
-    Profiles profiles = catalog.current();
-    String profile = RegistryProfiles.serving(profiles, registry, callerProfile);
-    ProfileSession session = session(profile, profiles.require(profile));
+    Map.Entry<String, CognitoProfile> serving =
+        lookUp(
+            profiles -> {
+              String name = RegistryProfiles.serving(profiles, registry, callerProfile);
+              return Map.entry(name, profiles.require(name));
+            });
+    String profile = serving.getKey();
+    ProfileSession session = session(profile, serving.getValue());
     if (session == null) {
       throw Failure.signedOut(profile);
     }
@@ -126,7 +175,7 @@ public final class SessionManager implements Sessions {
    * (ChangePassword), refreshed when it, not the ID token, is close to expiry.
    */
   public String accessToken(String profile) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     ProfileSession session = session(profile, config);
     if (session == null) {
       throw Failure.signedOut(profile);
@@ -137,7 +186,7 @@ public final class SessionManager implements Sessions {
   @Override
   public LoginOutcome login(
       String profile, Optional<AuthFlow> flow, String username, String password) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     AuthFlow chosen = flow.orElse(config.authFlow());
     log.info("profile {}: sign-in of {} with {}", profile, username, chosen);
     return outcome(profile, config, upstream.userPool().start(config, chosen, username, password));
@@ -145,7 +194,7 @@ public final class SessionManager implements Sessions {
 
   @Override
   public LoginOutcome answer(String profile, String conversation, Map<String, String> answers) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     SignInConversations.Conversation pending = conversations.find(conversation, profile);
     log.info("profile {}: answering {}", profile, pending.pending().challenge().name());
     SignInStep step;
@@ -165,7 +214,7 @@ public final class SessionManager implements Sessions {
 
   @Override
   public BrowserSignIn.Started startBrowserLogin(String profile, Duration wait) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     if (!config.browser().available()) {
       throw Failure.notConfigured(
           profile,
@@ -182,7 +231,7 @@ public final class SessionManager implements Sessions {
   @Override
   public LoginOutcome finishBrowserLogin(
       String profile, String attempt, String state, String code) {
-    CognitoProfile config = catalog.current().require(profile);
+    CognitoProfile config = profileConfig(profile);
     Tokens tokens = upstream.browser().finish(config, attempt, state, code);
     log.info("profile {}: browser sign-in of {} verified", profile, tokens.claims().username());
     return outcome(profile, config, new SignInStep.SignedIn(tokens));
@@ -194,12 +243,16 @@ public final class SessionManager implements Sessions {
    */
   @Override
   public boolean logout(String profile, boolean everywhere) {
-    Profiles profiles = catalog.current();
-    Optional<ConfiguredProfile> found = profiles.find(profile);
-    if (found.isEmpty()) {
-      profiles.require(profile); // throws ProfileNotFound listing the known profiles
-    }
-    ConfiguredProfile configured = found.orElseThrow();
+    ConfiguredProfile configured =
+        lookUp(
+            profiles ->
+                profiles
+                    .find(profile)
+                    .orElseGet(
+                        () -> {
+                          profiles.require(profile); // throws ProfileNotFound naming the known ones
+                          throw new IllegalStateException("require found no " + profile);
+                        }));
     ProfileSession session = sessions.remove(profile);
     if (session == null && configured.profile().isPresent()) {
       // not used since the start: its own refresh path (rotation included) serves the sign-out
@@ -475,7 +528,7 @@ public final class SessionManager implements Sessions {
   private ProfileSession newSession(String profile, StoredSession stored, Optional<Tokens> tokens) {
     return new ProfileSession(
         profile,
-        () -> catalog.current().require(profile),
+        () -> profileConfig(profile),
         stored,
         tokens,
         upstream,

@@ -36,6 +36,18 @@ public interface Sessions {
    * AWS_PROFILE}, used when no profile names the registry. Served from memory until shortly before
    * it expires, renewed ahead like the credentials.
    */
+  /**
+   * The registry's password when it can be had without waiting for anything, as {@link
+   * #credentialsWithoutWaiting} for credentials: a profile in memory that the config file (as last
+   * looked at) names for the registry, whose password for it needs no renewal yet. Empty otherwise
+   * (including every error case): then {@link #registryPassword} answers, on a thread that may
+   * wait.
+   */
+  default Optional<ServedPassword> registryPasswordWithoutWaiting(
+      String serverUrl, Optional<String> callerProfile) {
+    return Optional.empty();
+  }
+
   default ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
     throw new dev.cognitocreds.daemon.Failure(
         dev.cognitocreds.daemon.Failure.Kind.BAD_REQUEST,

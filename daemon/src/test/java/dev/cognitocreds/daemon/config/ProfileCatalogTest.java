@@ -69,21 +69,37 @@ class ProfileCatalogTest {
                     .hasMessageContaining("acme, beta"));
   }
 
-  @Test
-  void theFileIsLookedAtAtMostOncePerRecheckInterval() throws Exception {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
+
+  /** A catalog with the daemon's recheck interval that has read acme, and then beta is added. */
+  private ProfileCatalog catalogReadBeforeBetaIsAdded() throws Exception {
     Path file = dir.resolve("config");
     Files.writeString(file, ACME);
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z"));
     ProfileCatalog catalog = new ProfileCatalog(file, clock, Duration.ofSeconds(1));
     assertThat(catalog.current().find("beta")).isEmpty();
 
     Files.writeString(file, ACME + ACME.replace("acme", "beta"));
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+    return catalog;
+  }
+
+  @Test
+  void theFileIsLookedAtAtMostOncePerRecheckInterval() throws Exception {
+    ProfileCatalog catalog = catalogReadBeforeBetaIsAdded();
+
     clock.advance(Duration.ofMillis(999));
     assertThat(catalog.current().find("beta")).as("within the interval: not looked at").isEmpty();
 
     clock.advance(Duration.ofMillis(1));
     assertThat(catalog.current().find("beta")).as("a second later").isPresent();
+  }
+
+  @Test
+  void lookedAtNowSeesAnEditWithinTheRecheckInterval() throws Exception {
+    ProfileCatalog catalog = catalogReadBeforeBetaIsAdded();
+
+    assertThat(catalog.lookedAtNow().find("beta")).isPresent();
+    assertThat(catalog.current().find("beta")).as("and what it read is kept").isPresent();
   }
 
   @Test

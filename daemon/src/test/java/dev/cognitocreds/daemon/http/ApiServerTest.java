@@ -9,8 +9,11 @@ import dev.cognitocreds.daemon.auth.Challenge;
 import dev.cognitocreds.daemon.auth.ChallengeField;
 import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.registry.RegistryHost;
+import dev.cognitocreds.daemon.registry.RegistryPassword;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
+import dev.cognitocreds.daemon.session.ServedPassword;
 import dev.cognitocreds.daemon.session.Sessions;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -308,6 +311,44 @@ class ApiServerTest {
   }
 
   @Test
+  void aRegistryPasswordAtHandIsServedWithoutAskingTheWaitingPath() throws Exception {
+    String ecr = "111122223333.dkr.ecr.us-east-2.amazonaws.com";
+    sessions.registryAtHand =
+        new ServedPassword(
+            RegistryHost.parse(ecr).orElseThrow(),
+            "acme",
+            new RegistryPassword("AWS", "at-hand", Instant.parse("2026-11-30T19:00:00Z")));
+    sessions.failure = Failure.signedOut("acme"); // what the waiting path would say
+
+    HttpResponse<String> response =
+        get(
+            "/v1/registries/https%3A%2F%2F" + ecr + "/credentials?profile=team%20a",
+            "Authorization",
+            TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"ServerURL\":\"" + ecr + "\",\"Username\":\"AWS\",\"Secret\":\"at-hand\"}"));
+    assertThat(sessions.lastRegistryAtHand.get()).isEqualTo("https://" + ecr + " as team a");
+    assertThat(sessions.lastRegistry.get()).as("registryPassword never called").isNull();
+  }
+
+  @Test
+  void aRegistryPasswordNotAtHandIsAskedForOnTheWaitingPath() throws Exception {
+    sessions.failure = Failure.signedOut("acme");
+
+    HttpResponse<String> response =
+        get("/v1/registries/public.ecr.aws/credentials", "Authorization", TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(response.body()).contains("profile acme is signed out");
+    assertThat(sessions.lastRegistryAtHand.get()).isEqualTo("public.ecr.aws as -");
+    assertThat(sessions.lastRegistry.get()).isEqualTo("public.ecr.aws");
+  }
+
+  @Test
   void unexpectedErrorsAre500WithoutDetails() throws Exception {
     sessions.unexpected = new IllegalStateException("internal detail");
     HttpResponse<String> response = get("/v1/profiles/acme/credentials", "Authorization", TOKEN);
@@ -380,6 +421,9 @@ class ApiServerTest {
     volatile RuntimeException unexpected;
     volatile int statusCalls;
     volatile AwsCredentials atHand;
+    volatile ServedPassword registryAtHand;
+    final AtomicReference<String> lastRegistryAtHand = new AtomicReference<>();
+    final AtomicReference<String> lastRegistry = new AtomicReference<>();
     final AtomicReference<String> lastProfile = new AtomicReference<>();
     final AtomicReference<String> lastAtHandProfile = new AtomicReference<>();
     final AtomicReference<Optional<AuthFlow>> lastFlow = new AtomicReference<>();
@@ -394,6 +438,22 @@ class ApiServerTest {
     public Optional<AwsCredentials> credentialsWithoutWaiting(String profile) {
       lastAtHandProfile.set(profile);
       return Optional.ofNullable(atHand);
+    }
+
+    @Override
+    public Optional<ServedPassword> registryPasswordWithoutWaiting(
+        String serverUrl, Optional<String> callerProfile) {
+      lastRegistryAtHand.set(serverUrl + " as " + callerProfile.orElse("-"));
+      return Optional.ofNullable(registryAtHand);
+    }
+
+    @Override
+    public ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
+      lastRegistry.set(serverUrl);
+      if (failure != null) {
+        throw failure;
+      }
+      throw new IllegalStateException("no registry here");
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.cognitocreds.daemon.registry.RegistryPassword;
 import dev.cognitocreds.daemon.store.FileSessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,8 @@ class RegistryPasswordsTest {
     SecureRandom random = new SecureRandom();
     sessions =
         new SessionManager(
-            new ProfileCatalog(config),
+            // the daemon's own: the file is looked at once a second
+            new ProfileCatalog(config, clock, Duration.ofSeconds(1)),
             Optional.empty(),
             new Upstream(
                 new UserPool(profile -> cognito.userPool, clock, random),
@@ -240,6 +242,62 @@ class RegistryPasswordsTest {
     assertThatThrownBy(() -> sessions.registryPassword(ECR, Optional.of("other")))
         .as("cognito_registries wins over AWS_PROFILE")
         .hasMessageContaining("profile acme is signed out");
+  }
+
+  @Test
+  void aPasswordIsAtHandOnlyWhileItNeedsNoRenewalAndTheSessionMayHaveIt() {
+    assertThat(sessions.registryPasswordWithoutWaiting(ECR, Optional.empty()))
+        .as("signed out")
+        .isEmpty();
+    signIn("acme");
+    assertThat(sessions.registryPasswordWithoutWaiting(ECR, Optional.empty()))
+        .as("never fetched")
+        .isEmpty();
+    String fetched = sessions.registryPassword(ECR, Optional.empty()).password().secret();
+
+    assertThat(sessions.registryPasswordWithoutWaiting("https://" + ECR + "/v2/", Optional.empty()))
+        .hasValueSatisfying(
+            served -> {
+              assertThat(served.password().secret()).isEqualTo(fetched);
+              assertThat(served.profile()).isEqualTo("acme");
+              assertThat(served.registry().host()).isEqualTo(ECR);
+            });
+    assertThat(sessions.registryPasswordWithoutWaiting("docker.io", Optional.empty())).isEmpty();
+    assertThat(
+            sessions.registryPasswordWithoutWaiting(
+                "444455556666.dkr.ecr.eu-west-1.amazonaws.com", Optional.empty()))
+        .as("no profile names it")
+        .isEmpty();
+
+    clock.advance(PASSWORD_LIFETIME.minusMinutes(1));
+    assertThat(sessions.registryPasswordWithoutWaiting(ECR, Optional.empty()))
+        .as("renewal due")
+        .isEmpty();
+    String renewed = sessions.registryPassword(ECR, Optional.empty()).password().secret();
+    assertThat(sessions.registryPasswordWithoutWaiting(ECR, Optional.empty()))
+        .map(served -> served.password().secret())
+        .hasValue(renewed);
+
+    sessions.logout("acme", false);
+    assertThat(sessions.registryPasswordWithoutWaiting(ECR, Optional.empty()))
+        .as("after a sign-out")
+        .isEmpty();
+    assertThat(ecr.calls).hasValue(2);
+  }
+
+  @Test
+  void aRegistryAddedToAProfileIsServedAtOnceNotASecondLater() throws Exception {
+    signIn("acme");
+    String added = "444455556666.dkr.ecr.eu-west-1.amazonaws.com";
+    assertThatThrownBy(() -> sessions.registryPassword(added, Optional.empty()))
+        .hasMessageContaining("cognito-creds configure docker --registry " + added);
+
+    // what `cognito-creds configure docker --registry` does, with the clock standing still
+    Files.writeString(
+        config, Files.readString(config).replace("127.0.0.1:5000", "127.0.0.1:5000 " + added));
+    Files.setLastModifiedTime(config, FileTime.from(Instant.now().plusSeconds(5)));
+
+    assertThat(sessions.registryPassword(added, Optional.empty()).profile()).isEqualTo("acme");
   }
 
   @Test

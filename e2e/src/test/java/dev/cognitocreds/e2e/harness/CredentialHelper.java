@@ -12,8 +12,28 @@ public final class CredentialHelper {
 
   private CredentialHelper() {}
 
+  /** The installation's two helpers, which must answer alike. */
+  public enum Kind {
+    /** bin/'s: native (C, static) where the build had a C compiler. */
+    INSTALLED("bin/docker-credential-cognito-creds"),
+    /**
+     * The bash one: the portable archive's, and bin/'s where no C compiler built the native one.
+     */
+    BASH("lib/docker-helper/bash/docker-credential-cognito-creds");
+
+    private final String path;
+
+    Kind(String path) {
+      this.path = path;
+    }
+
+    public Path program() {
+      return Distribution.root().resolve(path);
+    }
+  }
+
   public static Path program() {
-    return Distribution.root().resolve("bin/docker-credential-cognito-creds");
+    return Kind.INSTALLED.program();
   }
 
   /**
@@ -29,6 +49,11 @@ public final class CredentialHelper {
   }
 
   public static CommandResult run(Map<String, String> environment, String verb, String stdin) {
-    return Command.run(List.of(program().toString(), verb), environment, stdin);
+    return run(Kind.INSTALLED, environment, verb, stdin);
+  }
+
+  public static CommandResult run(
+      Kind kind, Map<String, String> environment, String verb, String stdin) {
+    return Command.run(List.of(kind.program().toString(), verb), environment, stdin);
   }
 }
