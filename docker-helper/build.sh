@@ -50,7 +50,11 @@ case $(uname -s) in
     # musl's static start is about half of glibc's (0.8 against 1.4 ms here), and skopeo starts
     # the helper twice per image: musl-gcc where it is installed (Debian: musl-tools).
     if [ -z "${CC:-}" ] && command -v musl-gcc >/dev/null 2>&1; then host_cc=musl-gcc; fi
-    compile "$host_cc" "$out/host/docker-credential-cognito-creds" -static
+    if ! compile "$host_cc" "$out/host/docker-credential-cognito-creds" -static; then
+      rm -rf "$out"
+      printf '[WARNING] docker-helper: %s cannot build the native helper (above; a static link needs libc6-dev, or musl-tools): bin/docker-credential-cognito-creds is the bash helper, which starts slower\n' "$host_cc" >&2
+      exit 0
+    fi
     for arch in amd64 arm64; do
       dest=$out/platforms/linux-$arch/docker-credential-cognito-creds
       if [ "$arch" = "$host_arch" ]; then
@@ -59,7 +63,8 @@ case $(uname -s) in
       fi
       case $arch in amd64) cross=x86_64-linux-gnu-gcc ;; arm64) cross=aarch64-linux-gnu-gcc ;; esac
       if command -v "$cross" >/dev/null 2>&1; then
-        compile "$cross" "$dest" -static
+        compile "$cross" "$dest" -static ||
+          printf '[WARNING] docker-helper: %s failed (above): no linux-%s helper, so no linux-%s package can be built here\n' "$cross" "$arch" "$arch" >&2
       else
         printf '[WARNING] docker-helper: no %s: no linux-%s helper, so no linux-%s package can be built here\n' "$cross" "$arch" "$arch" >&2
       fi

@@ -261,7 +261,7 @@ static answer daemon_get(const char *target) {
   /* HTTP/1.0: the answer is never chunked; its body is read by its Content-Length when the daemon
    * sends one, else up to the close. */
   buffer request = {0};
-  char port_text[8];
+  char port_text[12];
   snprintf(port_text, sizeof port_text, "%d", port);
   append(&request, "GET ");
   append(&request, target);
@@ -317,8 +317,9 @@ static answer daemon_get(const char *target) {
   if (!in.text || sscanf(in.text, "HTTP/%*[0-9.] %3d", &status) != 1 || status < 100 || !body_start)
     fail("cannot talk to cognito-credsd at %s: no HTTP answer", endpoint);
   answer a = {status, in.text + body_start, in.length - body_start};
-  if (content_length >= 0 && (size_t)content_length < a.body_length)
-    a.body_length = (size_t)content_length;
+  if (content_length >= 0 && (size_t)content_length > a.body_length)
+    fail("cannot talk to cognito-credsd at %s: its answer ended early", endpoint);
+  if (content_length >= 0) a.body_length = (size_t)content_length;
   return a;
 }
 

@@ -89,6 +89,11 @@ public final class KeychainSessionStore implements SessionStore {
   @Override
   public void delete(String profile) {
     files.delete(profile);
+    deleteToken(profile);
+  }
+
+  /** The profile's keychain entry only: its session file is another store's business. */
+  void deleteToken(String profile) {
     try {
       keychain.delete(profile);
     } catch (UncheckedIOException e) {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,13 @@ final class RetryingKeychainStore implements SessionStore {
   // guarded by this
   private Instant nextTry;
   private Duration wait = FIRST_RETRY;
+
+  /**
+   * Profiles signed out while the keychain was silent whose token it holds: their entries are
+   * deleted when it answers, so none outlives its session. Guarded by this; in memory only (a
+   * restart before the keychain answers leaves the entry, of a token the sign-out revoked).
+   */
+  private final Set<String> tokensToDelete = new LinkedHashSet<>();
 
   RetryingKeychainStore(FileSessionStore files, Supplier<Keychain> opener, Clock clock) {
     this.files = files;
@@ -82,6 +91,18 @@ final class RetryingKeychainStore implements SessionStore {
 
   @Override
   public void delete(String profile) {
+    synchronized (this) {
+      if (keychain == null) {
+        boolean inKeychain =
+            files
+                .read(profile)
+                .filter(file -> KeychainSessionStore.KIND.equals(file.store()))
+                .isPresent();
+        if (inKeychain) {
+          tokensToDelete.add(profile);
+        }
+      }
+    }
     current().delete(profile);
   }
 
@@ -105,6 +126,11 @@ final class RetryingKeychainStore implements SessionStore {
         log.info(
             "the OS keychain answers now: refresh tokens are kept in it (a session kept in a file"
                 + " moves into it when it is next loaded)");
+        for (String profile : tokensToDelete) {
+          keychain.deleteToken(profile);
+          log.info("profile {}: the refresh token of its signed-out session deleted", profile);
+        }
+        tokensToDelete.clear();
         return keychain;
       }
       log.info("the OS keychain did not return what was stored in it: sessions stay in files");

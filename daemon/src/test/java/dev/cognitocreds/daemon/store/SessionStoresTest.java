@@ -98,6 +98,29 @@ class SessionStoresTest {
   }
 
   @Test
+  void aSignOutWhileTheKeychainIsSilentDeletesItsTokenThereOnceItAnswers() {
+    new KeychainSessionStore(keychain, files()).save("acme", session);
+    new KeychainSessionStore(keychain, files()).save("beta", session);
+    keychain.locked = true;
+    SessionStore store = SessionStores.choose(files(), this::open, clock);
+
+    store.delete("acme");
+    assertThat(files().read("acme")).isEmpty();
+    store.save("acme", session); // signed in again meanwhile: into the file
+    keychain.locked = false;
+    clock.advance(RetryingKeychainStore.FIRST_RETRY);
+    store.save("other", session); // the next save finds the keychain answering
+
+    assertThat(store.kind()).isEqualTo("keychain");
+    assertThat(keychain.secrets)
+        .as("the signed-out token gone, beta's kept")
+        .doesNotContainKey("acme")
+        .containsEntry("beta", "refresh-secret");
+    assertThat(store.load("acme")).as("the new session, from its file").contains(session);
+    assertThat(keychain.secrets).containsEntry("acme", "refresh-secret");
+  }
+
+  @Test
   void aKeychainThatStaysSilentIsAskedLessAndLessOften() {
     keychain.locked = true;
     SessionStore store = SessionStores.choose(files(), this::open, clock);
