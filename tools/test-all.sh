@@ -108,7 +108,7 @@ fi
 
 # Every shell script: the launchers and what they source, the packaging, demo, bench and tools scripts.
 shellcheck -x -P SCRIPTDIR/../lib packaging/src/bin/* packaging/src/lib/*.sh packaging/src/bench/*.sh \
-  packaging/build-packages.sh packaging/deb/*.sh demo/run.sh bench/*.sh tools/*.sh
+  packaging/build-packages.sh packaging/deb/*.sh demo/run.sh bench/*.sh tools/*.sh docker-helper/build.sh
 
 ./mvnw -B verify
 
