@@ -129,6 +129,10 @@ cc_daemon_get() {
     cc_start_hint
     cc_die "$cc_exit_daemon_not_running" "cognito-credsd at $endpoint did not answer in time. $cc_hint"
   fi
+  # a cut answer is never passed on as credentials (bytes: the caller sets LC_ALL=C)
+  if [ -n "$length" ] && [ "${#cc_body}" -lt "$length" ]; then
+    cc_die "$cc_exit_daemon_not_running" "cannot talk to cognito-credsd at $endpoint: its answer ended early"
+  fi
 }
 
 # The code and message of the daemon's error answer in cc_body, into cc_code and cc_message.

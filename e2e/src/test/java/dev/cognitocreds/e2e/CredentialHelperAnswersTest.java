@@ -154,15 +154,28 @@ class CredentialHelperAnswersTest {
 
   @Test
   void registryUnknownIsNotFoundInDockersOwnWords() {
-    answerOnce(
-        "HTTP/1.1 404 Not Found\r\nContent-Length: 62\r\n\r\n"
-            + "{\"code\":\"RegistryUnknown\",\"message\":\"'x' is not a registry\"}");
+    String body = "{\"code\":\"RegistryUnknown\",\"message\":\"'x' is not a registry\"}";
+    answerOnce("HTTP/1.1 404 Not Found\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
 
     CommandResult get = get("x");
 
     assertThat(get.exitCode()).isEqualTo(1);
     assertThat(get.stdout()).isEqualTo("credentials not found in native keychain\n");
     assertThat(get.stderr()).isEqualTo("cognito-creds: 'x' is not a registry\n");
+  }
+
+  @Test
+  void anAnswerShorterThanItsContentLengthIsAnErrorNotAPassword() {
+    answerOnce("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"Secret\":\"pw");
+
+    CommandResult get = get(ECR);
+
+    assertThat(get.exitCode()).isEqualTo(1);
+    assertThat(get.stdout())
+        .isEqualTo(
+            "cannot talk to cognito-credsd at http://127.0.0.1:"
+                + daemon.getLocalPort()
+                + ": its answer ended early\n");
   }
 
   @Test
