@@ -164,9 +164,9 @@ class CredentialHelperAnswersTest {
     assertThat(get.stderr()).isEqualTo("cognito-creds: 'x' is not a registry\n");
   }
 
-  @Test
-  void anAnswerShorterThanItsContentLengthIsAnErrorNotAPassword() {
-    answerOnce("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"Secret\":\"pw");
+  /** The failure a helper reports when what it read from the daemon is not a whole answer. */
+  private void assertCannotTalk(String answer, String why) {
+    answerOnce(answer);
 
     CommandResult get = get(ECR);
 
@@ -175,7 +175,15 @@ class CredentialHelperAnswersTest {
         .isEqualTo(
             "cannot talk to cognito-credsd at http://127.0.0.1:"
                 + daemon.getLocalPort()
-                + ": its answer ended early\n");
+                + ": "
+                + why
+                + "\n");
+  }
+
+  @Test
+  void anAnswerShorterThanItsContentLengthIsAnErrorNotAPassword() {
+    assertCannotTalk(
+        "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"Secret\":\"pw", "its answer ended early");
   }
 
   @Test
@@ -190,16 +198,7 @@ class CredentialHelperAnswersTest {
 
   @Test
   void somethingElseOnThePortIsNoHttpAnswer() {
-    answerOnce("SSH-2.0-OpenSSH_9.2\r\n");
-
-    CommandResult get = get(ECR);
-
-    assertThat(get.exitCode()).isEqualTo(1);
-    assertThat(get.stdout())
-        .isEqualTo(
-            "cannot talk to cognito-credsd at http://127.0.0.1:"
-                + daemon.getLocalPort()
-                + ": no HTTP answer\n");
+    assertCannotTalk("SSH-2.0-OpenSSH_9.2\r\n", "no HTTP answer");
   }
 
   @Test
