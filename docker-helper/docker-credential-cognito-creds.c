@@ -445,12 +445,10 @@ static int get(void) {
   }
   char *code = json_member(a.body, a.body_length, "code");
   char *message = json_member(a.body, a.body_length, "message");
+  char status[48];
   if (!message) {
-    buffer fallback = {0};
-    char status[48];
     snprintf(status, sizeof status, "cognito-credsd answered HTTP %d", a.status);
-    append(&fallback, status);
-    message = fallback.text;
+    message = status;
   }
   if (code && strcmp(code, "RegistryUnknown") == 0) not_found(message);
   fail("%s", message);

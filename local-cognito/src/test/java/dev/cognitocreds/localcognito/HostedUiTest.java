@@ -154,10 +154,7 @@ class HostedUiTest {
 
   @Test
   void aTemporaryPasswordLeadsToAChangePasswordPageThatCompletesTheSignIn() throws Exception {
-    idp.adminCreateUser(
-        r -> r.userPoolId(poolId).username("tina").temporaryPassword("Tmp-Passw0rd!"));
-    HttpResponse<String> page = get(authorizeUrl(REDIRECT, "state-6", "nonce-6", null));
-    HttpResponse<String> change = submitLogin(page.body(), "tina", "Tmp-Passw0rd!");
+    HttpResponse<String> change = signInWithATemporaryPassword("tina", "state-6", "nonce-6");
     assertThat(change.statusCode()).isEqualTo(200);
     assertThat(change.headers().firstValue("Location")).as("no code yet").isEmpty();
     assertThat(change.body()).contains("<title>Change password</title>", "id=\"newPassword\"");
@@ -187,10 +184,7 @@ class HostedUiTest {
 
   @Test
   void aChangePasswordPageCanBeCancelled() throws Exception {
-    idp.adminCreateUser(
-        r -> r.userPoolId(poolId).username("tom").temporaryPassword("Tmp-Passw0rd!"));
-    HttpResponse<String> page = get(authorizeUrl(REDIRECT, "state-8", "n", null));
-    HttpResponse<String> change = submitLogin(page.body(), "tom", "Tmp-Passw0rd!");
+    HttpResponse<String> change = signInWithATemporaryPassword("tom", "state-8", "n");
 
     HttpResponse<String> cancelled =
         post(
@@ -200,6 +194,15 @@ class HostedUiTest {
     assertThat(query).containsEntry("error", "access_denied").containsEntry("state", "state-8");
     assertThat(idp.adminGetUser(r -> r.userPoolId(poolId).username("tom")).userStatus())
         .isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+  }
+
+  /** A new user whose password is temporary signs in on the login page: the answer to that. */
+  private static HttpResponse<String> signInWithATemporaryPassword(
+      String username, String state, String nonce) throws Exception {
+    idp.adminCreateUser(
+        r -> r.userPoolId(poolId).username(username).temporaryPassword("Tmp-Passw0rd!"));
+    HttpResponse<String> page = get(authorizeUrl(REDIRECT, state, nonce, null));
+    return submitLogin(page.body(), username, "Tmp-Passw0rd!");
   }
 
   private static HttpResponse<String> submitLogin(String page, String username, String password)

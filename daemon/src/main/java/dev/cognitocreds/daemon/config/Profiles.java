@@ -34,13 +34,19 @@ public final class Profiles {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** The valid profile of that name, or a failure that says what to fix. */
-  public CognitoProfile require(String name) {
+  /** The profile of that name, valid or not, or a failure naming the known ones. */
+  public ConfiguredProfile configured(String name) {
     ConfiguredProfile configured = byName.get(name);
     if (configured == null) {
       throw Failure.profileNotFound(
           "no cognito profile named " + name + " in " + file + ": " + known());
     }
+    return configured;
+  }
+
+  /** The valid profile of that name, or a failure that says what to fix. */
+  public CognitoProfile require(String name) {
+    ConfiguredProfile configured = configured(name);
     return configured
         .profile()
         .orElseThrow(

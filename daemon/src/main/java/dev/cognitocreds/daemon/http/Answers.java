@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.http;
 
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -23,6 +24,24 @@ final class Answers {
     response.getHeaders().put(JSON);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /**
+   * Answers 200 with what {@code atHand} gives, when it gives something without waiting; false when
+   * it gives null or fails, and then a worker answers, with the error if there is one.
+   */
+  static boolean jsonIfAtHand(Response response, Callback callback, Supplier<byte[]> atHand) {
+    byte[] body;
+    try {
+      body = atHand.get();
+    } catch (RuntimeException e) {
+      return false;
+    }
+    if (body == null) {
+      return false;
+    }
+    json(response, callback, 200, body);
+    return true;
   }
 
   static void error(Response response, Callback callback, ApiError error) {

@@ -75,17 +75,13 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
           new ApiError(404, ErrorCodes.NOT_FOUND, "no route " + method + " " + path));
       return true;
     }
-    if (match.atHand() != null) {
-      byte[] atHand;
-      try {
-        atHand = match.atHand().answer(new RouteRequest(match.params(), query(request), NO_BODY));
-      } catch (RuntimeException e) {
-        atHand = null; // the worker answers, with the error if there is one
-      }
-      if (atHand != null) {
-        Answers.json(response, callback, 200, atHand);
-        return true;
-      }
+    Route atHand = match.atHand();
+    if (atHand != null
+        && Answers.jsonIfAtHand(
+            response,
+            callback,
+            () -> atHand.answer(new RouteRequest(match.params(), query(request), NO_BODY)))) {
+      return true;
     }
     // the body is read on the worker too: it may still be arriving
     workers.answer(

@@ -61,14 +61,10 @@ final class CredentialFastPath {
 
   /** Answers now when that needs no waiting, else on a worker. */
   void handle(Target target, String path, Response response, Callback callback) {
-    byte[] atHand;
-    try {
-      atHand = routes.documentWithoutWaiting(target.profile(), target.process());
-    } catch (RuntimeException e) {
-      atHand = null; // the worker answers, with the error if there is one
-    }
-    if (atHand != null) {
-      Answers.json(response, callback, 200, atHand);
+    if (Answers.jsonIfAtHand(
+        response,
+        callback,
+        () -> routes.documentWithoutWaiting(target.profile(), target.process()))) {
       return;
     }
     workers.answer(

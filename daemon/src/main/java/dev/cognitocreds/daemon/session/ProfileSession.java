@@ -120,10 +120,7 @@ final class ProfileSession {
     RefreshAheadCache<IssuedPassword> cache =
         registryPasswords.computeIfAbsent(registry.host(), host -> registryCache(registry));
     IssuedPassword issued = cache.get();
-    Optional<String> identity = stored.identityId();
-    if (issued.identityId().isPresent()
-        && identity.isPresent()
-        && !issued.identityId().equals(identity)) {
+    if (issuedToAnotherIdentity(issued)) {
       log.info("profile {}: new identity, dropping the password of registry {}", profile, registry);
       cache.close();
       registryPasswords.remove(registry.host(), cache);
@@ -149,15 +146,18 @@ final class ProfileSession {
     if (cache == null) {
       return Optional.empty();
     }
-    Optional<String> identity = stored.identityId();
     return cache
         .getWithoutWaiting()
-        .filter(
-            issued ->
-                issued.identityId().isEmpty()
-                    || identity.isEmpty()
-                    || issued.identityId().equals(identity))
+        .filter(issued -> !issuedToAnotherIdentity(issued))
         .map(IssuedPassword::password);
+  }
+
+  /** A password the identity pool issued before it gave this session another identity. */
+  private boolean issuedToAnotherIdentity(IssuedPassword issued) {
+    Optional<String> identity = stored.identityId();
+    return issued.identityId().isPresent()
+        && identity.isPresent()
+        && !issued.identityId().equals(identity);
   }
 
   private RefreshAheadCache<IssuedPassword> registryCache(RegistryHost registry) {

@@ -243,16 +243,7 @@ public final class SessionManager implements Sessions {
    */
   @Override
   public boolean logout(String profile, boolean everywhere) {
-    ConfiguredProfile configured =
-        lookUp(
-            profiles ->
-                profiles
-                    .find(profile)
-                    .orElseGet(
-                        () -> {
-                          profiles.require(profile); // throws ProfileNotFound naming the known ones
-                          throw new IllegalStateException("require found no " + profile);
-                        }));
+    ConfiguredProfile configured = lookUp(profiles -> profiles.configured(profile));
     ProfileSession session = sessions.remove(profile);
     if (session == null && configured.profile().isPresent()) {
       // not used since the start: its own refresh path (rotation included) serves the sign-out

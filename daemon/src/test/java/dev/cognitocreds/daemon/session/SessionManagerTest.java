@@ -464,6 +464,15 @@ class SessionManagerTest {
   }
 
   @Test
+  void logoutOfAProfileTheFileDoesNotHaveNamesTheKnownOnes() {
+    assertThatThrownBy(() -> daemon().logout("nobody", false))
+        .isInstanceOfSatisfying(
+            Failure.class, f -> assertThat(f.kind()).isEqualTo(Failure.Kind.PROFILE_NOT_FOUND))
+        .hasMessageContaining("no cognito profile named nobody")
+        .hasMessageContaining("acme");
+  }
+
+  @Test
   void brokenProfileIsReportedWhileTheOthersWork() {
     SessionManager sessions = daemon();
     sessions.login("acme", Optional.empty(), "alice", FakeCognito.PASSWORD);

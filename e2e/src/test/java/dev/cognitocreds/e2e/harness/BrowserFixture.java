@@ -9,10 +9,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityProvider;
+import software.amazon.awssdk.services.cognitoidentity.model.CreateIdentityPoolRequest;
 
 /**
  * The world of the browser sign-in tests: local-cognito, an installation whose profiles sign in
@@ -67,35 +69,35 @@ public final class BrowserFixture implements AutoCloseable {
   /** An identity pool trusting the demo pool's app client, its authenticated role licensed. */
   public static String identityPoolTrustingClient(
       CognitoAdmin admin, String name, String clientId) {
-    String id =
-        admin
-            .identityPools()
-            .createIdentityPool(
-                r ->
-                    r.identityPoolName(name)
-                        .allowUnauthenticatedIdentities(false)
-                        .cognitoIdentityProviders(
-                            CognitoIdentityProvider.builder()
-                                .providerName(
-                                    "cognito-idp.us-east-2.amazonaws.com/" + DemoPool.USER_POOL_ID)
-                                .clientId(clientId)
-                                .build()))
-            .identityPoolId();
-    return licensed(admin, id);
+    return licensedIdentityPool(
+        admin,
+        name,
+        r ->
+            r.cognitoIdentityProviders(
+                CognitoIdentityProvider.builder()
+                    .providerName("cognito-idp.us-east-2.amazonaws.com/" + DemoPool.USER_POOL_ID)
+                    .clientId(clientId)
+                    .build()));
   }
 
   /** An identity pool trusting an OIDC provider directly, its authenticated role licensed. */
   public static String identityPoolTrustingIssuer(CognitoAdmin admin, String name, String issuer) {
+    return licensedIdentityPool(
+        admin,
+        name,
+        r ->
+            r.openIdConnectProviderARNs(
+                "arn:aws:iam::111122223333:oidc-provider/" + issuer.replaceFirst("^http://", "")));
+  }
+
+  /** An identity pool without unauthenticated identities, trusting what {@code trust} sets. */
+  private static String licensedIdentityPool(
+      CognitoAdmin admin, String name, Consumer<CreateIdentityPoolRequest.Builder> trust) {
     String id =
         admin
             .identityPools()
             .createIdentityPool(
-                r ->
-                    r.identityPoolName(name)
-                        .allowUnauthenticatedIdentities(false)
-                        .openIdConnectProviderARNs(
-                            "arn:aws:iam::111122223333:oidc-provider/"
-                                + issuer.replaceFirst("^http://", "")))
+                r -> trust.accept(r.identityPoolName(name).allowUnauthenticatedIdentities(false)))
             .identityPoolId();
     return licensed(admin, id);
   }
