@@ -393,10 +393,40 @@ def report(results_file):
     return 0
 
 
+def nginx_conf(directory, port, workers, server_body):
+    """Prints an nginx.conf for a foreground nginx on 127.0.0.1:PORT whose files all stay in DIRECTORY
+    (its logs/ and tmp/), with SERVER_BODY inside its server block."""
+    user = ""
+    if os.getuid() == 0:  # nginx run as root drops to nobody, who cannot read a private folder
+        import grp
+        import pwd
+        user = "user %s %s;" % (pwd.getpwuid(0).pw_name, grp.getgrgid(0).gr_name)
+    print("""%(user)s
+worker_processes %(workers)s;
+daemon off;
+pid %(dir)s/nginx.pid;
+error_log %(dir)s/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path %(dir)s/tmp/body;
+  proxy_temp_path %(dir)s/tmp/proxy;
+  fastcgi_temp_path %(dir)s/tmp/fastcgi;
+  uwsgi_temp_path %(dir)s/tmp/uwsgi;
+  scgi_temp_path %(dir)s/tmp/scgi;
+  keepalive_requests 1000000;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:%(port)s;
+    %(body)s
+  }
+}""" % {"user": user, "workers": workers, "dir": directory, "port": port, "body": server_body})
+
+
 COMMANDS = {
     "free-port": free_port, "wait-health": wait_health, "admin": admin, "burst": burst, "load": load,
     "hyperfine-medians": hyperfine_medians, "wrk-summary": wrk_summary, "seed": seed, "calls-sum": calls_sum,
-    "report": report,
+    "report": report, "nginx-conf": nginx_conf,
 }
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@
 #     with a certificate of a CA made here (SSL_CERT_FILE) and forwards to local-cognito's ECR, which
 #     checks the signature;
 #   - ECR calls counted by local-cognito: one per password lifetime for any number of pulls.
+#   - where nginx is installed, the same helper asking nginx (the same answer, static) instead of
+#     the daemon: what any server behind the helper costs, the floor for the daemon's share; and the
+#     helper's `get` after 2 s of quiet (how people pull), daemon vs nginx.
 #   - the floor: skopeo with a helper that asks nothing (in /bin/sh builtins, and in C linked
 #     statically where a C compiler exists), which is what skopeo's two helper starts cost alone.
 # Everything runs on 127.0.0.1 in a throwaway home and is stopped and deleted on exit.
@@ -163,6 +166,28 @@ if [ $c_floor = yes ]; then
     python3 "$py" spec "$home/skopeo-noop.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
   floor_spec=("noop=$home/skopeo-noop.json")
 fi
+# The same helper asking nginx for the same answer, where nginx is installed: what the fastest
+# server behind the helper costs.
+nginx_spec=()
+if command -v nginx >/dev/null 2>&1; then
+  ngx=$home/nginx
+  mkdir -p "$ngx/run/cognito-creds" "$ngx/state/cognito-creds" "$ngx/logs" "$ngx/tmp"
+  chmod -R go-rwx "$ngx"
+  nginx_port=$(free_port)
+  python3 "$bench_dir/benchlib.py" nginx-conf "$ngx" "$nginx_port" 1 \
+    "location / { return 200 '{\"ServerURL\":\"$registry\",\"Username\":\"AWS\",\"Secret\":\"$password\"}'; }" >"$ngx/nginx.conf"
+  nginx -c "$ngx/nginx.conf" -p "$ngx" -e "$ngx/logs/error.log" 2>"$ngx/logs/stderr" &
+  pids+=($!)
+  wait_for bash -c "exec 3<>/dev/tcp/127.0.0.1/$nginx_port" || fail "nginx did not start (see $ngx/logs)"
+  printf 'http://127.0.0.1:%s\n' "$nginx_port" >"$ngx/run/cognito-creds/endpoint"
+  printf 'not-checked\n' >"$ngx/state/cognito-creds/auth-token"
+  chmod 600 "$ngx/run/cognito-creds/endpoint" "$ngx/state/cognito-creds/auth-token"
+  XDG_RUNTIME_DIR=$ngx/run XDG_STATE_HOME=$ngx/state \
+    python3 "$py" spec "$home/skopeo-nginx.json" "" skopeo inspect --cert-dir "$home/registry/certs" "docker://$registry/acme/app:1.0"
+  XDG_RUNTIME_DIR=$ngx/run XDG_STATE_HOME=$ngx/state \
+    python3 "$py" spec "$home/get-nginx.json" "$registry" docker-credential-cognito-creds get
+  nginx_spec=("nginx=$home/skopeo-nginx.json")
+fi
 # skopeo inspect opens the image twice (manifest, then the tag list), so it runs a helper twice;
 # with --no-tags it opens it once.
 python3 "$py" spec "$home/skopeo-helper-1.json" "" skopeo inspect --no-tags --cert-dir "$home/registry/certs" \
@@ -187,9 +212,14 @@ calls_before=$(calls)
 say "timing: $runs runs of each, alternating"
 skopeo_times=$(python3 "$py" time "$runs" "helper=$home/skopeo-helper.json" "creds=$home/skopeo-creds.json" \
   "static=$home/skopeo-static.json" "helper-1=$home/skopeo-helper-1.json" "creds-1=$home/skopeo-creds-1.json" \
-  ${floor_spec[@]+"${floor_spec[@]}"})
+  ${floor_spec[@]+"${floor_spec[@]}"} ${nginx_spec[@]+"${nginx_spec[@]}"})
 start_times=$(python3 "$py" time "$runs" "sh=$home/start-sh.json")
 get_times=$(python3 "$py" time "$((runs * 3))" "helper=$home/get-helper.json" "ecr-login=$home/get-ecr-login.json")
+quiet_times=
+if [ ${#nginx_spec[@]} -gt 0 ]; then
+  say "timing: get after 2 s of quiet, $((runs / 2)) runs of each"
+  quiet_times=$(QUIET_SECONDS=2 python3 "$py" time "$((runs / 2))" "helper=$home/get-helper.json" "nginx=$home/get-nginx.json")
+fi
 calls_after=$(calls)
 
 median() { awk -v n="$1" '$1 == n { print $2 }'; }
@@ -208,6 +238,16 @@ printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: helper vs a helper 
 if [ -n "$s_noop" ]; then
   printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: a static C helper answering from its text" "$s_noop" \
     "$s_creds" "$(awk -v a="$s_noop" -v b="$s_creds" 'BEGIN { print a / b }')" "(floor)"
+fi
+if [ ${#nginx_spec[@]} -gt 0 ]; then
+  s_nginx=$(median nginx <<<"$skopeo_times")
+  printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: our helper asking nginx instead (floor)" "$s_nginx" \
+    "$s_creds" "$(awk -v a="$s_nginx" -v b="$s_creds" 'BEGIN { print a / b }')" "(floor)"
+  printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect: the daemon behind the helper vs nginx" "$s_helper" \
+    "$s_nginx" "$(awk -v a="$s_helper" -v b="$s_nginx" 'BEGIN { print a / b }')" "(info)"
+  q_helper=$(median helper <<<"$quiet_times"); q_nginx=$(median nginx <<<"$quiet_times")
+  printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "get after 2 s of quiet: the daemon vs nginx behind it" "$q_helper" \
+    "$q_nginx" "$(awk -v a="$q_helper" -v b="$q_nginx" 'BEGIN { print a / b }')" "(info)"
 fi
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "skopeo inspect --no-tags (one helper run): helper vs --creds" \
   "$s_helper1" "$s_creds1" "$(awk -v a="$s_helper1" -v b="$s_creds1" 'BEGIN { print a / b }')" "(info)"

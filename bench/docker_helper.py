@@ -10,7 +10,9 @@ Usage:
   docker_helper.py spec FILE STDIN ARGV...       writes a SPEC with this environment
   docker_helper.py time RUNS NAME=SPEC.json ...  runs each command RUNS times, alternating (SPEC:
                                                  {"argv": [...], "stdin": "...", "env": {...}});
-                                                 prints "NAME median_ms" lines
+                                                 prints "NAME median_ms" lines; with QUIET_SECONDS
+                                                 set, waits that long before each run (a pull after
+                                                 a quiet while, as people pull)
 """
 import gzip
 import hashlib
@@ -117,8 +119,10 @@ def timing(runs, commands):
         with open(spec_file) as spec:
             named.append((name, json.load(spec)))
     samples = {name: [] for name, _ in named}
+    quiet = float(os.environ.get("QUIET_SECONDS", "0"))
     for _ in range(runs):
         for name, spec in named:
+            time.sleep(quiet)
             start = time.perf_counter()
             done = subprocess.run(spec["argv"], input=spec.get("stdin", "").encode(),
                                   env=spec["env"], stdout=subprocess.DEVNULL,

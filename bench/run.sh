@@ -252,30 +252,7 @@ nginx_dir=$work/nginx
 nginx_port=$(python3 "$lib" free-port)
 mkdir -p "$nginx_dir/www${route%/*}" "$nginx_dir/tmp" "$nginx_dir/logs"
 cp "$work/credentials.json" "$nginx_dir/www$route"
-nginx_user=
-[ "$(id -u)" -eq 0 ] && nginx_user="user $(id -un) $(id -gn);"
-cat >"$nginx_dir/nginx.conf" <<NGINX
-$nginx_user
-worker_processes 2;
-daemon off;
-pid $nginx_dir/nginx.pid;
-error_log $nginx_dir/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $nginx_dir/tmp/body;
-  proxy_temp_path $nginx_dir/tmp/proxy;
-  fastcgi_temp_path $nginx_dir/tmp/fastcgi;
-  uwsgi_temp_path $nginx_dir/tmp/uwsgi;
-  scgi_temp_path $nginx_dir/tmp/scgi;
-  keepalive_requests 1000000;
-  default_type application/json;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $nginx_dir/www;
-  }
-}
-NGINX
+python3 "$lib" nginx-conf "$nginx_dir" "$nginx_port" 2 "root $nginx_dir/www;" >"$nginx_dir/nginx.conf"
 nginx -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -e "$nginx_dir/logs/error.log" >"$work/nginx.log" 2>&1 &
 nginx_pid=$!
 pids+=("$nginx_pid")

@@ -4,6 +4,7 @@ import dev.cognitocreds.contract.FileLocations;
 import dev.cognitocreds.daemon.account.AccountService;
 import dev.cognitocreds.daemon.account.Accounts;
 import dev.cognitocreds.daemon.auth.SignInConversations;
+import dev.cognitocreds.daemon.config.CatalogLookAhead;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.http.ApiServer;
 import dev.cognitocreds.daemon.session.RefreshTiming;
@@ -32,17 +33,24 @@ final class Daemon implements AutoCloseable {
   private static final Duration COGNITO_SESSION_LIFETIME = Duration.ofMinutes(3);
 
   /**
-   * An edit of the AWS config file is seen within this long; the hot path does no stat in between.
+   * An edit of the AWS config file is seen within this long (half of it, while the look-ahead
+   * runs); the hot path does no stat in between.
    */
   private static final Duration CONFIG_RECHECK = Duration.ofSeconds(1);
 
   private final ApiServer server;
   private final ScheduledExecutorService background;
+  private final CatalogLookAhead lookAhead;
   private final Path endpoint;
 
-  private Daemon(ApiServer server, ScheduledExecutorService background, Path endpoint) {
+  private Daemon(
+      ApiServer server,
+      ScheduledExecutorService background,
+      CatalogLookAhead lookAhead,
+      Path endpoint) {
     this.server = server;
     this.background = background;
+    this.lookAhead = lookAhead;
     this.endpoint = endpoint;
   }
 
@@ -58,13 +66,7 @@ final class Daemon implements AutoCloseable {
     String token = AuthTokenFile.readOrCreate(paths.tokenFile(), random);
     PrivateFiles.directory(paths.sessionsDir());
     ScheduledExecutorService background =
-        Executors.newScheduledThreadPool(
-            2,
-            runnable -> {
-              Thread thread = new Thread(runnable, "refresh-ahead");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newScheduledThreadPool(2, DaemonThreads.named("refresh-ahead"));
     ProfileCatalog catalog = new ProfileCatalog(paths.configFile(), clock, CONFIG_RECHECK);
     SessionManager sessions =
         new SessionManager(
@@ -76,6 +78,7 @@ final class Daemon implements AutoCloseable {
             clock,
             new RefreshTiming(() -> ThreadLocalRandom.current().nextDouble()),
             background);
+    CatalogLookAhead lookAhead = CatalogLookAhead.start(catalog, CONFIG_RECHECK);
     ApiServer server;
     try {
       Accounts accounts =
@@ -85,6 +88,7 @@ final class Daemon implements AutoCloseable {
           ApiServer.start(
               options.port(), token, sessions, accounts, Version.current(), paths.configFile());
     } catch (RuntimeException e) {
+      lookAhead.close();
       background.shutdownNow();
       throw e;
     }
@@ -95,6 +99,7 @@ final class Daemon implements AutoCloseable {
           ("http://127.0.0.1:" + server.port() + "\n").getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       server.close();
+      lookAhead.close();
       background.shutdownNow();
       throw e;
     }
@@ -104,7 +109,7 @@ final class Daemon implements AutoCloseable {
         server.port(),
         paths.configFile(),
         endpoint);
-    return new Daemon(server, background, endpoint);
+    return new Daemon(server, background, lookAhead, endpoint);
   }
 
   int port() {
@@ -119,6 +124,7 @@ final class Daemon implements AutoCloseable {
       log.warn("cannot remove {}: {}", endpoint, e.getMessage());
     }
     server.close();
+    lookAhead.close();
     background.shutdownNow();
   }
 }

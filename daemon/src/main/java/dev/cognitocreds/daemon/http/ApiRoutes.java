@@ -9,7 +9,6 @@ import dev.cognitocreds.daemon.config.AuthFlow;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
 import dev.cognitocreds.daemon.session.LoginOutcome;
 import dev.cognitocreds.daemon.session.ProfileStatus;
-import dev.cognitocreds.daemon.session.ServedPassword;
 import dev.cognitocreds.daemon.session.Sessions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +73,7 @@ final class ApiRoutes {
    * parameter {@code profile} is the caller's {@code AWS_PROFILE}.
    */
   byte[] registryCredentials(RouteRequest request) {
-    return registryDocument(
+    return documents.registry(
         sessions.registryPassword(request.param("registry"), request.query("profile")));
   }
 
@@ -82,16 +81,8 @@ final class ApiRoutes {
   byte[] registryCredentialsWithoutWaiting(RouteRequest request) {
     return sessions
         .registryPasswordWithoutWaiting(request.param("registry"), request.query("profile"))
-        .map(ApiRoutes::registryDocument)
+        .map(documents::registry)
         .orElse(null);
-  }
-
-  private static byte[] registryDocument(ServedPassword served) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("ServerURL", served.registry().host());
-    body.put("Username", served.password().username());
-    body.put("Secret", served.password().secret());
-    return Json.bytes(body);
   }
 
   byte[] login(RouteRequest request) {

@@ -1,6 +1,8 @@
 package dev.cognitocreds.daemon.http;
 
 import dev.cognitocreds.daemon.identity.AwsCredentials;
+import dev.cognitocreds.daemon.registry.RegistryPassword;
+import dev.cognitocreds.daemon.session.ServedPassword;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +18,12 @@ final class CredentialDocuments {
   @SuppressWarnings("ArrayRecordComponent")
   record Rendered(AwsCredentials source, byte[] container, byte[] process) {}
 
+  // The array is the bytes to write; source is compared by identity on purpose.
+  @SuppressWarnings("ArrayRecordComponent")
+  private record RenderedPassword(RegistryPassword source, byte[] document) {}
+
   private final ConcurrentMap<String, Rendered> byProfile = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, RenderedPassword> byRegistry = new ConcurrentHashMap<>();
 
   /** {@code profile} null is the default profile's route. */
   // Identity on purpose: a session hands out the same object until it renews, and the hot path
@@ -35,12 +42,31 @@ final class CredentialDocuments {
     return rendered;
   }
 
+  /** The credential helper's answer for a registry password, rendered once per password. */
+  // Identity on purpose, as above: a session hands out the same password until it renews it.
+  @SuppressWarnings("ReferenceEquality")
+  byte[] registry(ServedPassword served) {
+    String host = served.registry().host();
+    RenderedPassword rendered = byRegistry.get(host);
+    if (rendered != null && rendered.source() == served.password()) {
+      return rendered.document();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ServerURL", host);
+    body.put("Username", served.password().username());
+    body.put("Secret", served.password().secret());
+    rendered = new RenderedPassword(served.password(), Json.bytes(body));
+    byRegistry.put(host, rendered);
+    return rendered.document();
+  }
+
   /**
    * Drops every rendered document, once a profile signed out or in again: those bytes are secrets,
    * and the default route may be that profile too. The next request renders afresh.
    */
   void forget() {
     byProfile.clear();
+    byRegistry.clear();
   }
 
   private static String key(String profile) {

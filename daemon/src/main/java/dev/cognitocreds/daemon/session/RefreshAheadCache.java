@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon.session;
 
 import dev.cognitocreds.contract.ErrorCodes;
+import dev.cognitocreds.daemon.DaemonThreads;
 import dev.cognitocreds.daemon.Failure;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,12 +63,7 @@ public final class RefreshAheadCache<T> {
    * single flight bounds the threads to one per cache.
    */
   private static final ExecutorService CALLS =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "upstream-call");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("upstream-call"));
 
   /** A value and the instants that drive its renewal. */
   public record Timed<T>(

@@ -47,6 +47,7 @@ public final class SessionManager implements Sessions {
   private final RefreshTiming timing;
   private final ScheduledExecutorService background;
   private final ConcurrentMap<String, ProfileSession> sessions = new ConcurrentHashMap<>();
+  private final RegistryRouting routing = new RegistryRouting();
 
   public SessionManager(
       ProfileCatalog catalog,
@@ -123,23 +124,19 @@ public final class SessionManager implements Sessions {
   public Optional<ServedPassword> registryPasswordWithoutWaiting(
       String serverUrl, Optional<String> callerProfile) {
     Optional<Profiles> profiles = catalog.currentWithoutWaiting();
-    Optional<RegistryHost> registry = RegistryHost.parse(serverUrl);
-    if (profiles.isEmpty() || registry.isEmpty()) {
+    if (profiles.isEmpty()) {
       return Optional.empty();
     }
-    String name;
-    try {
-      name = RegistryProfiles.serving(profiles.get(), registry.get(), callerProfile);
-      profiles.get().require(name);
-    } catch (Failure unusable) {
+    RegistryRouting.Route route = routing.route(profiles.get(), serverUrl, callerProfile);
+    if (route == null) {
       return Optional.empty(); // the waiting path says why
     }
-    ProfileSession session = sessions.get(name);
+    ProfileSession session = sessions.get(route.profile());
     return session == null
         ? Optional.empty()
         : session
-            .registryPasswordWithoutWaiting(registry.get())
-            .map(password -> new ServedPassword(registry.get(), name, password));
+            .registryPasswordWithoutWaiting(route.registry())
+            .map(password -> new ServedPassword(route.registry(), route.profile(), password));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.cognitocreds.daemon.store;
 
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
+import dev.cognitocreds.daemon.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -37,13 +38,7 @@ final class JavaKeyringKeychain implements Keychain {
 
   /** Opens the OS keychain on its own thread, within {@code timeout}; fails when none answers. */
   static JavaKeyringKeychain open(String service, Duration timeout) {
-    ExecutorService thread =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread keychainThread = new Thread(runnable, "keychain");
-              keychainThread.setDaemon(true);
-              return keychainThread;
-            });
+    ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("keychain"));
     try {
       Keyring keyring = bounded(thread, timeout, "open the OS keychain", Keyring::create);
       return new JavaKeyringKeychain(keyring, service, timeout, thread);

@@ -16,13 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProfileCatalogTest {
 
-  private static final String ACME =
-      """
-            [profile acme]
-            cognito_user_pool_id = us-east-2_AbC123
-            cognito_client_id = client1
-            cognito_identity_pool_id = us-east-2:070eee28-81b9-4878-b500-b9be89facf50
-            """;
+  private static final String ACME = ProfileTexts.cognitoProfile("acme");
 
   @TempDir Path dir;
 
