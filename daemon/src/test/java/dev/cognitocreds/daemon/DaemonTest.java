@@ -1,6 +1,7 @@
 package dev.cognitocreds.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cognitocreds.contract.FileLocations;
 import dev.cognitocreds.daemon.account.UserPoolAccounts;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -122,6 +124,34 @@ class DaemonTest {
       assertThat(cognito.calls("GetCredentialsForIdentity")).isEqualTo(2);
       assertThat(cognito.calls("GetId")).isEqualTo(1);
       assertThat(restarted.port()).isPositive();
+    }
+  }
+
+  @Test
+  void aProfileTakenOutOfTheConfigStopsBeingServedWithoutARequestLookingAtTheFile()
+      throws Exception {
+    FileLocations paths = paths();
+    try (Daemon daemon = start(paths)) {
+      call(
+          paths,
+          "POST",
+          "/v1/profiles/acme/login",
+          "{\"username\":\"alice\",\"password\":\"" + FakeCognito.PASSWORD + "\"}");
+      assertThat(call(paths, "GET", "/v1/profiles/acme/credentials", null).statusCode())
+          .isEqualTo(200);
+
+      // the clock stands still, so only the daemon's own look-ahead can notice the edit: requests
+      // are answered from the profiles last read until a look at the file is due
+      Files.writeString(
+          paths.configFile(),
+          Files.readString(paths.configFile()).replace("[profile acme]", "[profile beta]"));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> call(paths, "GET", "/v1/profiles/acme/credentials", null).statusCode(),
+              status -> status == 404);
+      assertThat(daemon.port()).isPositive();
     }
   }
 }
