@@ -12,8 +12,6 @@ import dev.cognitocreds.daemon.config.ConfiguredProfile;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.config.Profiles;
 import dev.cognitocreds.daemon.identity.AwsCredentials;
-import dev.cognitocreds.daemon.registry.RegistryHost;
-import dev.cognitocreds.daemon.registry.RegistryProfiles;
 import dev.cognitocreds.daemon.store.SessionStore;
 import dev.cognitocreds.daemon.store.StoredSession;
 import dev.cognitocreds.daemon.store.UnreadableSessionException;
@@ -127,8 +125,10 @@ public final class SessionManager implements Sessions {
     if (profiles.isEmpty()) {
       return Optional.empty();
     }
-    RegistryRouting.Route route = routing.route(profiles.get(), serverUrl, callerProfile);
-    if (route == null) {
+    RegistryRouting.Route route;
+    try {
+      route = routing.route(profiles.get(), serverUrl, callerProfile);
+    } catch (Failure unusable) {
       return Optional.empty(); // the waiting path says why
     }
     ProfileSession session = sessions.get(route.profile());
@@ -141,30 +141,14 @@ public final class SessionManager implements Sessions {
 
   @Override
   public ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
-    RegistryHost registry =
-        RegistryHost.parse(serverUrl)
-            .orElseThrow(
-                () ->
-                    new Failure(
-                        Failure.Kind.PROFILE_NOT_FOUND,
-                        ErrorCodes.REGISTRY_UNKNOWN,
-                        "'"
-                            + RegistryHost.hostOf(serverUrl)
-                            + "' is not an ECR registry (ACCOUNT.dkr.ecr.REGION.amazonaws.com or"
-                            + " public.ecr.aws): cognito-creds has no password for it; remove its"
-                            + " credHelpers entry or use `docker login` for it"));
-    Map.Entry<String, CognitoProfile> serving =
-        lookUp(
-            profiles -> {
-              String name = RegistryProfiles.serving(profiles, registry, callerProfile);
-              return Map.entry(name, profiles.require(name));
-            });
-    String profile = serving.getKey();
-    ProfileSession session = session(profile, serving.getValue());
+    RegistryRouting.Route route =
+        lookUp(profiles -> routing.route(profiles, serverUrl, callerProfile));
+    ProfileSession session = session(route.profile(), route.config());
     if (session == null) {
-      throw Failure.signedOut(profile);
+      throw Failure.signedOut(route.profile());
     }
-    return new ServedPassword(registry, profile, session.registryPassword(registry));
+    return new ServedPassword(
+        route.registry(), route.profile(), session.registryPassword(route.registry()));
   }
 
   /**

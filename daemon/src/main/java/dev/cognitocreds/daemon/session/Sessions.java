@@ -31,12 +31,6 @@ public interface Sessions {
   AwsCredentials credentials(String profile);
 
   /**
-   * The password of the registry {@code serverUrl} names (any form docker, podman, skopeo or
-   * buildah send), for the profile that serves it; {@code callerProfile} is the caller's {@code
-   * AWS_PROFILE}, used when no profile names the registry. Served from memory until shortly before
-   * it expires, renewed ahead like the credentials.
-   */
-  /**
    * The registry's password when it can be had without waiting for anything, as {@link
    * #credentialsWithoutWaiting} for credentials: a profile in memory that the config file (as last
    * looked at) names for the registry, whose password for it needs no renewal yet. Empty otherwise
@@ -48,11 +42,14 @@ public interface Sessions {
     return Optional.empty();
   }
 
+  /**
+   * The password of the registry {@code serverUrl} names (any form docker, podman, skopeo or
+   * buildah send), for the profile that serves it; {@code callerProfile} is the caller's {@code
+   * AWS_PROFILE}, used when no profile names the registry. Served from memory until shortly before
+   * it expires, renewed ahead like the credentials.
+   */
   default ServedPassword registryPassword(String serverUrl, Optional<String> callerProfile) {
-    throw new dev.cognitocreds.daemon.Failure(
-        dev.cognitocreds.daemon.Failure.Kind.BAD_REQUEST,
-        "BadRequest",
-        "registry passwords are not served here");
+    throw Failure.badRequest("registry passwords are not served here");
   }
 
   LoginOutcome login(String profile, Optional<AuthFlow> flow, String username, String password);

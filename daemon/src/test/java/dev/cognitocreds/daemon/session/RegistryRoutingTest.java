@@ -1,7 +1,9 @@
 package dev.cognitocreds.daemon.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitocreds.daemon.Failure;
 import dev.cognitocreds.daemon.config.ProfileCatalog;
 import dev.cognitocreds.daemon.config.ProfileTexts;
 import dev.cognitocreds.daemon.config.Profiles;
@@ -83,13 +85,19 @@ class RegistryRoutingTest {
   }
 
   @Test
-  void whatNoProfileServesIsNullAndWorkedOutAgainOnceItIsAdded() throws Exception {
+  void whatNoProfileServesIsRefusedAndWorkedOutAgainOnceItIsAdded() throws Exception {
     String elsewhere = "444455556666.dkr.ecr.eu-west-1.amazonaws.com";
     Profiles profiles = catalog.current();
 
-    assertThat(routing.route(profiles, "docker.io", Optional.empty())).isNull();
-    assertThat(routing.route(profiles, elsewhere, Optional.empty())).isNull();
-    assertThat(routing.route(profiles, elsewhere, Optional.of("nobody"))).isNull();
+    assertThatThrownBy(() -> routing.route(profiles, "docker.io", Optional.empty()))
+        .isInstanceOfSatisfying(
+            Failure.class, f -> assertThat(f.code()).isEqualTo("RegistryUnknown"));
+    assertThatThrownBy(() -> routing.route(profiles, elsewhere, Optional.empty()))
+        .isInstanceOfSatisfying(
+            Failure.class, f -> assertThat(f.code()).isEqualTo("RegistryNotConfigured"));
+    assertThatThrownBy(() -> routing.route(profiles, elsewhere, Optional.of("nobody")))
+        .isInstanceOfSatisfying(
+            Failure.class, f -> assertThat(f.code()).isEqualTo("RegistryNotConfigured"));
 
     write(ECR + " " + elsewhere, "public.ecr.aws");
     assertThat(routing.route(catalog.current(), elsewhere, Optional.empty()).profile())
