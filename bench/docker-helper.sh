@@ -84,11 +84,15 @@ credential_process = $dist/bin/cognito-creds credential-process --profile acme
 cognito_registries = $ecr_host
 INI
 cognito-credsd --port 0 >"$home/cognito-credsd.log" 2>&1 &
-pids+=($!)
+daemon_pid=$!
+pids+=("$daemon_pid")
 wait_for test -s "$XDG_RUNTIME_DIR/cognito-creds/endpoint" || fail "cognito-credsd did not start"
 printf '%s\n%s\n' 'TempPassw0rd!' 'Bench-N3w-Passw0rd!' |
   cognito-creds login --profile acme --username licensed-user --password-stdin >/dev/null
 cognito-creds configure podman --registry "$registry" --profile acme >/dev/null
+rss_mib() { ps -o rss= -p "$daemon_pid" | awk '{ printf "%.1f", $1 / 1024 }'; }
+sleep 3
+rss_signed_in=$(rss_mib)
 
 say "docker-registry with TLS on $registry, its htpasswd user AWS with the password ECR issued"
 password=$(printf '%s' "$registry" | docker-credential-cognito-creds get |
@@ -221,6 +225,7 @@ if [ ${#nginx_spec[@]} -gt 0 ]; then
   quiet_times=$(QUIET_SECONDS=2 python3 "$py" time "$((runs / 2))" "helper=$home/get-helper.json" "nginx=$home/get-nginx.json")
 fi
 calls_after=$(calls)
+rss_after=$(rss_mib)
 
 median() { awk -v n="$1" '$1 == n { print $2 }'; }
 s_helper=$(median helper <<<"$skopeo_times"); s_creds=$(median creds <<<"$skopeo_times")
@@ -257,4 +262,6 @@ printf '%-58s %8.1fms\n' "skopeo inspect: static helper minus --creds (two helpe
 printf '%-58s %8.1fms %8.1fms %7.2fx %8s\n' "get: cognito-creds helper vs ecr-login (AWS_PROFILE)" "$g_helper" "$g_ecr" \
   "$(awk -v a="$g_helper" -v b="$g_ecr" 'BEGIN { print a / b }')" "<= 0.50x"
 printf '%-58s %10s\n' "ECR GetAuthorizationToken calls during the timed runs" "$((calls_after - calls_before))"
+printf '%-58s %8sMiB %28s\n' "daemon RSS: idle, 3 s after sign-in" "$rss_signed_in" "(info)"
+printf '%-58s %8sMiB %28s\n' "daemon RSS: after the timed runs" "$rss_after" "(info)"
 printf '%-58s %10s\n' "ECR calls in total (2 registries + ecr-login's own, ~$pulls gets)" "$calls_after"

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A real Secret Service (gnome-keyring in a private D-Bus session, unlocked headless): a daemon
  * that finds it keeps the refresh token there and only metadata in the session file, a session
  * signed in with files moves into it without a new sign-in, and a daemon without it says where the
- * session is. Needs the apt packages {@code gnome-keyring dbus-daemon dbus-bin}.
+ * session is, and the bus going away under a running daemon is a warning at the next use. Needs the
+ * apt packages {@code gnome-keyring dbus-daemon dbus-bin}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecretServiceKeychainTest {
@@ -139,6 +140,43 @@ class SecretServiceKeychainTest {
         .contains(
             "the session of profile acme is kept in the OS keychain, which does not answer now");
     assertThat(home.sessionFile(PROFILE)).as("kept for when the keychain answers again").exists();
+  }
+
+  /**
+   * The session bus going away under a running daemon (the desktop session ended, the bus was
+   * restarted): the credentials in memory are still served, and the keychain's absence shows when
+   * it is next used, as one warning line of ours; a sign-in then keeps the token in the private
+   * session file, and status says "file", not "keychain". The D-Bus library logged it at once as an
+   * ERROR with a stack trace, which reads like a crash of the daemon.
+   */
+  @Test
+  @Order(4)
+  void theSessionBusGoingAwayIsAWarningWhenTheKeychainIsNextUsedNotAStackTrace() throws Exception {
+    stopDaemon();
+    startDaemon(true);
+    assertThat(profileStatus())
+        .containsEntry("store", "keychain")
+        .containsEntry("state", "SIGNED_IN");
+
+    ProcessTree.stop(secretService, 5);
+    secretService = null;
+    request().get("/v1/profiles/{p}/credentials", PROFILE).then().statusCode(200);
+    CommandResult logout = new Cli(home).run("logout", "--profile", PROFILE);
+    assertThat(logout.exitCode()).as("%s", logout).isZero();
+
+    CommandResult login = new Cli(home).login(PROFILE, user.username(), user.password());
+    assertThat(login.exitCode()).as("%s", login).isZero();
+    assertThat(profileStatus())
+        .as("the token waits in the private session file, and status says so")
+        .containsEntry("state", "SIGNED_IN")
+        .containsEntry("store", "file");
+    assertThat(sessionFileField("refreshToken")).isNotBlank();
+
+    assertThat(daemonLog())
+        .contains("cannot delete the keychain entry")
+        .doesNotContain(" ERROR ")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception in connection thread");
   }
 
   /**

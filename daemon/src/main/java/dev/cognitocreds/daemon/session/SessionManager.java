@@ -311,7 +311,7 @@ public final class SessionManager implements Sessions {
         current.map(RefreshAheadCache.Timed::expiresAt),
         current.map(RefreshAheadCache.Timed::prefetchAt),
         lastError,
-        store.kind(),
+        store.keptIn(name),
         List.of(),
         configured.warnings());
   }

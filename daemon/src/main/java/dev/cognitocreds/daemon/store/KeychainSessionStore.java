@@ -28,6 +28,18 @@ public final class KeychainSessionStore implements SessionStore {
     return KIND;
   }
 
+  /** The session file holds the token itself while the keychain does not take it. */
+  @Override
+  public String keptIn(String profile) {
+    try {
+      return files.read(profile).filter(stored -> stored.refreshToken() != null).isPresent()
+          ? files.kind()
+          : KIND;
+    } catch (RuntimeException unreadable) {
+      return KIND;
+    }
+  }
+
   @Override
   public Optional<StoredSession> load(String profile) {
     return files

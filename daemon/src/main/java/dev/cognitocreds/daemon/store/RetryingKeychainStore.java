@@ -56,6 +56,11 @@ final class RetryingKeychainStore implements SessionStore {
     return current().kind();
   }
 
+  @Override
+  public String keptIn(String profile) {
+    return current().keptIn(profile);
+  }
+
   /**
    * The profile's session, after asking the keychain again when it is time. While the keychain is
    * silent, a session whose token is kept there is a store that does not answer, not a sign-out.

@@ -12,6 +12,14 @@ public interface SessionStore {
   String kind();
 
   /**
+   * Where the profile's refresh token is now, in {@link #kind()}'s words: a store may keep one
+   * elsewhere for a while (the keychain store's private file while the keychain does not answer).
+   */
+  default String keptIn(String profile) {
+    return kind();
+  }
+
+  /**
    * The profile's session; empty when there is none. Throws {@link UnreadableSessionException} when
    * one exists but cannot be read, {@link java.io.UncheckedIOException} when the store does not
    * answer.

@@ -61,6 +61,7 @@ class KeychainSessionStoreTest {
 
     Path file = dir.resolve("sessions/acme.json");
     assertThat(Files.readString(file)).contains("refresh-rotated", "\"store\" : \"file\"");
+    assertThat(store.keptIn("acme")).as("what status shows").isEqualTo("file");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(store.load("acme")).as("still locked").contains(rotated);
@@ -69,6 +70,7 @@ class KeychainSessionStoreTest {
     assertThat(store.load("acme")).contains(rotated);
     assertThat(keychain.secrets).containsEntry("acme", "refresh-rotated");
     assertThat(Files.readString(file)).doesNotContain("refresh-rotated");
+    assertThat(store.keptIn("acme")).isEqualTo("keychain");
   }
 
   @Test
