@@ -176,7 +176,8 @@ class SecretServiceKeychainTest {
         .contains("cannot delete the keychain entry")
         .doesNotContain(" ERROR ")
         .doesNotContain("\tat ")
-        .doesNotContain("Exception in connection thread");
+        .doesNotContain("Exception in connection thread")
+        .doesNotContain("java.io.IOException");
   }
 
   /**

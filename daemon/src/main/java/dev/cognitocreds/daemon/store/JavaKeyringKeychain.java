@@ -113,16 +113,20 @@ final class JavaKeyringKeychain implements Keychain {
     } catch (ExecutionException e) {
       // the cause's message is java-keyring's or D-Bus's, never the secret
       Throwable cause = e.getCause();
-      throw new UncheckedIOException(
-          new IOException(
-              "cannot "
-                  + what
-                  + ": "
-                  + cause.getClass().getSimpleName()
-                  + (cause.getMessage() != null ? ": " + cause.getMessage() : "")));
+      throw failure(
+          "cannot "
+              + what
+              + ": "
+              + cause.getClass().getSimpleName()
+              + (cause.getMessage() != null ? ": " + cause.getMessage() : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("cannot " + what + ": interrupted"));
+      throw failure("cannot " + what + ": interrupted");
     }
+  }
+
+  /** Its message is the sentence itself: the log lines quoting it name no exception class. */
+  private static UncheckedIOException failure(String message) {
+    return new UncheckedIOException(message, new IOException(message));
   }
 }
