@@ -3,7 +3,6 @@ package dev.cognitocreds.daemon.store;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import dev.cognitocreds.daemon.DaemonThreads;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -113,7 +112,7 @@ final class JavaKeyringKeychain implements Keychain {
     } catch (ExecutionException e) {
       // the cause's message is java-keyring's or D-Bus's, never the secret
       Throwable cause = e.getCause();
-      throw failure(
+      throw KeychainFailures.of(
           "cannot "
               + what
               + ": "
@@ -121,12 +120,7 @@ final class JavaKeyringKeychain implements Keychain {
               + (cause.getMessage() != null ? ": " + cause.getMessage() : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure("cannot " + what + ": interrupted");
+      throw KeychainFailures.of("cannot " + what + ": interrupted");
     }
-  }
-
-  /** Its message is the sentence itself: the log lines quoting it name no exception class. */
-  private static UncheckedIOException failure(String message) {
-    return new UncheckedIOException(message, new IOException(message));
   }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 final class KeychainNoAnswerException extends UncheckedIOException {
 
   KeychainNoAnswerException(String message) {
-    super(new IOException(message));
+    // the sentence as the message, as KeychainFailures gives every other keychain failure
+    super(message, new IOException(message));
   }
 }

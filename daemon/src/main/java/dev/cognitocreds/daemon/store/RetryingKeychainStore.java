@@ -1,7 +1,5 @@
 package dev.cognitocreds.daemon.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,11 +71,10 @@ final class RetryingKeychainStore implements SessionStore {
       if (file.isPresent()
           && file.get().refreshToken() == null
           && KeychainSessionStore.KIND.equals(file.get().store())) {
-        throw new UncheckedIOException(
-            new IOException(
-                "its refresh token is kept in the OS keychain, which did not answer; the daemon"
-                    + " asks it again on the next request after "
-                    + nextTry()));
+        throw KeychainFailures.of(
+            "its refresh token is kept in the OS keychain, which did not answer; the daemon"
+                + " asks it again on the next request after "
+                + nextTry());
       }
     }
     return store.load(profile);

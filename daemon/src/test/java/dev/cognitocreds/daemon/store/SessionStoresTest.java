@@ -85,7 +85,9 @@ class SessionStoresTest {
     assertThatThrownBy(() -> store.load("acme"))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("kept in the OS keychain, which did not answer")
-        .hasMessageContaining("asks it again");
+        .hasMessageContaining("asks it again")
+        .as("quoted in the StoreUnavailable answer: a sentence, no exception class")
+        .hasMessageStartingWith("its refresh token");
     assertThat(opened).as("not asked again before its time").hasValue(1);
 
     keychain.locked = false;
